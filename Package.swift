@@ -1,0 +1,115 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layering (dependencies point one way):
+//   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets, TackOutput} → TackJSON / C shims
+// TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
+
+let package = Package(
+  name: "tack",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "tack", targets: ["tack"]),
+    .executable(name: "tack-testserver", targets: ["tack-testserver"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+  ],
+  targets: [
+    // MARK: C libraries
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]),
+    .target(name: "CCurlShims", dependencies: ["CCurl"]),
+    .systemLibrary(
+      name: "CGit2", pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]),
+    .target(name: "CGit2Shims", dependencies: ["CGit2"]),
+
+    // MARK: libraries
+    .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "TackOutput",
+      dependencies: ["TackJSON", .product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "TackKube",
+      dependencies: [
+        "CCurlShims", "TackJSON", "TackOutput",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "TackGit",
+      dependencies: [
+        "CGit2Shims",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "TackSecrets",
+      dependencies: [
+        "TackJSON",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+      ]),
+    .target(
+      name: "TackCore",
+      dependencies: ["TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets"]),
+    .target(
+      name: "TackCLI",
+      dependencies: [
+        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackJSON",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "tack", dependencies: ["TackCLI"]),
+
+    // MARK: test support (never linked into `tack`)
+    .target(
+      name: "TackTestSupport",
+      dependencies: [
+        "TackJSON",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
+    .executableTarget(
+      name: "tack-testserver",
+      dependencies: [
+        "TackTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: tests
+    .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
+    .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
+    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"]),
+    .testTarget(name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"]),
+    .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport"]),
+    .testTarget(name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"]),
+    .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
+    .testTarget(
+      name: "TackCLITests",
+      dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"]),
+  ]
+)
+
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [.swiftLanguageMode(.v6)]
+}

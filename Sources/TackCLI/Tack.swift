@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `tack`: GitOps and progressive delivery on Kubernetes, wire-compatible with Flux and Flagger.
+public struct Tack: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "tack",
+    abstract: "GitOps and progressive delivery for Kubernetes, compatible with Flux and Flagger.",
+    discussion: """
+      Exit codes: 0 success, 1 error, 3 timed out waiting, 4 the resource reported failure,
+      5 not found, 64 usage error, 130 interrupted.
+      """,
+    version: TackVersion.current,
+    subcommands: [
+      Version.self
+    ])
+
+  public init() {}
+}

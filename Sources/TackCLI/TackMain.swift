@@ -1,0 +1,130 @@
+import ArgumentParser
+import Dispatch
+import Synchronization
+import TackOutput
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The process edge: parses the command line, runs the command under signal handling, and turns
+/// whatever it throws into one rendered line and an exit code. Nothing below this prints errors.
+public enum TackMain {
+  public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+    signal(SIGPIPE, SIG_IGN)
+    let console = Console.standard(environment: environment())
+    let code = await runCancellable(console: console) {
+      var command: any ParsableCommand
+      do {
+        command = try Tack.parseAsRoot(arguments)
+      } catch {
+        Tack.exit(withError: error)
+      }
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    }
+    exit(code)
+  }
+
+  static func environment() -> [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let eq = text.firstIndex(of: "=") {
+        result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+      }
+      pointer += 1
+    }
+    return result
+  }
+
+  /// Runs the command in a task that SIGINT/SIGTERM cancel. The command unwinds (closing
+  /// connections, removing temp files, never leaving a half-written file) and we exit 130. A second
+  /// signal while unwinding exits at once.
+  static func runCancellable(
+    console: Console, _ body: @escaping @Sendable () async throws -> Void
+  ) async -> Int32 {
+    signal(SIGINT, SIG_IGN)
+    signal(SIGTERM, SIG_IGN)
+    let task = Task { () async -> Int32 in
+      do {
+        try await body()
+        return 0
+      } catch {
+        return status(for: error, console: console)
+      }
+    }
+    let queue = DispatchQueue(label: "tack.signals")
+    let interrupted = SignalLatch()
+    var sources: [any DispatchSourceSignal] = []
+    for number in [SIGINT, SIGTERM] {
+      let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+      source.setEventHandler {
+        if interrupted.trip() {
+          console.note("")
+          exit(ExitStatus.interrupted.rawValue)
+        }
+        task.cancel()
+      }
+      source.resume()
+      sources.append(source)
+    }
+    let code = await task.value
+    sources.forEach { $0.cancel() }
+    return interrupted.isTripped ? ExitStatus.interrupted.rawValue : code
+  }
+
+  /// Renders an error once and picks the exit code.
+  static func status(for error: any Error, console: Console) -> Int32 {
+    switch error {
+    case let error as any TackError:
+      if error.exitStatus != .interrupted, !(error is SilentExit) { console.failure(error.description) }
+      return error.exitStatus.rawValue
+    case is CancellationError:
+      return ExitStatus.interrupted.rawValue
+    case let exitCode as ExitCode:
+      return exitCode.rawValue
+    default:
+      // Argument-parser's own errors (validation → 64, help, clean exit) keep its rendering.
+      let code = Tack.exitCode(for: error)
+      if code == .success || code.rawValue == ExitStatus.usage.rawValue || error is CleanExit {
+        let message = Tack.fullMessage(for: error)
+        if !message.isEmpty {
+          if code == .success { console.print(message) } else { console.note(message) }
+        }
+        return code.rawValue
+      }
+      console.failure("\(error)")
+      return ExitStatus.failure.rawValue
+    }
+  }
+}
+
+/// Exits with a status after the command already printed everything it had to say.
+public struct SilentExit: TackError {
+  public let exitStatus: ExitStatus
+  public init(_ status: ExitStatus) { exitStatus = status }
+  public var description: String { "exit \(exitStatus.rawValue)" }
+}
+
+/// Remembers whether a signal arrived; the second one exits at once.
+final class SignalLatch: Sendable {
+  private let tripped = Mutex(false)
+  /// Returns true when this is the second signal.
+  func trip() -> Bool {
+    tripped.withLock { state in
+      let wasTripped = state
+      state = true
+      return wasTripped
+    }
+  }
+  var isTripped: Bool { tripped.withLock { $0 } }
+}

@@ -1,0 +1,43 @@
+/// tack's exit codes. Scripts branch on these, so they are part of the interface (README, man page).
+public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
+  case success = 0
+  /// An error: API, network, bad input.
+  case failure = 1
+  /// Waiting for a condition ran out of time (`--timeout`).
+  case timedOut = 3
+  /// The resource itself reported failure (Ready=False, Stalled, a failed canary).
+  case resourceFailed = 4
+  /// The named object or kind does not exist.
+  case notFound = 5
+  /// The command line was wrong (argument-parser's EX_USAGE).
+  case usage = 64
+  /// Interrupted by SIGINT/SIGTERM; nothing was left half done.
+  case interrupted = 130
+
+  public var summary: String {
+    switch self {
+    case .success: "success"
+    case .failure: "error (API, network, bad input)"
+    case .timedOut: "timed out waiting"
+    case .resourceFailed: "the resource reported failure (Ready=False, Stalled, canary Failed)"
+    case .notFound: "not found"
+    case .usage: "usage error"
+    case .interrupted: "interrupted (Ctrl-C)"
+    }
+  }
+
+  /// When several objects are handled at once, the most severe outcome decides the exit code.
+  public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.severity < rhs.severity }
+
+  var severity: Int {
+    switch self {
+    case .success: 0
+    case .notFound: 1
+    case .resourceFailed: 2
+    case .timedOut: 3
+    case .failure: 4
+    case .usage: 5
+    case .interrupted: 6
+    }
+  }
+}

@@ -1,0 +1,2 @@
+// Placeholder until the standalone test server lands.
+print("tack-testserver")

@@ -1,0 +1,8 @@
+import TackCLI
+
+@main
+struct Entrypoint {
+  static func main() async {
+    await TackMain.run()
+  }
+}
