@@ -13,7 +13,9 @@ extension JSON {
   public static func parseYAMLDocuments(_ text: String) throws(YAMLConversionError) -> [JSON] {
     do {
       var documents: [JSON] = []
-      for node in try Yams.compose_all(yaml: text) {
+      // Parser.nextRoot throws on malformed input; Yams.compose_all's lazy sequence swallows errors.
+      let parser = try Parser(yaml: text)
+      while let node = try parser.nextRoot() {
         let value = try JSON(yamlNode: node)
         if value.isNull { continue }
         documents.append(value)
