@@ -64,7 +64,10 @@ let package = Package(
       ]),
     .target(
       name: "TackCore",
-      dependencies: ["TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets"]),
+      dependencies: [
+        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(
       name: "TackCLI",
       dependencies: [

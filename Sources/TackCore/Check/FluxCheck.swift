@@ -1,0 +1,172 @@
+import TackJSON
+import TackOutput
+
+/// `check [--pre]`: the Kubernetes version, then (without `--pre`) the installed Flux version, the
+/// controller Deployments and the CRDs. Every failed check is printed with ✗ and makes the run fail
+/// (flux #5220 exits 0 when listing fails; tack does not).
+public struct FluxCheck: Sendable {
+  public var cluster: any ClusterAccess
+  public var console: Console
+  public var namespace: String
+  /// Components that must have a Deployment; empty checks whatever Flux Deployments exist.
+  public var expectedComponents: [String]
+  public var timeout: GoDuration
+  /// flux v2.9's requirement.
+  public static let minimumKubernetes = (major: 1, minor: 33)
+
+  public init(
+    cluster: any ClusterAccess, console: Console, namespace: String, expectedComponents: [String], timeout: GoDuration
+  ) {
+    self.cluster = cluster
+    self.console = console
+    self.namespace = namespace
+    self.expectedComponents = expectedComponents
+    self.timeout = timeout
+  }
+
+  /// Throws ``CheckFailed`` when any check failed (after printing all of them).
+  public func run(pre: Bool) async throws {
+    console.action("checking prerequisites")
+    var failed = false
+    if !(await kubernetesCheck()) { failed = true }
+    if pre {
+      if failed { throw CheckFailed(message: "prerequisites checks failed") }
+      console.success("prerequisites checks passed")
+      return
+    }
+    console.action("checking version in cluster")
+    if !(await versionCheck()) { failed = true }
+    console.action("checking controllers")
+    if !(await controllersCheck()) { failed = true }
+    console.action("checking crds")
+    if !(await crdsCheck()) { failed = true }
+    if failed {
+      throw CheckFailed(message: "check failed")
+    }
+    console.success("all checks passed")
+  }
+
+  func kubernetesCheck() async -> Bool {
+    let gitVersion: String
+    do {
+      gitVersion = try await cluster.serverVersion()
+    } catch {
+      console.failure("Kubernetes API call failed: \(error)")
+      return false
+    }
+    let constraint = ">=\(Self.minimumKubernetes.major).\(Self.minimumKubernetes.minor).0-0"
+    guard let (major, minor, patch) = Self.parse(gitVersion) else {
+      console.failure("Kubernetes version can't be determined")
+      return false
+    }
+    if (major, minor) < Self.minimumKubernetes {
+      console.failure("Kubernetes version \(gitVersion) does not match \(constraint)")
+      return false
+    }
+    console.success("Kubernetes \(major).\(minor).\(patch) \(constraint)")
+    return true
+  }
+
+  /// `v1.33.1+k3s1` → (1, 33, 1).
+  static func parse(_ version: String) -> (Int, Int, Int)? {
+    let body = version.hasPrefix("v") ? version.dropFirst() : version[...]
+    let core = body.prefix { $0 != "-" && $0 != "+" }
+    let parts = core.split(separator: ".").compactMap { Int($0) }
+    guard parts.count >= 2 else { return nil }
+    return (parts[0], parts[1], parts.count > 2 ? parts[2] : 0)
+  }
+
+  func versionCheck() async -> Bool {
+    do {
+      guard let info = try await FluxClusterInfo.read(cluster) else {
+        console.failure(
+          "checking failed: customresourcedefinitions.apiextensions.k8s.io \"\(FluxClusterInfo.crdName)\" not found")
+        return false
+      }
+      if !info.distribution.isEmpty { console.success("distribution: \(info.distribution)") }
+      console.success("bootstrapped: \(info.bootstrapped)")
+      return true
+    } catch {
+      console.failure("checking failed: \(error)")
+      return false
+    }
+  }
+
+  func controllersCheck() async -> Bool {
+    let deployments: [JSON]
+    do {
+      deployments = try await cluster.list(
+        apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, labelSelector: "app.kubernetes.io/part-of=flux")
+    } catch {
+      console.failure("listing the controllers in the '\(namespace)' namespace failed: \(error)")
+      return false
+    }
+    var names = deployments.compactMap { $0[path: "metadata", "name"]?.stringValue }
+    for component in expectedComponents where !names.contains(component) { names.append(component) }
+    if names.isEmpty {
+      console.failure(
+        "no controllers found in the '\(namespace)' namespace with the label selector 'app.kubernetes.io/part-of=flux'")
+      return false
+    }
+    do {
+      let deadline = ContinuousClock.now + timeout.duration
+      let report = try await DeploymentHealth(cluster: cluster).assess(namespace: namespace, names: names, deadline: deadline)
+      let images = Dictionary(
+        deployments.map { deployment in
+          (
+            deployment[path: "metadata", "name"]?.stringValue ?? "",
+            (deployment[path: "spec", "template", "spec", "containers"]?.arrayValue ?? []).compactMap {
+              $0["image"]?.stringValue
+            }
+          )
+        }, uniquingKeysWith: { first, _ in first })
+      for line in report.lines {
+        if line.ready { console.success(line.text) } else { console.failure(line.text) }
+        for image in images[line.name] ?? [] { console.action(image) }
+      }
+      return report.allReady
+    } catch {
+      console.failure("checking the controllers failed: \(error)")
+      return false
+    }
+  }
+
+  func crdsCheck() async -> Bool {
+    let crds: [JSON]
+    do {
+      crds = try await cluster.list(
+        apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", namespace: nil,
+        labelSelector: "app.kubernetes.io/part-of=flux")
+    } catch {
+      console.failure("listing the CRDs failed: \(error)")
+      return false
+    }
+    guard !crds.isEmpty else {
+      console.failure("no crds found with the label selector 'app.kubernetes.io/part-of=flux'")
+      return false
+    }
+    var ok = true
+    for crd in crds.sorted(by: { ($0[path: "metadata", "name"]?.stringValue ?? "") < ($1[path: "metadata", "name"]?.stringValue ?? "") }) {
+      let name = crd[path: "metadata", "name"]?.stringValue ?? ""
+      let stored = (crd[path: "status", "storedVersions"]?.arrayValue ?? []).compactMap(\.stringValue)
+      guard let version = stored.last else {
+        console.failure("no stored versions for \(name)")
+        ok = false
+        continue
+      }
+      guard Conditions(crd).status("Established") == "True" else {
+        console.failure("\(name)/\(version) is not Established: \(Conditions(crd).message("Established"))")
+        ok = false
+        continue
+      }
+      console.success("\(name)/\(version)")
+    }
+    return ok
+  }
+}
+
+/// At least one check failed; the details were printed.
+public struct CheckFailed: TackError, Equatable {
+  public var message: String
+  public var description: String { message }
+}

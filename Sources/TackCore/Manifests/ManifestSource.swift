@@ -1,0 +1,157 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+import Crypto
+
+/// Where the component bundle comes from: a local `--manifests` directory, or Flux's release
+/// artifact for `--version`, downloaded once into a cache and read from there afterwards (offline).
+///
+/// Download: `<base>/<version>/install.yaml` (base `https://github.com/fluxcd/flux2/releases/download`,
+/// overridable with `TACK_MANIFESTS_URL`), checked against the release's
+/// `flux_<version without v>_checksums.txt` when the release publishes one, and parsed before it is
+/// cached. The cache is `$XDG_CACHE_HOME/tack/manifests/<version>/install.yaml` (else
+/// `~/.cache/tack/…`).
+public struct ManifestSource: Sendable {
+  /// The newest Flux release tack was tested with.
+  public static let defaultVersion = "v2.9.4"
+  public static let defaultBaseURL = "https://github.com/fluxcd/flux2/releases/download"
+  public static let bundleFileName = "install.yaml"
+
+  public var baseURL: String
+  public var cacheDirectory: String
+  public var caFile: String?
+  public var fetcher: any HTTPFetching
+
+  public init(baseURL: String, cacheDirectory: String, caFile: String? = nil, fetcher: any HTTPFetching) {
+    self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    self.cacheDirectory = cacheDirectory
+    self.caFile = caFile
+    self.fetcher = fetcher
+  }
+
+  /// From the environment: `TACK_MANIFESTS_URL`, `TACK_MANIFESTS_CA_FILE`, `XDG_CACHE_HOME`, `HOME`.
+  public init(environment: [String: String], fetcher: any HTTPFetching) {
+    let base = environment["TACK_MANIFESTS_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultBaseURL
+    self.init(
+      baseURL: base, cacheDirectory: Self.cacheDirectory(environment: environment),
+      caFile: environment["TACK_MANIFESTS_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }, fetcher: fetcher)
+  }
+
+  public static func cacheDirectory(environment: [String: String]) -> String {
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/tack/manifests" }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    return home + "/.cache/tack/manifests"
+  }
+
+  /// What happened while loading, for the progress lines.
+  public enum Origin: Sendable, Equatable {
+    case directory(String)
+    case cache(String)
+    case downloaded(url: String, verifiedChecksum: Bool)
+  }
+
+  /// `v`-prefixed release versions only (`v2.9.4`, `v2.10.0-rc.1`), as flux requires.
+  public static func validate(version: String) throws(ManifestError) {
+    let body = version.dropFirst()
+    let core = body.split(separator: "-", maxSplits: 1).first ?? ""
+    let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
+    guard version.hasPrefix("v"), numbers.count == 3,
+      numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      !version.contains("/"), !version.contains("..")
+    else {
+      throw ManifestError(
+        .invalidVersion,
+        "--version \"\(version)\" is not a Flux release tag: use the form v2.9.4 (default \(defaultVersion))")
+    }
+  }
+
+  /// The bundle for `version`, from the cache or downloaded into it.
+  public func load(version: String) async throws -> (ComponentBundle, Origin) {
+    try Self.validate(version: version)
+    let directory = cacheDirectory + "/" + version
+    let cached = directory + "/" + Self.bundleFileName
+    if FileManager.default.fileExists(atPath: cached),
+      let bundle = try? ComponentBundle(text: try ComponentBundle.readText(cached), source: cached)
+    {
+      return (bundle, .cache(cached))
+    }
+    let url = "\(baseURL)/\(version)/\(Self.bundleFileName)"
+    let options = HTTPFetchOptions(caFile: caFile)
+    let response: HTTPFetchResponse
+    do {
+      response = try await fetcher.get(url, options: options)
+    } catch let error as ManifestError {
+      throw error
+    } catch is CancellationError {
+      throw CancellationError()
+    } catch {
+      throw ManifestError(.download, "downloading the Flux \(version) manifests from \(url) failed: \(error)")
+    }
+    guard response.status == 200 else {
+      let hint = response.status == 404 ? " (is \(version) a Flux release?)" : ""
+      throw ManifestError(
+        .download, "downloading the Flux \(version) manifests from \(url) failed: HTTP \(response.status)\(hint)")
+    }
+    let verified = try await verifyChecksum(of: response.body, version: version, options: options)
+    let text = String(decoding: response.body, as: UTF8.self)
+    let bundle: ComponentBundle
+    do {
+      bundle = try ComponentBundle(text: text, source: url)
+    } catch {
+      throw ManifestError(.download, "the download from \(url) is not a Flux components bundle: \(error.message)")
+    }
+    try Self.writeAtomically(response.body, to: cached)
+    return (bundle, .downloaded(url: url, verifiedChecksum: verified))
+  }
+
+  /// Checks the bundle against the release's checksums file. A release without one (a mirror that
+  /// only serves install.yaml) is accepted on the strength of the parse; a mismatch never is.
+  func verifyChecksum(of body: [UInt8], version: String, options: HTTPFetchOptions) async throws -> Bool {
+    let name = "flux_\(version.dropFirst())_checksums.txt"
+    let url = "\(baseURL)/\(version)/\(name)"
+    let response: HTTPFetchResponse
+    do {
+      response = try await fetcher.get(url, options: options)
+    } catch is CancellationError {
+      throw CancellationError()
+    } catch {
+      return false
+    }
+    guard response.status == 200 else { return false }
+    let digest = SHA256.hash(data: body).map { byte in
+      let hex = String(byte, radix: 16)
+      return hex.count == 1 ? "0" + hex : hex
+    }.joined()
+    for line in response.text.split(separator: "\n") {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      guard fields.count == 2, fields[1] == Self.bundleFileName || fields[1] == "*" + Self.bundleFileName else {
+        continue
+      }
+      guard fields[0].lowercased() == digest else {
+        throw ManifestError(
+          .download,
+          "the Flux \(version) manifests downloaded from \(baseURL) do not match the release checksum in \(name); not using them")
+      }
+      return true
+    }
+    return false
+  }
+
+  /// Writes through a temporary file and a rename, so an interrupted download never leaves a
+  /// half-written bundle in the cache.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ManifestError) {
+    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+    let temporary = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw ManifestError(.download, "cannot write the manifests cache \(path): \(error)")
+    }
+  }
+}

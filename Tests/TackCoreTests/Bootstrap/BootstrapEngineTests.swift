@@ -1,0 +1,213 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+import Testing
+import TackJSON
+import TackOutput
+@testable import TackCore
+
+/// The engine's sequencing and messages, against an in-memory repository and cluster.
+@Suite struct BootstrapEngineTests {
+  let defaults = BootstrapTestPaths.read(BootstrapTestPaths.manifests + "/default-components.yaml")
+
+  func manifests() throws -> ComponentManifests {
+    try ComponentBundle(text: defaults, source: "default-components.yaml").select(
+      components: FluxComponents.defaults, version: "v2.9.4", namespace: "flux-system")
+  }
+
+  func options(mode: BootstrapMode = .apply, auth: BootstrapAuth? = nil) throws -> BootstrapOptions {
+    BootstrapOptions(
+      url: try RepositoryURL.parse("https://git.example.com/fleet.git"), path: try RepositoryPath("clusters/dev"),
+      auth: auth ?? .basic(username: "git", password: "pw"), mode: mode)
+  }
+
+  func engine(
+    _ options: BootstrapOptions, repository: FakeRepository, cluster: FakeCluster?, sink: MemorySink,
+    confirmer: (any Confirming)? = nil
+  ) throws -> BootstrapGit {
+    BootstrapGit(
+      options: options, manifests: try manifests(), cloner: FakeCloner(repository: repository), cluster: cluster,
+      ssh: FakeSSH(), confirmer: confirmer, console: Console(out: MemorySink(), err: sink, style: TerminalStyle()),
+      cloneDirectory: repository.workTreePath)
+  }
+
+  @Test func firstRunThenReRun() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory, initialFiles: ["README.md": "# fleet\n"])
+    let cluster = FakeCluster { await repository.head() }
+    let sink = MemorySink()
+    let outcome = try await engine(try options(), repository: repository, cluster: cluster, sink: sink).run()
+    #expect(outcome == .applied)
+    #expect(sink.text == """
+      ► cloning branch "main" from Git repository "https://git.example.com/fleet.git"
+      ✔ cloned repository
+      ► generating component manifests
+      ✔ generated component manifests
+      ✔ committed component manifests to "main" ("1111111111111111111111111111111111111111")
+      ► pushing component manifests to "https://git.example.com/fleet.git"
+      ► installing components in "flux-system" namespace
+      ✔ installed components
+      ✔ reconciled components
+      ► determining if source secret "flux-system/flux-system" exists
+      ► generating source secret
+      ► applying source secret "flux-system/flux-system"
+      ✔ reconciled source secret
+      ► generating sync manifests
+      ✔ generated sync manifests
+      ✔ committed sync manifests to "main" ("2222222222222222222222222222222222222222")
+      ► pushing sync manifests to "https://git.example.com/fleet.git"
+      ► applying sync manifests
+      ✔ reconciled sync configuration
+      ◎ waiting for GitRepository "flux-system/flux-system" to be reconciled
+      ✔ GitRepository reconciled successfully
+      ◎ waiting for Kustomization "flux-system/flux-system" to be reconciled
+      ✔ Kustomization reconciled successfully
+      ► confirming components are healthy
+      ✔ helm-controller: deployment ready
+      ✔ kustomize-controller: deployment ready
+      ✔ notification-controller: deployment ready
+      ✔ source-controller: deployment ready
+      ✔ all components are healthy
+
+      """)
+    let files = FakeRepository.snapshot(directory)
+    #expect(files["clusters/dev/flux-system/gotk-components.yaml"] == defaults)
+    #expect(files["clusters/dev/flux-system/kustomization.yaml"] == """
+      apiVersion: kustomize.config.k8s.io/v1beta1
+      kind: Kustomization
+      resources:
+      - gotk-components.yaml
+      - gotk-sync.yaml
+
+      """)
+    let secret = try #require(try await cluster.get(.secret("flux-system", "flux-system")))
+    #expect(secret["data"]?["username"] == "Z2l0")
+    // CRDs and the namespace went first.
+    let kinds = cluster.appliedKinds
+    let lastDefinition = kinds.lastIndex { $0.hasPrefix("CustomResourceDefinition") || $0.hasPrefix("Namespace") }!
+    let firstOther = kinds.firstIndex { !$0.hasPrefix("CustomResourceDefinition") && !$0.hasPrefix("Namespace") }!
+    #expect(lastDefinition < firstOther)
+
+    // Re-run: nothing to commit, the components are not re-applied, the secret is unchanged.
+    let rerun = MemorySink()
+    let appliedBefore = cluster.appliedKinds.count
+    _ = try await engine(try options(), repository: repository, cluster: cluster, sink: rerun).run()
+    #expect(repository.commitCount == 2)
+    #expect(rerun.text.contains("✔ component manifests are up to date\n"))
+    #expect(rerun.text.contains("✔ sync manifests are up to date\n"))
+    #expect(!rerun.text.contains("installing components"))
+    #expect(cluster.appliedKinds.count == appliedBefore + 2)
+  }
+
+  @Test func aPushRaceRetriesWithFluxsMessage() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory, pushOutcomes: [.pushed, .nonFastForward, .pushed])
+    let cluster = FakeCluster { await repository.head() }
+    let sink = MemorySink()
+    _ = try await engine(try options(), repository: repository, cluster: cluster, sink: sink).run()
+    #expect(sink.text.contains("◎ git conflict detected, retrying with a fresh clone\n"))
+    #expect(repository.pushedHeads.count == 2)
+  }
+
+  @Test func dryRunTouchesNothing() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory)
+    let sink = MemorySink()
+    let outcome = try await engine(try options(mode: .dryRun), repository: repository, cluster: nil, sink: sink).run()
+    guard case .dryRun(let plan) = outcome else {
+      Issue.record("expected a dry run")
+      return
+    }
+    #expect(repository.commitCount == 0)
+    #expect(repository.pushedHeads.isEmpty)
+    #expect(plan.commits.map(\.subject) == ["Add Flux v2.9.4 component manifests", "Add Flux sync manifests"])
+    #expect(plan.commits[1].files.map(\.path) == [
+      "clusters/dev/flux-system/gotk-sync.yaml", "clusters/dev/flux-system/kustomization.yaml",
+    ])
+    let rendered = plan.render(fullContent: false, clusterNote: "not touched")
+    #expect(rendered.contains("# commit 1 on branch \"main\": Add Flux v2.9.4 component manifests\n"))
+    #expect(rendered.contains("url: https://git.example.com/fleet.git\n"))
+    #expect(!rendered.contains("kind: CustomResourceDefinition"))
+    #expect(sink.text.contains("◎ dry run: would commit component manifests to \"main\"\n"))
+  }
+
+  @Test func fileURLNeedsDryRunOrNoPush() throws {
+    var options = try options()
+    options.url = try RepositoryURL.parse("file:///srv/git/fleet.git")
+    #expect(throws: BootstrapError.self) { try options.validate() }
+    options.mode = .dryRun
+    try options.validate()
+  }
+
+  @Test func aGeneratedDeployKeyOffATerminalNeedsSilent() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory)
+    let cluster = FakeCluster { await repository.head() }
+    let sink = MemorySink()
+    var opts = try options(auth: .sshKey(SSHKeyOptions()))
+    opts.url = try RepositoryURL.parse("ssh://git@git.example.com/fleet.git")
+    do {
+      _ = try await engine(opts, repository: repository, cluster: cluster, sink: sink).run()
+      Issue.record("expected an error")
+    } catch let error as BootstrapError {
+      #expect(error.reason == .needsAnswer)
+      #expect(error.description.contains("--silent"))
+    }
+    // Nothing happened: no clone output, no commit, nothing applied.
+    #expect(sink.text.isEmpty)
+    #expect(repository.commitCount == 0)
+    #expect(cluster.appliedKinds.isEmpty)
+
+    opts.silent = true
+    let silentSink = MemorySink()
+    _ = try await engine(opts, repository: repository, cluster: cluster, sink: silentSink).run()
+    #expect(silentSink.text.contains("✔ public key: ecdsa-sha2-nistp384 AAAAfake\n"))
+    let secret = try #require(try await cluster.get(.secret("flux-system", "flux-system")))
+    #expect(secret["data"]?.objectValue?.keys == ["identity", "identity.pub", "known_hosts"])
+    let sync = FakeRepository.snapshot(directory)["clusters/dev/flux-system/gotk-sync.yaml"] ?? ""
+    #expect(sync.contains("url: ssh://git@git.example.com/fleet.git\n"))
+  }
+
+  @Test func anExistingKustomizationWithAnotherPathIsNotOverwritten() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory)
+    let cluster = FakeCluster()
+    _ = cluster.store(["apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+      "metadata": ["name": "flux-system", "namespace": "flux-system"], "spec": ["path": "./clusters/prod"]])
+    await #expect(throws: BootstrapError.self) {
+      _ = try await engine(try options(), repository: repository, cluster: cluster, sink: MemorySink()).run()
+    }
+    #expect(repository.commitCount == 0)
+  }
+
+  @Test func healthFailuresAreCollected() async throws {
+    let directory = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let repository = try FakeRepository(directory: directory)
+    let cluster = FakeCluster()  // no controller: nothing ever becomes ready
+    let sink = MemorySink()
+    do {
+      _ = try await engine(try options(), repository: repository, cluster: cluster, sink: sink).run()
+      Issue.record("expected an error")
+    } catch let error as BootstrapError {
+      #expect(error.exitStatus == .timedOut)
+      #expect(error.description.hasPrefix("bootstrap failed with 2 health check failure(s): [error while waiting for GitRepository to be ready:"))
+    }
+    #expect(sink.text.contains("✔ all components are healthy\n"))
+  }
+}
+
+@Suite struct UTCTimestampTests {
+  @Test func formats() {
+    struct At: DateConvertible { var secondsSince1970: Double }
+    #expect(UTCTimestamp.compact(At(secondsSince1970: 0)) == "19700101-000000")
+    #expect(UTCTimestamp.compact(At(secondsSince1970: 1_786_121_415)) == "20260807-165015")
+  }
+}

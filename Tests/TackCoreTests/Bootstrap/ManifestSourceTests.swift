@@ -1,0 +1,108 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+import Crypto
+import Synchronization
+import Testing
+@testable import TackCore
+
+/// Serves fixed answers per URL and counts requests.
+final class FakeFetcher: HTTPFetching {
+  let answers: Mutex<[String: HTTPFetchResponse]>
+  let requests = Mutex<[String]>([])
+  init(_ answers: [String: HTTPFetchResponse]) { self.answers = Mutex(answers) }
+  func get(_ url: String, options: HTTPFetchOptions) async throws -> HTTPFetchResponse {
+    requests.withLock { $0.append(url) }
+    return answers.withLock { $0[url] } ?? HTTPFetchResponse(status: 404, body: Array("Not Found".utf8))
+  }
+  var requestCount: Int { requests.withLock { $0.count } }
+}
+
+@Suite struct ManifestSourceTests {
+  let bundle = Array(BootstrapTestPaths.read(BootstrapTestPaths.manifests + "/install.yaml").utf8)
+  let base = "https://mirror.test/releases"
+
+  func checksums(for body: [UInt8]) -> HTTPFetchResponse {
+    let digest = SHA256.hash(data: body).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    return HTTPFetchResponse(
+      status: 200, body: Array("0000 flux_2.9.4_linux_amd64.tar.gz\n\(digest)  install.yaml\n".utf8))
+  }
+
+  @Test func downloadsVerifiesCachesAndThenWorksOffline() async throws {
+    let cache = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let fetcher = FakeFetcher([
+      "\(base)/v2.9.4/install.yaml": HTTPFetchResponse(status: 200, body: bundle),
+      "\(base)/v2.9.4/flux_2.9.4_checksums.txt": checksums(for: bundle),
+    ])
+    let source = ManifestSource(baseURL: base + "/", cacheDirectory: cache, fetcher: fetcher)
+    let (first, origin) = try await source.load(version: "v2.9.4")
+    #expect(origin == .downloaded(url: "\(base)/v2.9.4/install.yaml", verifiedChecksum: true))
+    #expect(first.entries.count == 39)
+    #expect(FileManager.default.fileExists(atPath: cache + "/v2.9.4/install.yaml"))
+
+    // Offline now: the fetcher would fail every request.
+    let offline = ManifestSource(baseURL: base, cacheDirectory: cache, fetcher: FakeFetcher([:]))
+    let (second, secondOrigin) = try await offline.load(version: "v2.9.4")
+    #expect(secondOrigin == .cache(cache + "/v2.9.4/install.yaml"))
+    #expect(second.entries.count == 39)
+  }
+
+  @Test func aChecksumMismatchIsRefusedAndNothingIsCached() async throws {
+    let cache = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let fetcher = FakeFetcher([
+      "\(base)/v2.9.4/install.yaml": HTTPFetchResponse(status: 200, body: bundle),
+      "\(base)/v2.9.4/flux_2.9.4_checksums.txt": checksums(for: Array("tampered".utf8)),
+    ])
+    let source = ManifestSource(baseURL: base, cacheDirectory: cache, fetcher: fetcher)
+    await #expect(throws: ManifestError.self) { try await source.load(version: "v2.9.4") }
+    #expect(!FileManager.default.fileExists(atPath: cache + "/v2.9.4/install.yaml"))
+  }
+
+  @Test func withoutAChecksumFileTheParseDecides() async throws {
+    let cache = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let good = ManifestSource(
+      baseURL: base, cacheDirectory: cache,
+      fetcher: FakeFetcher(["\(base)/v2.9.4/install.yaml": HTTPFetchResponse(status: 200, body: bundle)]))
+    let (_, origin) = try await good.load(version: "v2.9.4")
+    #expect(origin == .downloaded(url: "\(base)/v2.9.4/install.yaml", verifiedChecksum: false))
+
+    let garbage = ManifestSource(
+      baseURL: base, cacheDirectory: cache,
+      fetcher: FakeFetcher(["\(base)/v2.9.3/install.yaml": HTTPFetchResponse(status: 200, body: Array("<html>".utf8))]))
+    await #expect(throws: ManifestError.self) { try await garbage.load(version: "v2.9.3") }
+    #expect(!FileManager.default.fileExists(atPath: cache + "/v2.9.3/install.yaml"))
+  }
+
+  @Test func anUnknownVersionSaysSo() async throws {
+    let cache = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let source = ManifestSource(baseURL: base, cacheDirectory: cache, fetcher: FakeFetcher([:]))
+    do {
+      _ = try await source.load(version: "v9.9.9")
+      Issue.record("expected an error")
+    } catch let error as ManifestError {
+      #expect(error.description.contains("HTTP 404"))
+      #expect(error.description.contains("is v9.9.9 a Flux release?"))
+    }
+  }
+
+  @Test(arguments: ["2.9.4", "latest", "v2.9", "v2.9.4/../x", "v2.x.4", ""])
+  func rejectsMalformedVersions(_ version: String) {
+    #expect(throws: ManifestError.self) { try ManifestSource.validate(version: version) }
+  }
+
+  @Test(arguments: ["v2.9.4", "v2.10.0-rc.1"])
+  func acceptsReleaseTags(_ version: String) throws {
+    try ManifestSource.validate(version: version)
+  }
+
+  @Test func cacheDirectoryFollowsXDG() {
+    #expect(ManifestSource.cacheDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/tack/manifests")
+    #expect(ManifestSource.cacheDirectory(environment: ["HOME": "/h"]) == "/h/.cache/tack/manifests")
+  }
+}
