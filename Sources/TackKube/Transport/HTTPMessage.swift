@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One HTTP request to the API server, relative to the server URL. Built by `KubeClient`; the
 /// transport adds the connection-level settings (TLS, proxy, compression).
 public struct HTTPRequest: Sendable {
@@ -128,8 +130,6 @@ public struct ResponseBody: AsyncSequence, Sendable {
     deinit { source.cancel() }
   }
 }
-
-import Synchronization
 
 final class FixedBodySource: ResponseBodySource {
   private let state: Mutex<(chunks: [[UInt8]], index: Int, error: (any Error)?)>
