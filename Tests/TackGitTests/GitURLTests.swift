@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct GitURLTests {
   @Test(arguments: [
-    ("ssh://git@github.com/org/repo", GitURL.Transport.ssh, "git", "github.com", nil as Int?, "/org/repo"),
+    ("ssh://git@github.com/org/repo", GitURL.Transport.ssh, "git" as String?, "github.com" as String?, nil as Int?, "/org/repo"),
     ("ssh://git@127.0.0.1:2222/srv/fleet.git", .ssh, "git", "127.0.0.1", 2222, "/srv/fleet.git"),
     ("git@github.com:org/repo.git", .ssh, "git", "github.com", nil, "org/repo.git"),
     ("https://example.com/org/repo.git", .https, nil, "example.com", nil, "/org/repo.git"),

@@ -45,7 +45,7 @@ import TackTestSupport
       try text.write(toFile: file, atomically: true, encoding: .utf8)
       try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
       let printed = try runTool(["ssh-keygen", "-y", "-f", file])
-      let fields = printed.split(separator: " ")
+      let fields = printed.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
       let expected = pair.authorizedKey.split(separator: " ")
       #expect(fields.prefix(2) == expected.prefix(2), "\(name): ssh-keygen -y printed \(printed)")
     }
