@@ -11,7 +11,10 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Version.self
+      Version.self,
+      Reconcile.self,
+      Suspend.self,
+      Resume.self,
     ])
 
   public init() {}
