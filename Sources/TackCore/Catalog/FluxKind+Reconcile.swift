@@ -136,5 +136,6 @@ public struct SourceReference: Sendable, Hashable {
 /// `--with-source` met a source kind flux does not reconcile.
 public struct SourceReferenceError: TackError, Equatable {
   public var kind: String
+  public init(kind: String) { self.kind = kind }
   public var description: String { "cannot reconcile source of kind \(kind)" }
 }

@@ -26,15 +26,16 @@ public struct ResumeReadiness: Sendable {
       default: return .waiting(result.message)
       }
     }
-    guard (status.observedGeneration ?? 0) >= 1 else { return .waiting("not reconciled yet") }
-    guard let ready = status.ready else { return .waiting("no Ready condition yet") }
+    guard let ready = status.ready else { return .waiting("not reconciled yet") }
     let generation = status.generation ?? 0
-    if ready.observedGeneration != 0, ready.observedGeneration != generation {
-      return .waiting("Ready condition is for generation \(ready.observedGeneration), waiting for \(generation)")
-    }
-    if ready.observedGeneration == 0, status.observedGeneration != generation {
-      return .waiting(
-        "generation \(generation) not observed yet (observed \(status.observedGeneration ?? 0))")
+    if ready.observedGeneration != 0 {
+      // The condition says which generation it describes: a failure of the new generation counts
+      // even though the controllers only move status.observedGeneration on success.
+      if ready.observedGeneration != generation {
+        return .waiting("Ready condition is for generation \(ready.observedGeneration), waiting for \(generation)")
+      }
+    } else if (status.observedGeneration ?? 0) < 1 || status.observedGeneration != generation {
+      return .waiting("generation \(generation) not observed yet (observed \(status.observedGeneration ?? 0))")
     }
     if let stalled = status.stalled, stalled.isTrue {
       return .failed(ReconcileError.stalled(ref.kind, message: stalled.message))

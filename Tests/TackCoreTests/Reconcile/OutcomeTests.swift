@@ -1,4 +1,5 @@
 import TackCore
+import TackJSON
 import TackOutput
 import Testing
 

@@ -5,8 +5,9 @@ public enum FluxBehaviour: Sendable, Equatable {
   /// with the new revision after `after`.
   case succeed(after: Duration)
   /// Like `succeed`, but holds the object until its source (GitRepository of a Kustomization,
-  /// HelmChart of a HelmRelease, …) exists, is Ready with an artifact and has no request pending —
-  /// a controller that lags behind its source.
+  /// HelmChart of a HelmRelease, …) is Ready with an artifact and has no request pending — what the
+  /// controllers do by requeueing. A source that does not exist fails the object, with the
+  /// controller's message.
   case succeedAfterSource(after: Duration)
   /// Ready=False with the kind's failure reason and `message`; Reconciling stays True with
   /// ProgressingWithRetry, observedGeneration does not move (what the controllers do on error).
@@ -16,8 +17,9 @@ public enum FluxBehaviour: Sendable, Equatable {
   /// Never writes anything: a controller that is down or far behind.
   case neverAnswer
 
-  /// What every object gets unless scripted: succeed quickly.
-  public static let `default` = FluxBehaviour.succeed(after: .milliseconds(20))
+  /// What every object gets unless scripted: succeed quickly, after the source did (so revisions
+  /// line up across a GitRepository and its Kustomizations, as in a real cluster).
+  public static let `default` = FluxBehaviour.succeedAfterSource(after: .milliseconds(20))
 
   var delay: Duration {
     switch self {

@@ -48,6 +48,7 @@ public actor FluxControllerDouble {
   var watchers: [Task<Void, Never>] = []
   var attempts: [Int: Task<Void, Never>] = [:]
   var nextAttempt = 0
+  var stopped = false
   public private(set) var writes: [StatusWrite] = []
   var onWrite: (@Sendable (StatusWrite) -> Void)?
 
@@ -102,6 +103,7 @@ public actor FluxControllerDouble {
 
   /// Stops watching and abandons reconciles in flight.
   public func stop() async {
+    stopped = true
     let tasks = watchers + Array(attempts.values)
     for task in tasks { task.cancel() }
     for task in tasks { await task.value }
@@ -137,7 +139,7 @@ public actor FluxControllerDouble {
   }
 
   func consider(_ object: JSON) {
-    guard let ref = FluxDoubleRef(object: object), controllers.contains(ref.kind.controller) else { return }
+    guard !stopped, let ref = FluxDoubleRef(object: object), controllers.contains(ref.kind.controller) else { return }
     // A source that settled may release objects held behind it.
     if ref.kind.controller == .source || ref.kind == .imageRepository { releaseDependents(of: ref) }
     guard object[path: "spec", "suspend"]?.boolValue != true else { return }
@@ -180,10 +182,20 @@ public actor FluxControllerDouble {
     if ref.kind == .helmRelease, let sourceRef, source == nil, object[path: "spec", "chart"] != nil {
       source = await createHelmChart(sourceRef, for: object)
     }
-    if case .succeedAfterSource = behaviour, let sourceRef {
-      guard let source, Self.isSettled(source) else {
+    var behaviour = behaviour
+    if case .succeedAfterSource(let after) = behaviour, let sourceRef {
+      if source == nil {
+        behaviour = .fail(
+          message: "\(sourceRef.kind.kind).\(sourceRef.kind.group) \"\(sourceRef.name)\" not found", after: after)
+      } else if let source, !Self.isSettled(source) {
+        // Held: the source's next status write releases it. Look once more after registering, in
+        // case that write landed while the first look was in flight.
         waitingOnSource[ref] = sourceRef
-        handled[ref] = nil
+        if let again = try? await store.get(sourceRef.kind, namespace: sourceRef.namespace, name: sourceRef.name),
+          Self.isSettled(again)
+        {
+          releaseDependents(of: sourceRef)
+        }
         return
       }
     }

@@ -24,7 +24,11 @@ struct FluxWorld {
     await flux.start()
     let world = FluxWorld(cluster: cluster, flux: flux)
     do {
-      try await world.settle(count: objects.filter { $0[path: "spec", "suspend"]?.boolValue != true }.count)
+      // Suspended objects and OCI HelmRepositories (static) get no status.
+      try await world.settle(
+        count: objects.filter {
+          $0[path: "spec", "suspend"]?.boolValue != true && $0[path: "spec", "type"]?.stringValue != "oci"
+        }.count)
       await script(flux)
       let result = try await body(world)
       await flux.stop()
