@@ -13,6 +13,9 @@ public struct Tack: AsyncParsableCommand {
     subcommands: [
       Get.self,
       Version.self,
+      Reconcile.self,
+      Suspend.self,
+      Resume.self,
     ])
 
   public init() {}
