@@ -69,7 +69,7 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
+        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets", "CCurlShims",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(

@@ -16,6 +16,10 @@ public struct Tack: AsyncParsableCommand {
       Reconcile.self,
       Suspend.self,
       Resume.self,
+      Bootstrap.self,
+      Install.self,
+      Create.self,
+      Check.self,
     ])
 
   public init() {}

@@ -95,6 +95,10 @@ public struct BootstrapGit: Sendable {
     console.action("generating sync manifests")
     let sync = syncManifests
     let syncContent = sync.content
+    if options.url.scheme == "file" {
+      console.warning(
+        "the cluster cannot clone \(sync.url): bootstrap the repository's ssh:// or https:// address to let Flux sync it")
+    }
     let namespaceDirectory = options.path.appending(options.namespace)
     console.success("generated sync manifests")
     _ = try await commitStep(
@@ -182,7 +186,11 @@ public struct BootstrapGit: Sendable {
         return nil
       }
       plan.commits.append(.init(message: message, files: changes, commit: commit))
-      console.success("committed \(what) to \"\(options.branch)\" (\"\(commit)\")")
+      if push {
+        console.success("committed \(what) to \"\(options.branch)\" (\"\(commit)\")")
+      } else {
+        console.success("committed \(what) locally (\"\(commit)\")")
+      }
       guard push else { return commit }
       console.action("pushing \(what) to \"\(options.url.string)\"")
       switch try await repository.push() {

@@ -1,0 +1,135 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+import TackCore
+import TackOutput
+
+/// Turns `bootstrap git`'s flags into ``BootstrapOptions``, builds the live services and runs the
+/// engine; prints the plan for `--dry-run` / `--no-push`.
+struct BootstrapGitRunner {
+  let command: Tack.Bootstrap.Git
+  let context: CommandContext
+
+  var console: Console { context.console }
+
+  func run() async throws {
+    let prompt = TerminalPrompt.ifInteractive(console)
+    let options = try await makeOptions(prompt: prompt)
+    let manifests = try await ComponentLoading(context: context).load(
+      options: command.manifestOptions, components: options.components, namespace: options.namespace)
+
+    let cluster: (any ClusterAccess)? =
+      options.mode == .apply ? try await ClusterConnection.make(global: command.global, context: context).cluster : nil
+    let cloneDirectory: String
+    switch options.mode {
+    case .noPush:
+      cloneDirectory = TemporaryLocation.directory(prefix: "tack-bootstrap-clone-", environment: context.environment)
+    case .apply, .dryRun:
+      cloneDirectory = TemporaryLocation.directory(prefix: "tack-bootstrap-", environment: context.environment)
+    }
+    defer { if options.mode != .noPush { try? FileManager.default.removeItem(atPath: cloneDirectory) } }
+
+    let engine = BootstrapGit(
+      options: options, manifests: manifests,
+      cloner: try LiveFleetRepositoryCloner(options: options, environment: context.environment),
+      cluster: cluster, ssh: LiveSSHTooling(environment: context.environment), confirmer: prompt, console: console,
+      cloneDirectory: cloneDirectory)
+    switch try await engine.run() {
+    case .applied:
+      break
+    case .dryRun(let plan):
+      console.write(
+        plan.render(
+          fullContent: command.global.verbose,
+          clusterNote: "not touched (dry run); bootstrap would install the components on a first install, create the source secret \"\(options.namespace)/\(options.secretName)\" if missing, apply gotk-sync.yaml and wait for Flux to sync"))
+    case .noPush(let branch, let directory, let plan):
+      console.write(plan.render(fullContent: command.global.verbose, clusterNote: "not touched (--no-push)"))
+      guard let branch else {
+        try? FileManager.default.removeItem(atPath: directory)
+        return
+      }
+      console.action("to propose the change, push the branch and open a pull request:")
+      console.note("  git -C \(directory) push origin \(branch)")
+      console.action(
+        "once it is merged into \"\(options.branch)\", run this command again without --no-push to configure the cluster")
+    }
+  }
+
+  func makeOptions(prompt: TerminalPrompt?) async throws -> BootstrapOptions {
+    if command.dryRun && command.noPush {
+      throw BootstrapError.usage("--dry-run and --no-push cannot be used together: pick one")
+    }
+    let mode: BootstrapMode = command.dryRun ? .dryRun : command.noPush ? .noPush : .apply
+    let url = try RepositoryURL.parse(command.url)
+    let path = try RepositoryPath(command.path)
+    guard let interval = GoDuration(command.interval) else {
+      throw BootstrapError.usage("--interval \"\(command.interval)\" is not a duration (e.g. 1m, 30s)")
+    }
+    guard let timeout = GoDuration(command.global.timeout), timeout.nanoseconds > 0 else {
+      throw BootstrapError.usage("--timeout \"\(command.global.timeout)\" is not a duration (e.g. 5m)")
+    }
+    let algorithm = try SSHKeyAlgorithm.parse(
+      algorithm: command.sshKeyAlgorithm, curve: command.sshEcdsaCurve, rsaBits: command.sshRsaBits)
+    let components = try command.componentOptions.selected(requireControllers: true)
+    if let version = command.manifestOptions.version { try ManifestSource.validate(version: version) }
+
+    var password = command.password ?? ""
+    if password.isEmpty, let fromEnvironment = context.environment["GIT_PASSWORD"] { password = fromEnvironment }
+    let tokenAuth = command.tokenAuth || command.withBearerToken
+    if tokenAuth && password.isEmpty {
+      guard let prompt else {
+        throw BootstrapError(
+          .needsAnswer,
+          "--token-auth needs the repository password or token: pass -p/--password or set GIT_PASSWORD (stdin is not a terminal, so tack cannot ask)")
+      }
+      password = prompt.secret("Please enter your Git repository password: ") ?? ""
+      if password.isEmpty { throw BootstrapError.usage("no password given: pass -p/--password or set GIT_PASSWORD") }
+    }
+
+    let auth: BootstrapAuth
+    if command.withBearerToken {
+      auth = .bearer(token: password)
+    } else if tokenAuth {
+      auth = .basic(username: command.username, password: password)
+    } else {
+      var privateKey: String?
+      if let file = command.privateKeyFile {
+        privateKey = try Self.readFile(file, flag: "--private-key-file")
+      }
+      auth = .sshKey(
+        SSHKeyOptions(
+          privateKey: privateKey, privateKeyPath: command.privateKeyFile, password: password.isEmpty ? nil : password,
+          username: command.username, algorithm: algorithm, sshHostname: command.sshHostname))
+    }
+    let caCertificate = try command.caFile.map { try Self.readFile($0, flag: "--ca-file") }
+    let namespace = try ClusterConnection.namespace(global: command.global, context: context)
+    let options = BootstrapOptions(
+      url: url, branch: command.branch, path: path, namespace: namespace, interval: interval,
+      secretName: command.secretName, components: components, version: command.manifestOptions.version,
+      manifestsDirectory: command.manifestOptions.manifests, auth: auth, caCertificate: caCertificate,
+      authorName: command.authorName, authorEmail: command.authorEmail,
+      commitMessageAppendix: command.commitMessageAppendix, silent: command.silent,
+      allowInsecureHTTP: command.allowInsecureHttp, force: command.force, mode: mode, timeout: timeout,
+      recurseSubmodules: command.recurseSubmodules)
+    try options.validate()
+    return options
+  }
+
+  static func readFile(_ path: String, flag: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw BootstrapError.usage("\(flag) \(path): cannot be read (no such file, or no permission)")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// Fresh paths under `$TMPDIR` (or /tmp).
+enum TemporaryLocation {
+  static func directory(prefix: String, environment: [String: String]) -> String {
+    let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    return (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + prefix + suffix
+  }
+}

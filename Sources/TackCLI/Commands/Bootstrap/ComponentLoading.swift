@@ -1,0 +1,30 @@
+import TackCore
+import TackOutput
+
+/// Loads the component bundle for a command: `--manifests DIR`, else the cached or downloaded
+/// release for `--version`; then selects the components for the namespace.
+struct ComponentLoading {
+  let context: CommandContext
+
+  func load(options: ManifestOptions, components: [String], namespace: String) async throws -> ComponentManifests {
+    let bundle: ComponentBundle
+    if let directory = options.manifests {
+      bundle = try ComponentBundle.load(directory: directory)
+    } else {
+      let version = options.version ?? ManifestSource.defaultVersion
+      let source = ManifestSource(environment: context.environment, fetcher: CurlFetcher(userAgent: "tack/\(TackVersion.current)"))
+      let (loaded, origin) = try await source.load(version: version)
+      if case .downloaded(let url, let verified) = origin {
+        context.console.success(
+          "downloaded Flux \(version) manifests from \(url)\(verified ? " (checksum verified)" : " (no checksum published; parsed and cached)")")
+      }
+      bundle = loaded
+    }
+    let version = options.version ?? bundle.declaredVersion ?? ManifestSource.defaultVersion
+    if let declared = bundle.declaredVersion, let requested = options.version, declared != requested {
+      context.console.warning(
+        "--version \(requested) but the bundle in \(bundle.source) says Flux \(declared); labelling it \(requested)")
+    }
+    return try bundle.select(components: components, version: version, namespace: namespace)
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import TackCore
+import TackOutput
+
+extension Tack {
+  /// `tack check`: prerequisites and installation health. Exits non-zero when any check fails.
+  struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check requirements and installation.",
+      discussion: """
+        Checks the Kubernetes version and, without --pre, the installed Flux version, that the \
+        controller Deployments are available (waiting up to --timeout) and that the CRDs are \
+        Established. Exits 1 when any check fails, after printing every check.
+
+        Examples:
+          tack check --pre
+          tack check
+        """)
+
+    @OptionGroup(title: "Global Options") var global: GlobalOptions
+    @OptionGroup(title: "Components") var componentOptions: ComponentOptions
+
+    @Flag(help: "Only run pre-installation checks.")
+    var pre = false
+
+    func run() async throws {
+      let context = CommandContext.live()
+      guard let timeout = GoDuration(global.timeout), timeout.nanoseconds > 0 else {
+        throw CommandError("--timeout \"\(global.timeout)\" is not a duration (e.g. 5m)", exitStatus: .usage)
+      }
+      // Named components must each have a Deployment; otherwise whatever Flux Deployments exist are checked.
+      let named = !componentOptions.components.isEmpty || !componentOptions.componentsExtra.isEmpty
+      let expected = named ? try componentOptions.selected(requireControllers: false) : []
+      let connection = try await ClusterConnection.make(global: global, context: context)
+      try await FluxCheck(
+        cluster: connection.cluster, console: context.console, namespace: connection.namespace,
+        expectedComponents: expected, timeout: timeout
+      ).run(pre: pre)
+    }
+  }
+}
