@@ -74,24 +74,8 @@ public enum TestProcess {
   }
 }
 
-/// A directory under the system temp dir, removed by `remove()`.
-public struct TemporaryDirectory: Sendable {
-  public let path: String
-
-  public init(prefix: String = "tack") throws {
-    let base = NSTemporaryDirectory()
-    let prefixPath = (base.hasSuffix("/") ? base : base + "/") + "\(prefix).XXXXXX"
-    var template = Array(prefixPath.utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw TestProcess.Failure(command: ["mkdtemp"], status: errno, stderr: "cannot create a temp dir")
-    }
-    path = String(cString: made)
-  }
-
-  public func remove() { try? FileManager.default.removeItem(atPath: path) }
-
-  public func file(_ name: String) -> String { path + "/" + name }
-
+// `TemporaryDirectory` itself lives in Support/ (apiserver branch); the git servers add a temp file.
+extension TemporaryDirectory {
   static func makeFile(prefix: String) throws -> String {
     let base = NSTemporaryDirectory()
     let prefixPath = (base.hasSuffix("/") ? base : base + "/") + "tack-\(prefix).XXXXXX"
