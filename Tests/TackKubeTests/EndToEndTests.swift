@@ -343,6 +343,33 @@ import Testing
     }
   }
 
+  @Test func gzipResponsesAndDisableCompression() async throws {
+    try await withTestCluster { cluster in
+      let kubeconfig = try cluster.writeKubeconfig()
+      let client = try Self.client(kubeconfig)
+      // Big enough for the server to compress (its threshold is 128 KiB).
+      let big = String(repeating: "x", count: 300 * 1024)
+      _ = try await client.create(Self.configMaps, Self.configMap("big", data: ["payload": big]))
+      let fetched = try await client.get(Self.configMaps, name: "big", namespace: "default")
+      #expect(fetched.json[path: "data", "payload"]?.stringValue?.count == big.count)
+      #expect(cluster.server.requests(method: "GET", path: "*/configmaps/big").last?.header("Accept-Encoding") == "gzip")
+      let plain = try Self.client(kubeconfig, overrides: KubeConfigOverrides(disableCompression: true))
+      _ = try await plain.get(Self.configMaps, name: "big", namespace: "default")
+      #expect(cluster.server.requests(method: "GET", path: "*/configmaps/big").last?.header("Accept-Encoding") == nil)
+    }
+  }
+
+  @Test func impersonationHeaders() async throws {
+    try await withTestCluster { cluster in
+      let client = try Self.client(
+        try cluster.writeKubeconfig(), overrides: KubeConfigOverrides(impersonate: "jane", impersonateGroups: ["dev", "ops"]))
+      _ = try? await client.serverVersion()
+      let headers = cluster.server.requests(path: "/version").last?.headers ?? []
+      #expect(headers.filter { $0.0.lowercased() == "impersonate-user" }.map(\.1) == ["jane"])
+      #expect(headers.filter { $0.0.lowercased() == "impersonate-group" }.map(\.1) == ["dev", "ops"])
+    }
+  }
+
   // MARK: discovery, proxy, raw
 
   @Test func discoveryOfFluxCRDs() async throws {
