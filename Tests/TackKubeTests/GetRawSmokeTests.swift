@@ -65,4 +65,34 @@ import Testing
       #expect(usage == 64)
     }
   }
+
+  @Test(.enabled(if: tackBinary != nil, "the tack executable is not built next to the tests"))
+  func interruptExits130Promptly() async throws {
+    try await withTestCluster { cluster in
+      let kubeconfig = try cluster.writeKubeconfig()
+      cluster.server.inject(Fault(.latency(.seconds(3)), method: "GET", path: "/version"))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Self.tackBinary!)
+      process.arguments = ["get", "--raw", "/version"]
+      process.environment = ["KUBECONFIG": kubeconfig, "HOME": cluster.directory.path, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      // Wait until the request is in flight.
+      for _ in 0..<100 where cluster.server.requests(path: "/version").isEmpty {
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      try await Task.sleep(for: .milliseconds(200))
+      let start = ContinuousClock.now
+      process.interrupt()
+      while process.isRunning, ContinuousClock.now - start < .seconds(5) {
+        try await Task.sleep(for: .milliseconds(20))
+      }
+      #expect(!process.isRunning)
+      #expect(ContinuousClock.now - start < .seconds(1))
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 130)
+    }
+  }
 }
