@@ -70,7 +70,7 @@ import Testing
   func interruptExits130Promptly() async throws {
     try await withTestCluster { cluster in
       let kubeconfig = try cluster.writeKubeconfig()
-      cluster.server.inject(Fault(.latency(.seconds(3)), method: "GET", path: "/version"))
+      cluster.server.inject(Fault(.latency(.seconds(10)), method: "GET", path: "/version"))
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Self.tackBinary!)
       process.arguments = ["get", "--raw", "/version"]
@@ -79,11 +79,8 @@ import Testing
       process.standardError = FileHandle.nullDevice
       process.standardInput = FileHandle.nullDevice
       try process.run()
-      // Wait until the request is in flight.
-      for _ in 0..<100 where cluster.server.requests(path: "/version").isEmpty {
-        try await Task.sleep(for: .milliseconds(50))
-      }
-      try await Task.sleep(for: .milliseconds(200))
+      // Let the binary start and send the request (the server records it only once answered).
+      try await Task.sleep(for: .milliseconds(1500))
       let start = ContinuousClock.now
       process.interrupt()
       while process.isRunning, ContinuousClock.now - start < .seconds(5) {
