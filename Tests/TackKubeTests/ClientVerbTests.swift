@@ -214,7 +214,7 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(ContinuousClock.now - start < .seconds(3), "a cancelled request must end at once, not after its hour-long hang (margin for a busy 2-core pool)")
   }
 
   @Test func servicesProxyKeepsServiceErrorsApart() async throws {

@@ -114,7 +114,7 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     _ = try? await task.value
-    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(ContinuousClock.now - start < .seconds(3), "margin for a busy 2-core pool; the hang lasts an hour")
   }
 }
 
