@@ -97,7 +97,8 @@ import Testing
   }
 
   @Test func pagingFollowsContinueTokens() async throws {
-    let transport = FakeTransport { request, index in
+    let transport = FakeTransport { request, _ in
+      let index = request.path.hasSuffix("continue=t1") ? 1 : request.path.hasSuffix("continue=t2") ? 2 : 0
       let pages: [(String?, [JSON])] = [
         ("t1", [Fixtures.object("a", rv: "1"), Fixtures.object("b", rv: "2")]),
         ("t2", [Fixtures.object("c", rv: "3")]),
@@ -213,7 +214,7 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - start < .seconds(1))
+    #expect(ContinuousClock.now - start < .seconds(3), "a cancelled request must end at once, not after its hour-long hang (margin for a busy 2-core pool)")
   }
 
   @Test func servicesProxyKeepsServiceErrorsApart() async throws {

@@ -33,3 +33,28 @@ import Testing
     #expect(RFC3339.format(1_709_209_815) == "2024-02-29T12:30:15Z")
   }
 }
+
+@Suite struct RedactionTests {
+  @Test func descriptionsNeverShowSecrets() throws {
+    let secret = "s3cr3t-value"
+    let credentials = RequestCredentials(
+      authorization: "Bearer \(secret)", identity: ClientIdentity(certificate: Array(secret.utf8), key: Array(secret.utf8)))
+    let request = HTTPRequest(method: "GET", path: "/x", headers: [("Authorization", "Bearer \(secret)")])
+    let overrides = KubeConfigOverrides(token: secret)
+    let exec = ClientConfig.ExecPlugin(
+      config: KubeConfig.ExecConfig(command: "p", env: [("TOKEN", secret)], apiVersion: "client.authentication.k8s.io/v1"),
+      userName: "u")
+    let config = ClientConfig(
+      server: Fixtures.server,
+      tls: ClientConfig.TLSSettings(clientCertificate: Array(secret.utf8), clientKey: Array(secret.utf8)),
+      credentials: .basic(username: "u", password: secret), proxyURL: "http://u:\(secret)@proxy:3128")
+    let user = KubeConfig.AuthInfo(clientKeyData: Array(secret.utf8), token: secret, password: secret)
+    let texts: [String] = [
+      "\(credentials)", String(reflecting: credentials), "\(request)", "\(overrides)", "\(exec)", "\(config)",
+      String(reflecting: config), "\(user)", "\(KubeConfig(users: ["u": user]))", "\(ClientConfig.Credentials.bearerToken(secret))",
+    ]
+    for text in texts {
+      #expect(!text.contains(secret), "\(text)")
+    }
+  }
+}

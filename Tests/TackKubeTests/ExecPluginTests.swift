@@ -112,11 +112,11 @@ import Testing
     let dir = TempDirectory()
     defer { dir.cleanup() }
     let error = await #expect(throws: ExecPluginError.self) {
-      try await Self.provider("gke-gcloud-auth-plugin", dir: dir, hint: "Install gke-gcloud-auth-plugin:\n  gcloud components install gke-gcloud-auth-plugin").credentials()
+      try await Self.provider("tack-missing-auth-plugin", dir: dir, hint: "Install gke-gcloud-auth-plugin:\n  gcloud components install gke-gcloud-auth-plugin").credentials()
     }
     #expect(
       error?.description
-        == "user \"ci\": exec plugin \"gke-gcloud-auth-plugin\" was not found on PATH; Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin")
+        == "user \"ci\": exec plugin \"tack-missing-auth-plugin\" was not found on PATH; Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin")
   }
 
   @Test func alwaysInteractiveNeedsATerminal() async throws {
@@ -144,3 +144,49 @@ import Testing
 extension String {
   func replacingNewlines() -> String { split(separator: "\n").joined(separator: "\\n") + "\\n" }
 }
+
+@Suite struct ExecConcurrencyTests {
+  @Test func concurrentRequestsShareOnePluginRun() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    dir.write(
+      "slow",
+      """
+      #!/bin/sh
+      echo run >> "\(dir.path)/runs"
+      sleep 0.3
+      echo '{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1","status":{"token":"t"}}'
+      """, mode: 0o755)
+    let provider = ExecPluginTests.provider("slow", dir: dir)
+    try await withThrowingTaskGroup(of: RequestCredentials.self) { group in
+      for _ in 0..<5 { group.addTask { try await provider.credentials() } }
+      for try await credentials in group { #expect(credentials.authorization == "Bearer t") }
+    }
+    #expect(ExecPluginTests.runs(dir) == 1)
+  }
+}
+
+@Suite struct StreamBufferTests {
+  @Test func pausesWhenFullAndResumesWhenDrained() async throws {
+    final class Counter: @unchecked Sendable {
+      let resumes = Synchronization.Mutex(0)
+    }
+    let counter = Counter()
+    let buffer = StreamBuffer(limit: 10, resume: { counter.resumes.withLock { $0 += 1 } }, stop: {})
+    #expect(buffer.offer(Array(repeating: 1, count: 6)))
+    #expect(buffer.offer(Array(repeating: 2, count: 6)))
+    // 12 bytes buffered ≥ limit: the producer must pause and keep these bytes.
+    #expect(!buffer.offer(Array(repeating: 3, count: 6)))
+    #expect(try await buffer.next() == Array(repeating: 1, count: 6))
+    // 6 left > limit/2: still paused.
+    #expect(counter.resumes.withLock { $0 } == 0)
+    #expect(try await buffer.next() == Array(repeating: 2, count: 6))
+    #expect(counter.resumes.withLock { $0 } == 1)
+    #expect(buffer.offer(Array(repeating: 3, count: 6)))
+    buffer.finish(nil)
+    #expect(try await buffer.next() == Array(repeating: 3, count: 6))
+    #expect(try await buffer.next() == nil)
+  }
+}
+
+import Synchronization

@@ -149,8 +149,11 @@ struct KubectlInteropTests {
     let controller = Task {
       try await Task.sleep(for: .milliseconds(700))
       try store.modifyStatus(apiVersion: "source.toolkit.fluxcd.io/v1", kind: "GitRepository", namespace: ns, name: "slow") { status in
+        // As source-controller writes it: kubectl wait ignores a condition older than the generation
+        // (the CRD defaults status.observedGeneration to -1).
+        status["observedGeneration"] = 1
         status["conditions"] = [["type": "Ready", "status": "True", "reason": "Succeeded", "message": "ok",
-                                 "lastTransitionTime": .string(KubeTime.format(Date()))]]
+                                 "observedGeneration": 1, "lastTransitionTime": .string(KubeTime.format(Date()))]]
       }
     }
     let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=20s"])

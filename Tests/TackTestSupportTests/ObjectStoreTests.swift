@@ -34,7 +34,8 @@ import TackJSON
     object[path: "metadata", "labels"] = ["a": "b"]
     let labelled = try store.update(object)
     #expect(labelled[path: "metadata", "generation"] == 1)
-    #expect(labelled["status"] == nil)  // main resource ignores status
+    // The main resource ignores status; what is there is the CRD's schema default, as on a real server.
+    #expect(labelled[path: "status", "observedGeneration"] == -1)
     var changed = labelled
     changed[path: "spec", "interval"] = "5m"
     let bumped = try store.update(changed)
@@ -208,6 +209,7 @@ import TackJSON
     var applied = gitRepository("s", namespace: "ssa")
     try store.apply(applied, fieldManager: "manager-a")
     applied[path: "spec", "interval"] = "5m"
+    applied[path: "spec", "ref"] = JSON?.none
     do throws(APIError) {
       try store.apply(applied, fieldManager: "manager-b")
       Issue.record("expected a conflict")
@@ -220,9 +222,10 @@ import TackJSON
     #expect(forced[path: "spec", "interval"] == "5m")
     let managers = (forced[path: "metadata", "managedFields"]?.arrayValue ?? []).compactMap { $0["manager"]?.stringValue }
     #expect(managers.contains("manager-a") && managers.contains("manager-b"))
-    // manager-a no longer applies ref: the field goes unless someone else owns it
+    // manager-a stops applying ref and interval (now manager-b's): ref goes, interval stays
     var smaller = gitRepository("s", namespace: "ssa")
-    smaller[path: "spec", "ref"] = nil
+    smaller[path: "spec", "ref"] = JSON?.none
+    smaller[path: "spec", "interval"] = JSON?.none
     let pruned = try store.apply(smaller, fieldManager: "manager-a")
     #expect(pruned[path: "spec", "ref"] == nil)
     #expect(pruned[path: "spec", "interval"] == "5m")

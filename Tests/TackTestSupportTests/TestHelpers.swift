@@ -1,6 +1,6 @@
 import Foundation
 import TackJSON
-import TackTestSupport
+@testable import TackTestSupport
 
 /// One server (with Flux and Flagger CRDs) shared by the tests that only need isolation by
 /// namespace; tests that change server-wide settings (faults, access rules) start their own.
@@ -42,13 +42,12 @@ struct Curl {
   func request(_ method: String, _ path: String, body: String? = nil, contentType: String = "application/json",
     headers: [String: String] = [:], as credential: Credential = .admin, timeout: Int = 20) async throws -> HTTPAnswer
   {
-    let ca = try cluster.directory.write("curl-ca.crt", contents: cluster.caPEM)
+    let ca = try cluster.directory.write("curl-ca-\(UUID().uuidString.prefix(8)).crt", contents: cluster.caPEM)
     var arguments = ["-sS", "-i", "--max-time", String(timeout), "--cacert", ca, "-X", method]
+    var credential = credential
+    if case .admin = credential { credential = .certificate(try cluster.adminCertificate()) }
     switch credential {
-    case .admin:
-      let config = try cluster.writeKubeconfig()
-      _ = config
-      arguments += ["--cert", cluster.directory.file("admin.crt"), "--key", cluster.directory.file("admin.key")]
+    case .admin: break
     case .certificate(let issued):
       let name = UUID().uuidString.prefix(8)
       arguments += ["--cert", try cluster.directory.write("\(name).crt", contents: issued.certificatePEM),

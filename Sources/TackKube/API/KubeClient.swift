@@ -183,8 +183,10 @@ public final class KubeClient: Sendable {
     _ resource: APIResource, name: String, namespace: String? = nil, subresource: String? = nil, _ patch: Patch,
     options: WriteOptions = WriteOptions()
   ) async throws -> KubeObject {
+    // Server-side apply names its field manager itself; a second one from `options` would clash.
     var query = patch.queryItems
-    for item in options.queryItems where !(item.0 == "fieldManager" && !query.isEmpty) { query.append(item) }
+    let hasManager = query.contains { $0.0 == "fieldManager" }
+    query += options.queryItems.filter { !(hasManager && $0.0 == "fieldManager") }
     let path = resource.path(namespace: namespace, name: name, subresource: subresource)
     let response = try await executor.send(
       APIRequest(

@@ -12,6 +12,9 @@ public actor ExecCredentialProvider: CredentialSource {
   let environment: [String: String]
   let stdinIsTerminal: Bool
   private var cached: (credentials: RequestCredentials, expiry: Double?)?
+  /// The plugin run in progress: concurrent requests wait for it instead of starting their own
+  /// (the actor is re-entrant across the await).
+  private var inFlight: Task<RequestCredentials, any Error>?
   /// How many times the plugin has run (for tests and `--verbose`).
   public private(set) var runs = 0
 
@@ -23,15 +26,22 @@ public actor ExecCredentialProvider: CredentialSource {
 
   public func credentials() async throws -> RequestCredentials {
     if let cached, cached.expiry.map({ RFC3339.now() < $0 }) ?? true { return cached.credentials }
-    let fresh = try await runPlugin()
-    return fresh
+    return try await refresh()
   }
 
   public func rejected(_ used: RequestCredentials) async throws -> Bool {
-    if let cached, cached.credentials != used { return true }
-    cached = nil
-    _ = try await runPlugin()
+    if inFlight == nil, let cached, cached.credentials != used { return true }
+    if inFlight == nil { cached = nil }
+    _ = try await refresh()
     return true
+  }
+
+  private func refresh() async throws -> RequestCredentials {
+    if let inFlight { return try await inFlight.value }
+    let task = Task { try await self.runPlugin() }
+    inFlight = task
+    defer { inFlight = nil }
+    return try await task.value
   }
 
   private var config: KubeConfig.ExecConfig { plugin.config }

@@ -42,7 +42,11 @@ enum ManagedFields {
 
   static func store(_ entries: [ManagedFieldsEntry], in object: inout JSON) {
     let kept = entries.filter { !$0.fields.isEmpty }
-    object[path: "metadata", "managedFields"] = kept.isEmpty ? nil : .array(kept.map(\.json))
+    if kept.isEmpty {
+      object[path: "metadata", "managedFields"] = JSON?.none
+    } else {
+      object[path: "metadata", "managedFields"] = .array(kept.map(\.json))
+    }
   }
 
   /// After a non-apply write: fields `manager` changed become its own and leave other managers.
@@ -205,7 +209,8 @@ enum ManagedFields {
         members[key] = nil
       } else if var child = members[key] {
         remove(rest, from: &child)
-        members[key] = child
+        // A struct left empty by the removal goes too (nothing owns it any more).
+        if child.objectValue?.isEmpty == true { members[key] = nil } else { members[key] = child }
       }
       object = .object(members)
     } else if case .array(var items) = object {

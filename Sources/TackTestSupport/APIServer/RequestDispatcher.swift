@@ -78,6 +78,18 @@ final class RequestDispatcher: Sendable {
     case "/apis", "/apis/": return .respond(.json(Discovery.groupList(registry)))
     default: break
     }
+    if segments.first == "openapi", segments.count >= 2, segments[1] == "v3", request.method == "GET" {
+      if segments.count == 2 { return .respond(.json(OpenAPI.root(registry))) }
+      let rest = Array(segments.dropFirst(2))
+      let document: JSON?
+      switch (rest.first, rest.count) {
+      case ("api", 2): document = OpenAPI.document(registry, group: "", version: rest[1])
+      case ("apis", 3): document = OpenAPI.document(registry, group: rest[1], version: rest[2])
+      default: document = nil
+      }
+      guard let document else { throw APIError.pathNotFound() }
+      return .respond(.json(document))
+    }
     guard let first = segments.first, first == "api" || first == "apis" else { throw APIError.pathNotFound() }
     let isCore = first == "api"
     if isCore && segments.count == 2, request.method == "GET" {
