@@ -40,7 +40,7 @@ public struct KnownHosts: Sendable, Equatable {
   /// error naming its number, so a truncated file is not silently half-trusted.
   public init(parsing text: String) throws(GitError) {
     var entries: [Entry] = []
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let line = rawLine.trimmingWhitespace()
       if line.isEmpty || line.hasPrefix("#") { continue }
       var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
