@@ -7,7 +7,7 @@ import NIOPosix
 struct Backend: Sendable {
   let projectRoot: String
   let authentication: HTTPGitServer.Authentication
-  let log: RequestLog
+  let log: GitRequestLog
 
   struct Response: Sendable {
     var status: HTTPResponseStatus

@@ -34,7 +34,7 @@ public final class HTTPGitServer: Sendable {
   private let channel: any Channel
   private let group: MultiThreadedEventLoopGroup
   private let threadPool: NIOThreadPool
-  private let log: RequestLog
+  private let log: GitRequestLog
 
   /// Starts the server.
   /// - Parameters:
@@ -55,7 +55,7 @@ public final class HTTPGitServer: Sendable {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let threadPool = NIOThreadPool(numberOfThreads: 2)
     threadPool.start()
-    let log = RequestLog()
+    let log = GitRequestLog()
     let backend = Backend(projectRoot: projectRoot, authentication: authentication, log: log)
     let context = sslContext
     do {
@@ -84,7 +84,7 @@ public final class HTTPGitServer: Sendable {
 
   private init(
     port: Int, projectRoot: String, certificateAuthority: GitTestCertificateAuthority?, channel: any Channel,
-    group: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool, log: RequestLog
+    group: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool, log: GitRequestLog
   ) {
     self.port = port
     self.projectRoot = projectRoot
@@ -120,7 +120,7 @@ public final class HTTPGitServer: Sendable {
   }
 }
 
-final class RequestLog: Sendable {
+final class GitRequestLog: Sendable {
   private let requests = Mutex<[HTTPGitServer.Request]>([])
   func append(_ request: HTTPGitServer.Request) { requests.withLock { $0.append(request) } }
   var all: [HTTPGitServer.Request] { requests.withLock { $0 } }
