@@ -134,3 +134,16 @@ public struct KnownHosts: Sendable, Equatable {
     return p == pattern.count
   }
 }
+
+extension KnownHosts {
+  /// Reads a known_hosts file (e.g. `~/.ssh/known_hosts` or the `known_hosts` key of a secret).
+  public init(contentsOfFile path: String) throws(GitError) {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw GitError(.invalidKey, "cannot read known_hosts file \(path): \(error)")
+    }
+    try self.init(parsing: text)
+  }
+}
