@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// Credential types libgit2 asks for (`git_credential_t` bits).
 struct CredentialTypes: OptionSet, Sendable, CustomStringConvertible {
   let rawValue: UInt32
@@ -80,11 +86,16 @@ struct CredentialPlan: Sendable {
       switch source {
       case .openSSH(let text):
         guard allowed.contains(.sshMemory) else { return .failure(unsupported("an SSH key", allowed)) }
-        guard offered.insert(.sshKey).inserted else { return .failure(rejected("the SSH key")) }
+        guard offered.insert(.sshKey).inserted else {
+          return .failure(rejected("the SSH key", hint: Self.rsaHint(keyText: text)))
+        }
         return .success(.sshKeyMemory(username: user, privateKey: text, passphrase: passphrase))
       case .file(let path):
         guard allowed.contains(.sshKey) else { return .failure(unsupported("an SSH key", allowed)) }
-        guard offered.insert(.sshKey).inserted else { return .failure(rejected("the SSH key \(path)")) }
+        guard offered.insert(.sshKey).inserted else {
+          let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+          return .failure(rejected("the SSH key \(path)", hint: Self.rsaHint(keyText: text)))
+        }
         return .success(.sshKeyFile(username: user, path: path, passphrase: passphrase))
       }
 
@@ -113,8 +124,16 @@ struct CredentialPlan: Sendable {
     return .success(.sshAgent(username: usernameFromURL ?? sshUsername))
   }
 
-  private func rejected(_ what: String) -> GitError {
-    GitError(.authenticationFailed, "\(url) rejected \(what); check the credentials and their access")
+  private func rejected(_ what: String, hint: String = "") -> GitError {
+    GitError(.authenticationFailed, "\(url) rejected \(what); check the credentials and their access\(hint)")
+  }
+
+  /// libssh2 1.10 (Debian 12) signs with RSA only as `ssh-rsa` (SHA-1), which OpenSSH 8.8+ and
+  /// GitHub refuse by default; say so instead of leaving people to guess.
+  static func rsaHint(keyText: String) -> String {
+    guard let key = try? SSHKeyPair.publicKey(ofPrivateKey: keyText), key.type == "ssh-rsa" else { return "" }
+    return " (RSA keys are signed with SHA-1 `ssh-rsa` by this libssh2, which many servers refuse; "
+      + "use an ecdsa or ed25519 key)"
   }
 
   private func unsupported(_ what: String, _ allowed: CredentialTypes) -> GitError {

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
 /// Where a repository lives and how to reach it: the URL, the credentials and what to trust.
 public struct GitRemote: Sendable {
   public var url: GitURL
@@ -98,4 +104,18 @@ public enum TLSTrust: Sendable {
   case system
   /// Only certificates issued by these CAs (PEM, one or more certificates), e.g. `--ca-file`.
   case certificateAuthorities(pem: String)
+}
+
+extension TLSTrust {
+  /// Trust only the CAs in a PEM file (flux's `--ca-file`).
+  public static func caFile(_ path: String) throws(GitError) -> TLSTrust {
+    let pem: String
+    do {
+      pem = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw GitError(.certificateInvalid, "cannot read the CA file \(path): \(error)")
+    }
+    _ = try TLSCertificateVerifier(pem: pem)
+    return .certificateAuthorities(pem: pem)
+  }
 }

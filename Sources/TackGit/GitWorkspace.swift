@@ -12,6 +12,22 @@
 /// transfer at its next progress callback and throws `GitError.Code.cancelled`.
 ///
 /// libgit2 1.5 cannot make shallow clones, so clones are full (single branch only).
+///
+/// ```swift
+/// let remote = try GitRemote(
+///   url: "ssh://git@github.com/org/fleet",
+///   authentication: .sshKey(username: nil, key: .openSSH(identity), passphrase: nil),
+///   hostKeys: .knownHosts(try KnownHosts(parsing: knownHostsText)))
+/// let clone = try await GitWorkspace.clone(remote, branch: "main", into: tempDir + "/repo")
+/// let result = try await clone.commitAndPush(
+///   message: "Add Flux v2.9.4 component manifests",
+///   author: GitSignature(name: "Flux", email: "flux@example.com"),
+///   onConflict: { _ in console.waiting("git conflict detected, retrying with a fresh clone") }
+/// ) { tree in
+///   try tree.write("clusters/prod/flux-system/gotk-components.yaml", manifests)
+/// }
+/// // .pushed(commit) or .upToDate(head) when nothing changed
+/// ```
 public actor GitWorkspace {
   public nonisolated var unownedExecutor: UnownedSerialExecutor {
     GitExecutor.shared.asUnownedSerialExecutor()
@@ -132,7 +148,7 @@ public actor GitWorkspace {
     let session = try RemoteSession(remote: remote)
     let flag = session.cancellation
     try await withTaskCancellationHandler {
-      try Task.checkCancellation()
+      try Self.checkCancellation("pushing to \(remote.url)")
       try repository.push(branch: branch, session: session, operation: "pushing to \(remote.url)")
     } onCancel: {
       flag.cancel()
@@ -207,7 +223,7 @@ public actor GitWorkspace {
     let session = try RemoteSession(remote: remote)
     let flag = session.cancellation
     return try await withTaskCancellationHandler {
-      try Task.checkCancellation()
+      try Self.checkCancellation(operation)
       return try repository.fetch(branch: branch, session: session, operation: operation)
     } onCancel: {
       flag.cancel()
@@ -217,6 +233,10 @@ public actor GitWorkspace {
   private func opened() throws(GitError) -> LocalRepository {
     guard let repository else { throw GitError(.localRepository, "the clone in \(directory) is not open") }
     return repository
+  }
+
+  static func checkCancellation(_ operation: String) throws(GitError) {
+    if Task.isCancelled { throw GitError(.cancelled, "\(operation): cancelled") }
   }
 
   static func validate(branch: String) throws(GitError) {

@@ -117,7 +117,7 @@ final class RemoteSession {
   private func progress() -> Int32 { cancellation.isCancelled ? GIT_EUSER.rawValue : 0 }
 
   private func recordServerMessage(_ text: String) {
-    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for line in text.split(whereSeparator: \.isNewline) {
       let trimmed = line.trimmingWhitespace()
       guard !trimmed.isEmpty else { continue }
       serverMessages.append(redactor.redact(trimmed))

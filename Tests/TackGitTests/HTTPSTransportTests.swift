@@ -134,4 +134,47 @@ struct HTTPSTransportTests {
     #expect(try workspace.workTree.readString("README.md") == "fleet\n")
     }
   }
+
+  /// A server-side hook refusing the ref: git_remote_push returns 0, the refusal only arrives
+  /// through push_update_reference, and it must surface as an error.
+  @Test func refusedRefIsAnError() async throws {
+    try await withFixture(.basic(username: "git", password: "pw-abcdef")) { fixture in
+      let hook = fixture.bare.path + "/hooks/pre-receive"
+      try "#!/bin/sh\necho 'protected branch: pushes need review' >&2\nexit 1\n".write(
+        toFile: hook, atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+      let tip = fixture.bare.tip()
+      let remote = try GitRemote(
+        url: fixture.server.url(for: fixture.bare), authentication: .basic(username: "git", password: "pw-abcdef"),
+        trust: .certificateAuthorities(pem: fixture.server.caPEM))
+      let (workspace, directory) = try await GitWorkspace.cloneForTest(remote)
+      defer { directory.remove() }
+      let error = await expectGitError(.pushRejected) {
+        _ = try await workspace.commitAndPush(message: "blocked", author: testAuthor) { try $0.write("x", "1") }
+      }
+      #expect(error?.description.contains("refs/heads/main") == true)
+      #expect(fixture.bare.tip() == tip)
+    }
+  }
+
+  @Test func cancelledTaskThrowsCancelled() async throws {
+    try await withFixture(.none) { fixture in
+      let remote = try GitRemote(
+        url: fixture.server.url(for: fixture.bare), trust: .certificateAuthorities(pem: fixture.server.caPEM))
+      let directory = try TestDirectory()
+      defer { directory.remove() }
+      let task = Task {
+        withUnsafeCurrentTask { $0?.cancel() }
+        return try await GitWorkspace.clone(remote, branch: "main", into: directory.path + "/c")
+      }
+      do {
+        _ = try await task.value
+        Issue.record("a cancelled clone must not succeed")
+      } catch let error as GitError {
+        #expect(error.code == .cancelled)
+        #expect(error.exitStatus == .interrupted)
+      }
+      #expect(!FileManager.default.fileExists(atPath: directory.path + "/c"))
+    }
+  }
 }

@@ -81,4 +81,16 @@ import Testing
     #expect(KnownHosts.line(host: "github.com", port: 22, keyType: "ssh-ed25519", key: [1, 2, 3]) == "github.com ssh-ed25519 AQID")
     #expect(KnownHosts.line(host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", key: [1, 2, 3]) == "[127.0.0.1]:2222 ssh-ed25519 AQID")
   }
+
+  @Test func filesAreRead() throws {
+    let directory = try TestDirectory()
+    defer { directory.remove() }
+    let file = try directory.write("known_hosts", contents: line("[127.0.0.1]:2222", keyA) + "\r\n")
+    let knownHosts = try KnownHosts(contentsOfFile: file)
+    #expect(knownHosts.verify(host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", key: keyA.publicKeyBlob) == .trusted)
+    #expect(throws: GitError.self) { try KnownHosts(contentsOfFile: directory.file("absent")) }
+    #expect(throws: GitError.self) { try TLSTrust.caFile(directory.file("absent.pem")) }
+    let notPEM = try directory.write("ca.pem", contents: "hello")
+    #expect(throws: GitError.self) { try TLSTrust.caFile(notPEM) }
+  }
 }

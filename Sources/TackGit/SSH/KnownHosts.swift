@@ -40,7 +40,7 @@ public struct KnownHosts: Sendable, Equatable {
   /// error naming its number, so a truncated file is not silently half-trusted.
   public init(parsing text: String) throws(GitError) {
     var entries: [Entry] = []
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let line = rawLine.trimmingWhitespace()
       if line.isEmpty || line.hasPrefix("#") { continue }
       var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -132,5 +132,18 @@ public struct KnownHosts: Sendable, Equatable {
     }
     while p < pattern.count && pattern[p] == "*" { p += 1 }
     return p == pattern.count
+  }
+}
+
+extension KnownHosts {
+  /// Reads a known_hosts file (e.g. `~/.ssh/known_hosts` or the `known_hosts` key of a secret).
+  public init(contentsOfFile path: String) throws(GitError) {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw GitError(.invalidKey, "cannot read known_hosts file \(path): \(error)")
+    }
+    try self.init(parsing: text)
   }
 }

@@ -23,7 +23,7 @@ public actor SSHHostKeyScanner {
     let session = try RemoteSession(remote: remote, purpose: .scanHostKey)
     let flag = session.cancellation
     return try await withTaskCancellationHandler { () throws -> SSHHostKey in
-      try Task.checkCancellation()
+      if Task.isCancelled { throw GitError(.cancelled, "scanning \(remote.url): cancelled") }
       return try Self.connect(session)
     } onCancel: {
       flag.cancel()

@@ -183,7 +183,7 @@ enum PEM {
 
   /// The label and bytes of the first PEM block; headers such as `Proc-Type` are returned too.
   static func unwrap(_ text: String) -> (label: String, headers: [String: String], der: [UInt8])? {
-    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingWhitespace() }
+    let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
     guard let begin = lines.firstIndex(where: { $0.hasPrefix("-----BEGIN ") && $0.hasSuffix("-----") })
     else { return nil }
     let label = String(lines[begin].dropFirst("-----BEGIN ".count).dropLast(5))

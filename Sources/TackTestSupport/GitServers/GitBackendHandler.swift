@@ -106,7 +106,7 @@ struct Backend: Sendable {
     var status = HTTPResponseStatus.ok
     var headers: [(String, String)] = []
     let headerText = String(decoding: output[..<headerEnd], as: UTF8.self)
-    for line in headerText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for line in headerText.split(whereSeparator: \.isNewline) {
       guard let colon = line.firstIndex(of: ":") else { continue }
       let name = String(line[..<colon])
       let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -160,7 +160,9 @@ final class GitBackendHandler: ChannelInboundHandler {
         case .failure(let error):
           response = .init(status: .internalServerError, headers: [], body: Array("\(error)".utf8))
         }
-        handler.value.write(response, keepAlive: keepAlive, context: context)
+        // A challenge closes the connection: libgit2 1.5 misparses the replay on a kept-alive
+        // connection after a 401 ("http parser error: invalid constant string").
+        handler.value.write(response, keepAlive: keepAlive && response.status != .unauthorized, context: context)
       }
       self.head = nil
       body = []

@@ -19,13 +19,17 @@ public final class SSHGitServer: @unchecked Sendable {
   /// The host key's type, e.g. `ssh-ed25519`.
   public let hostKeyType: String
   private let directory: TemporaryDirectory
-  private let process: Process
+  private let process: SpawnedProcess
 
   /// Starts sshd.
   /// - Parameters:
   ///   - authorizedKeys: authorized_keys lines (`type base64 [comment]`) allowed to log in.
   ///   - hostKeyType: `ed25519`, `ecdsa` or `rsa`.
-  public static func start(authorizedKeys: [String], hostKeyType: String = "ed25519") async throws -> SSHGitServer {
+  ///   - acceptSHA1RSA: also accept `ssh-rsa` (SHA-1) signatures, which OpenSSH 8.8+ refuses by
+  ///     default and libssh2 1.10 is limited to for RSA user keys.
+  public static func start(
+    authorizedKeys: [String], hostKeyType: String = "ed25519", acceptSHA1RSA: Bool = false
+  ) async throws -> SSHGitServer {
     let directory = try TemporaryDirectory(prefix: "tack-sshd")
     do {
       let hostKey = directory.file("ssh_host_key")
@@ -59,18 +63,12 @@ public final class SSHGitServer: @unchecked Sendable {
           AllowTcpForwarding no
           X11Forwarding no
           LogLevel VERBOSE
+          \(acceptSHA1RSA ? "PubkeyAcceptedAlgorithms +ssh-rsa" : "")
 
           """
         try config.write(toFile: directory.file("sshd_config"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sshdPath)
-        process.arguments = ["-D", "-e", "-f", directory.file("sshd_config")]
-        _ = FileManager.default.createFile(atPath: directory.file("sshd.log"), contents: nil)
-        let log = FileHandle(forWritingAtPath: directory.file("sshd.log"))
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try SpawnedProcess(
+          [sshdPath, "-D", "-e", "-f", directory.file("sshd_config")], logFile: directory.file("sshd.log"))
         do {
           try await LoopbackPort.waitUntilListening(port, timeout: .seconds(10))
           return SSHGitServer(
@@ -78,7 +76,6 @@ public final class SSHGitServer: @unchecked Sendable {
             hostKeyType: String(fields[0]), directory: directory, process: process)
         } catch {
           process.terminate()
-          process.waitUntilExit()
           lastError = error
         }
       }
@@ -93,7 +90,7 @@ public final class SSHGitServer: @unchecked Sendable {
 
   private init(
     port: Int, user: String, knownHostsLine: String, hostKeyType: String, directory: TemporaryDirectory,
-    process: Process
+    process: SpawnedProcess
   ) {
     self.port = port
     self.user = user
@@ -114,10 +111,7 @@ public final class SSHGitServer: @unchecked Sendable {
   }
 
   public func stop() {
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    process.terminate()
     directory.remove()
   }
 

@@ -36,8 +36,8 @@ public enum TestProcess {
     for (key, value) in environment { env[key] = value }
     process.environment = env
 
-    let stdoutFile = try TemporaryDirectory.makeFile(prefix: "stdout")
-    let stderrFile = try TemporaryDirectory.makeFile(prefix: "stderr")
+    let stdoutFile = try makeTemporaryFile(prefix: "stdout")
+    let stderrFile = try makeTemporaryFile(prefix: "stderr")
     defer {
       try? FileManager.default.removeItem(atPath: stdoutFile)
       try? FileManager.default.removeItem(atPath: stderrFile)
@@ -46,7 +46,7 @@ public enum TestProcess {
     process.standardError = FileHandle(forWritingAtPath: stderrFile)
     var inputFile: String?
     if let input {
-      let path = try TemporaryDirectory.makeFile(prefix: "stdin")
+      let path = try makeTemporaryFile(prefix: "stdin")
       try input.write(to: URL(fileURLWithPath: path))
       process.standardInput = FileHandle(forReadingAtPath: path)
       inputFile = path
@@ -74,17 +74,15 @@ public enum TestProcess {
   }
 }
 
-// `TemporaryDirectory` itself lives in Support/ (apiserver branch); the git servers add a temp file.
-extension TemporaryDirectory {
-  static func makeFile(prefix: String) throws -> String {
-    let base = NSTemporaryDirectory()
-    let prefixPath = (base.hasSuffix("/") ? base : base + "/") + "tack-\(prefix).XXXXXX"
-    var template = Array(prefixPath.utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else {
-      throw TestProcess.Failure(command: ["mkstemp"], status: errno, stderr: "cannot create a temp file")
-    }
-    close(fd)
-    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+/// A temp file for a child's output (mkstemp), removed by the caller.
+func makeTemporaryFile(prefix: String) throws -> String {
+  let base = NSTemporaryDirectory()
+  let prefixPath = (base.hasSuffix("/") ? base : base + "/") + "tack-\(prefix).XXXXXX"
+  var template = Array(prefixPath.utf8CString)
+  let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+  guard fd >= 0 else {
+    throw TestProcess.Failure(command: ["mkstemp"], status: errno, stderr: "cannot create a temp file")
   }
+  close(fd)
+  return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
 }
