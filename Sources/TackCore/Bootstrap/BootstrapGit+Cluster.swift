@@ -116,6 +116,11 @@ extension BootstrapGit {
       console.success("source secret up to date")
       return
     }
+    // Re-runs with the same credentials change nothing: say so instead of rewriting the secret.
+    if try await SourceSecretWriter.isUpToDate(secret, in: cluster) {
+      console.success("source secret up to date")
+      return
+    }
     console.action("generating source secret")
     if let publicKey = secret.publicKey {
       console.success("public key: \(publicKey.trimmingCharacters(in: "\n "))")

@@ -6,6 +6,14 @@ import TackJSON
 public enum SourceSecretWriter {
   public enum Result: Sendable, Equatable { case created, updated, unchanged }
 
+  /// True when the secret exists with exactly this data and these labels.
+  public static func isUpToDate(_ secret: GitSourceSecret, in cluster: any ClusterAccess) async throws -> Bool {
+    guard let existing = try await cluster.get(.secret(secret.namespace, secret.name)) else { return false }
+    let labels = existing[path: "metadata", "labels"]?.objectValue ?? JSONObject()
+    return existing["data"] == secret.apiObject["data"] && existing["stringData"] == nil
+      && secret.labels.allSatisfy { labels[$0.key]?.stringValue == $0.value }
+  }
+
   @discardableResult
   public static func upsert(_ secret: GitSourceSecret, in cluster: any ClusterAccess) async throws -> Result {
     let desired = secret.apiObject

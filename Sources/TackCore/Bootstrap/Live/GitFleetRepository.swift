@@ -69,8 +69,13 @@ public struct GitFleetRepository: FleetRepository {
 
   public func head() async -> String? { await workspace.head?.hex }
 
+  /// flux's default author has no email (`Flux <>`), which libgit2 1.5's `git_signature_new`
+  /// refuses; an empty `--author-email` becomes this address instead.
+  public static let fallbackEmail = "flux@localhost"
+
   public func commit(message: String, author: CommitAuthor) async throws -> String? {
-    try await workspace.commit(message: message, author: GitSignature(name: author.name, email: author.email))?.hex
+    let email = author.email.isEmpty ? Self.fallbackEmail : author.email
+    return try await workspace.commit(message: message, author: GitSignature(name: author.name, email: email))?.hex
   }
 
   public func push() async throws -> PushOutcome {

@@ -17,13 +17,16 @@ public struct KubeClusterAccess: ClusterAccess {
     try await client.serverVersion().gitVersion
   }
 
+  /// The resource serving a kind, or nil. A miss refreshes discovery first: bootstrap and install
+  /// create CRDs, so a kind unknown a moment ago may be served now.
   func resource(_ apiVersion: String, _ kind: String) async throws -> APIResource? {
     let groupVersion = GroupVersion(apiVersion: apiVersion)
+    let gvk = GroupVersionKind(group: groupVersion.group, version: groupVersion.version, kind: kind)
     do {
-      return try await client.resource(
-        for: GroupVersionKind(group: groupVersion.group, version: groupVersion.version, kind: kind))
+      return try await client.resource(for: gvk)
     } catch is KubeDiscoveryError {
-      return nil
+      let fresh = try await client.serverResources(refresh: true)
+      return fresh.first { $0.group == gvk.group && $0.version == gvk.version && $0.kind == gvk.kind }
     }
   }
 

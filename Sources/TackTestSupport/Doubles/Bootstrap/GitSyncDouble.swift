@@ -172,7 +172,8 @@ public final class GitSyncDouble: Sendable {
     var environment = ["GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "/bin/false", "SSH_ASKPASS": "/bin/false"]
     var target = url
     if let ca = data["ca.crt"], let file = try? scratch.write("ca.crt", contents: ca) {
-      arguments += ["-c", "http.sslCAInfo=\(file)"]
+      // The environment, not `-c http.sslCAInfo`, which Debian's git (GnuTLS) did not honour here.
+      environment["GIT_SSL_CAINFO"] = file
     }
     if let token = data["bearerToken"] {
       arguments += ["-c", "http.extraHeader=Authorization: Bearer \(token)"]
