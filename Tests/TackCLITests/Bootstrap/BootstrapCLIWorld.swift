@@ -53,6 +53,32 @@ final class BootstrapCLIWorld: Sendable {
       manifests: try BootstrapCLI.bundle(for: cluster, in: home))
   }
 
+  /// Starts a world, runs `body`, and stops it whatever happens.
+  static func with(
+    gitAuthentication: HTTPGitServer.Authentication = .basic(username: username, password: password),
+    _ body: (BootstrapCLIWorld) async throws -> Void
+  ) async throws {
+    let world = try await start(gitAuthentication: gitAuthentication)
+    do {
+      try await body(world)
+    } catch {
+      await world.stop()
+      throw error
+    }
+    await world.stop()
+  }
+
+  /// Objects of a kind in the cluster (empty when the kind is not served).
+  func objects(_ apiVersion: String, _ kind: String, _ namespace: String? = nil) -> [JSON] {
+    (try? cluster.store.list(apiVersion: apiVersion, kind: kind, namespace: namespace)) ?? []
+  }
+
+  /// Nothing bootstrap writes reached the cluster: no Flux namespace, CRD, secret or sync object.
+  var clusterUntouched: Bool {
+    object("v1", "Namespace", nil, "flux-system") == nil && object("v1", "Secret", "flux-system", "flux-system") == nil
+      && objects("apiextensions.k8s.io/v1", "CustomResourceDefinition").isEmpty
+  }
+
   func stop() async {
     await flux.stop()
     deployments.stop()
