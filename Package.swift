@@ -11,6 +11,7 @@ let package = Package(
   products: [
     .executable(name: "tack", targets: ["tack"]),
     .executable(name: "tack-testserver", targets: ["tack-testserver"]),
+    .executable(name: "tack-demo-server", targets: ["tack-demo-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -98,6 +99,14 @@ let package = Package(
       ]),
     .executableTarget(
       name: "tack-testserver",
+      dependencies: [
+        "TackTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // The README's demo and the bootstrap benchmark: API server + HTTPS Git server + Flux doubles.
+    .executableTarget(
+      name: "tack-demo-server",
       dependencies: [
         "TackTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
