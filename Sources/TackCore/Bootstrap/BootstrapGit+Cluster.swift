@@ -64,7 +64,9 @@ extension BootstrapGit {
     case .sshKey(let ssh): explicit = ssh.privateKey != nil
     case .basic, .bearer: explicit = true
     }
-    if options.mode == .apply, state.secretExists, !explicit, options.caCertificate == nil { return nil }
+    // As flux: --ca-file counts (and is stored) only with token auth.
+    let explicitCA = options.auth.isToken && options.caCertificate != nil
+    if options.mode == .apply, state.secretExists, !explicit, !explicitCA { return nil }
     if options.mode != .apply { return nil }
     switch options.auth {
     case .basic(let username, let password):
@@ -85,11 +87,14 @@ extension BootstrapGit {
         }
       } else {
         key = try ssh.generate(sshOptions.algorithm)
-        if !options.silent && confirmer == nil {
-          throw BootstrapError(
-            .needsAnswer,
-            "bootstrap generates a deploy key and asks you to give it access to the repository, but stdin is not a terminal: pass --silent (and add the printed public key to the repository), or --private-key-file with a key the repository accepts")
-        }
+      }
+      // flux asks "Please give the key access to your repository" before writing the secret; off a
+      // terminal that question has no answer, so say which flag gives it before anything happens.
+      if !options.silent && confirmer == nil {
+        let what = sshOptions.privateKey == nil ? "generates a deploy key and asks" : "asks"
+        throw BootstrapError(
+          .needsAnswer,
+          "bootstrap \(what) you to give the deploy key access to the repository, but stdin is not a terminal: pass --silent (after adding the public key to the repository, or once bootstrap printed it)")
       }
       let target = try RepositoryURL.parse(options.syncURL)
       let knownHosts: String
@@ -104,8 +109,7 @@ extension BootstrapGit {
         name: options.secretName, namespace: options.namespace,
         credentials: .ssh(
           identity: key.privateKey, publicKey: key.publicKey, knownHosts: knownHosts,
-          passphrase: sshOptions.privateKey != nil ? sshOptions.password : nil),
-        caCertificate: options.caCertificate)
+          passphrase: sshOptions.privateKey != nil ? sshOptions.password : nil))
     }
   }
 

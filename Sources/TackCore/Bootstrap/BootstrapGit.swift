@@ -84,6 +84,7 @@ public struct BootstrapGit: Sendable {
     if options.mode == .apply, let cluster {
       if state.mustInstall {
         console.action("installing components in \"\(options.namespace)\" namespace")
+        warnAboutPatches(in: repository.workTreePath)
         try await installComponents(cluster, deadline: deadline)
         console.success("installed components")
       }
@@ -206,6 +207,21 @@ public struct BootstrapGit: Sendable {
         try await repository.resetToRemote()
         attempt += 1
       }
+    }
+  }
+
+  /// flux builds `<path>/<ns>/kustomization.yaml` (user patches) for the first install; tack has no
+  /// kustomize, applies gotk-components.yaml as is and leaves the patches to kustomize-controller.
+  func warnAboutPatches(in root: String) {
+    let directory = root + "/" + options.path.appending(options.namespace)
+    guard let name = KustomizationFile.existing(in: directory),
+      let data = FileManager.default.contents(atPath: directory + "/" + name)
+    else { return }
+    let text = String(decoding: data, as: UTF8.self)
+    let generated = KustomizationFile.content(resources: ["gotk-components.yaml", SyncManifests.fileName])
+    if text != generated {
+      console.warning(
+        "\(options.path.appending(options.namespace, name)) has customisations: tack installs gotk-components.yaml as is; kustomize-controller applies the patches once it syncs")
     }
   }
 
