@@ -6,6 +6,9 @@ import TackOutput
 /// the cluster does not serve is reported as `KindNotInstalledError`.
 public protocol FluxObjectSource: Sendable {
   func list(_ kind: FluxKind, scope: ListScope) async throws -> ObjectList
+  /// The same list, page by page as the server sends them (`limit`/`continue`), so a large list is
+  /// rendered without holding every object at once. Each page carries the list's resourceVersion.
+  func listPages(_ kind: FluxKind, scope: ListScope) async throws -> AsyncThrowingStream<ObjectList, any Error>
   /// Changes after `resourceVersion`, until the task is cancelled.
   func watch(_ kind: FluxKind, scope: ListScope, resourceVersion: String) async throws
     -> AsyncThrowingStream<ObjectWatchEvent, any Error>
@@ -13,6 +16,17 @@ public protocol FluxObjectSource: Sendable {
   func get(_ kind: FluxKind, namespace: String, name: String) async throws -> JSON
   /// A core/v1 Secret (export --with-credentials).
   func secret(namespace: String, name: String) async throws -> JSON
+}
+
+extension FluxObjectSource {
+  /// One page holding the whole list, for sources without paging.
+  public func listPages(_ kind: FluxKind, scope: ListScope) async throws -> AsyncThrowingStream<ObjectList, any Error> {
+    let list = try await list(kind, scope: scope)
+    return AsyncThrowingStream { continuation in
+      continuation.yield(list)
+      continuation.finish()
+    }
+  }
 }
 
 /// Which objects a list or watch selects.

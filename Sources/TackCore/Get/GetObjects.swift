@@ -30,15 +30,60 @@ public struct GetObjects: Sendable {
     }
     if request.isAll { return try await runAll(request) }
     guard let kind = request.kinds.first else { return .success }
-    let list = try await source.list(kind, scope: request.scope)
-    let selected = filter(list.items, kind: kind, request)
-    let output = render([(kind, selected)], request)
-    if list.items.isEmpty {
-      if request.output == .json || request.output == .yaml { console.write(output) }
-      throw GetNotFoundError.noObjects(kind, request: request)
+    return try await runSingle(kind, request)
+  }
+
+  /// One kind, streamed page by page: rows (or output lines) are built as pages arrive and the
+  /// objects dropped, so 10,000 objects never sit in memory at once. Nothing is printed before the
+  /// first object is known to exist, so "not found" leaves stdout as flux leaves it.
+  func runSingle(_ kind: FluxKind, _ request: GetRequest) async throws -> ExitStatus {
+    let options = tableOptions(request)
+    let columns = GetLayout.columns(for: kind, options)
+    var listed = 0
+    var selected = 0
+    var rows: [[String]] = []
+    var yamlItems: [JSON] = []
+    var jsonStarted = false
+    for try await page in try await source.listPages(kind, scope: request.scope) {
+      try Task.checkCancellation()
+      listed += page.items.count
+      var text = ""
+      for object in page.items {
+        guard request.statusSelector.map({ GetRowBuilder.matches($0, kind: kind, object: object) }) ?? true else {
+          continue
+        }
+        selected += 1
+        switch request.output {
+        case .table, .wide:
+          rows.append(GetRowBuilder.row(for: kind, object: object, options: options).values(for: columns))
+        case .jsonl:
+          text += JSONLinesRenderer.line(GetRowBuilder.row(for: kind, object: object, options: options))
+        case .name:
+          text += NameRenderer.line(kind: kind, name: object[path: "metadata", "name"]?.stringValue ?? "")
+        case .json:
+          text += ObjectListRenderer.jsonItem(
+            ObjectListRenderer.typed(object, as: kind), first: !jsonStarted, showManagedFields: request.showManagedFields)
+          jsonStarted = true
+        case .yaml:
+          yamlItems.append(ObjectListRenderer.typed(object, as: kind))
+        }
+      }
+      if !text.isEmpty { console.write(text) }
     }
-    console.write(output)
-    if selected.isEmpty, let selector = request.statusSelector {
+    switch request.output {
+    case .table, .wide:
+      if listed > 0 {
+        console.write(GetTableRenderer.render(header: columns.map(\.title), rows: rows, showHeader: !request.noHeader))
+      }
+    case .json:
+      console.write(jsonStarted ? ObjectListRenderer.jsonListTail : ObjectListRenderer.json([], showManagedFields: false))
+    case .yaml:
+      console.write(ObjectListRenderer.yaml(yamlItems, showManagedFields: request.showManagedFields))
+    case .jsonl, .name:
+      break
+    }
+    if listed == 0 { throw GetNotFoundError.noObjects(kind, request: request) }
+    if selected == 0, let selector = request.statusSelector {
       throw GetNotFoundError.noMatch(kind, request: request, selector: selector)
     }
     return .success

@@ -59,6 +59,28 @@ public enum ObjectListRenderer {
     list(items, showManagedFields: showManagedFields).serialized(.kubectl) + "\n"
   }
 
+  /// One item of a streamed `-o json` List, byte-identical to the same item inside `json(_:)`: the
+  /// List head comes before the first item, a `,` before the others. Finish with `jsonListTail`.
+  public static func jsonItem(_ item: JSON, first: Bool, showManagedFields: Bool) -> String {
+    let object = showManagedFields ? item : withoutManagedFields(item)
+    var bytes: [UInt8] = Array((first ? "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n" : ",\n").utf8)
+    // Items sit two levels deep; JSON strings hold no raw newlines, so indenting lines is exact.
+    let body = object.serializedBytes(.kubectl)
+    bytes.reserveCapacity(bytes.count + body.count + body.count / 8)
+    let indent = [UInt8](repeating: 0x20, count: 8)
+    var lineStart = true
+    for byte in body {
+      if lineStart { bytes.append(contentsOf: indent) }
+      bytes.append(byte)
+      lineStart = byte == 0x0A
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Closes a List streamed with `jsonItem`.
+  public static let jsonListTail =
+    "\n    ],\n    \"kind\": \"List\",\n    \"metadata\": {\n        \"resourceVersion\": \"\"\n    }\n}\n"
+
   public static func yaml(_ items: [JSON], showManagedFields: Bool) -> String {
     list(items, showManagedFields: showManagedFields).yaml(.kubectl)
   }

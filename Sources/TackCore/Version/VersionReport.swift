@@ -75,6 +75,7 @@ public struct VersionReport: Sendable, Hashable {
 
 public struct ImageReferenceError: TackError, Equatable {
   public var image: String
+  public init(image: String) { self.image = image }
   public var description: String { "missing image tag in image \(image)" }
 }
 

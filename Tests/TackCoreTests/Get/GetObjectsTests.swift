@@ -63,7 +63,7 @@ struct Captured {
 
 @Suite struct GetObjectsTests {
   func run(_ request: GetRequest, source: MemoryObjectSource = MemoryObjectSource(objects: GetFixtures.objects))
-    async throws -> (Captured, ExitStatus)
+    async throws -> (Captured, TackOutput.ExitStatus)
   {
     let captured = Captured()
     let status = try await GetObjects(source: source, console: captured.console, clock: { GetFixtures.now }).run(request)
@@ -166,7 +166,7 @@ struct Captured {
     #expect(names.out.text == "helmrelease.helm.toolkit.fluxcd.io/podinfo\nhelmrelease.helm.toolkit.fluxcd.io/redis\n")
     let (lines, _) = try await run(GetRequest(kinds: [.helmRelease], namespace: "flux-system", output: .jsonl))
     let parsed = try lines.out.text.split(separator: "\n").map { try JSON.parse(String($0)) }
-    #expect(parsed.map { $0["readyBool"] } == [.bool(true), .bool(false)])
+    #expect(parsed.map { $0["readyBool"] } == [JSON.bool(true), JSON.bool(false)])
     #expect(parsed.map { $0["revision"] } == ["6.5.4", "18.0.1"])
   }
 
@@ -197,7 +197,7 @@ struct Captured {
     let lines = try captured.out.text.split(separator: "\n").map { try JSON.parse(String($0)) }
     #expect(lines.count == 3)
     #expect(lines[2]["name"] == "apps")
-    #expect(lines[2]["suspended"] == .bool(false))
+    #expect(lines[2]["suspended"] == JSON.bool(false))
   }
 }
 
@@ -241,5 +241,50 @@ struct Captured {
   @Test func groupsListTheirKindsInFluxOrder() {
     #expect(FluxKind.kinds(under: "sources") == [.ociRepository, .bucket, .gitRepository, .helmRepository, .helmChart, .externalArtifact])
     #expect(FluxKind.kinds(under: "images") == [.imageRepository, .imagePolicy, .imageUpdateAutomation])
+  }
+}
+
+@Suite struct StreamedListTests {
+  @Test func streamedJSONIsByteIdenticalToTheWholeList() {
+    let items = GetFixtures.objects(of: .kustomization) + GetFixtures.objects(of: .helmRelease)
+    var streamed = ""
+    for (i, item) in items.enumerated() {
+      streamed += ObjectListRenderer.jsonItem(item, first: i == 0, showManagedFields: false)
+    }
+    streamed += ObjectListRenderer.jsonListTail
+    #expect(streamed == ObjectListRenderer.json(items, showManagedFields: false))
+    GetFixtures.expectGolden(streamed, "list.json")
+    GetFixtures.expectGolden(ObjectListRenderer.yaml(items, showManagedFields: false), "list.yaml")
+  }
+
+  @Test func pagedSourceRendersLikeOnePage() async throws {
+    struct Paged: FluxObjectSource {
+      let inner: MemoryObjectSource
+      func list(_ kind: FluxKind, scope: ListScope) async throws -> ObjectList { try await inner.list(kind, scope: scope) }
+      func listPages(_ kind: FluxKind, scope: ListScope) async throws -> AsyncThrowingStream<ObjectList, any Error> {
+        let all = try await inner.list(kind, scope: scope).items
+        return AsyncThrowingStream { continuation in
+          for item in all { continuation.yield(ObjectList(items: [item], resourceVersion: "1")) }
+          continuation.yield(ObjectList(items: [], resourceVersion: "1"))
+          continuation.finish()
+        }
+      }
+      func watch(_ kind: FluxKind, scope: ListScope, resourceVersion: String) async throws
+        -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+      { try await inner.watch(kind, scope: scope, resourceVersion: resourceVersion) }
+      func get(_ kind: FluxKind, namespace: String, name: String) async throws -> JSON {
+        try await inner.get(kind, namespace: namespace, name: name)
+      }
+      func secret(namespace: String, name: String) async throws -> JSON { try await inner.secret(namespace: namespace, name: name) }
+    }
+    let memory = MemoryObjectSource(objects: GetFixtures.objects)
+    for output in GetOutputFormat.allCases {
+      let request = GetRequest(kinds: [.gitRepository], namespace: "flux-system", allNamespaces: true, output: output)
+      let one = Captured()
+      _ = try await GetObjects(source: memory, console: one.console, clock: { GetFixtures.now }).run(request)
+      let paged = Captured()
+      _ = try await GetObjects(source: Paged(inner: memory), console: paged.console, clock: { GetFixtures.now }).run(request)
+      #expect(one.out.text == paged.out.text, "\(output)")
+    }
   }
 }
