@@ -11,7 +11,7 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Export.self, Version.self, Completion.self, GenerateDocs.self,
+      Get.self, Export.self, Version.self, Completion.self, GenerateDocs.self,
     ])
 
   public init() {}

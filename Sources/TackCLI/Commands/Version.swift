@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackCore
 import TackJSON
+import TackKube
 import TackOutput
 
 extension Tack {
@@ -44,8 +45,33 @@ extension Tack {
 }
 
 extension Tack.Version {
-  /// Replaced by the cluster read once the Kubernetes client lands (branch kube).
+  /// The cluster half of the report: server, Flux distribution, controller images.
   func serverReport(context: CommandContext, client: String) async throws -> VersionReport {
-    throw CommandError("reading server versions needs the Kubernetes client; use --client")
+    let connection = try ClusterConnection(options: global, context: context)
+    let source = ClusterVersionSource(client: try connection.makeClient())
+    return try await ReadVersions(source: source).run(client: client, namespace: try connection.namespace())
+  }
+}
+
+/// `VersionSource` over the Kubernetes client.
+struct ClusterVersionSource: VersionSource {
+  let client: KubeClient
+
+  func serverVersion() async throws -> String { try await client.serverVersion().gitVersion }
+
+  func crdLabels(_ name: String) async throws -> [String: String]? {
+    let crds = try await client.resource(
+      for: GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition"))
+    do {
+      return try await client.get(crds, name: name).metadata.labels
+    } catch let error as KubeAPIError where error.exitStatus == .notFound {
+      return nil
+    }
+  }
+
+  func deployments(namespace: String?, labelSelector: String) async throws -> [JSON] {
+    let deployments = try await client.resource(for: GroupVersionKind(group: "apps", version: "v1", kind: "Deployment"))
+    return try await client.list(deployments, namespace: namespace, options: ListOptions(labelSelector: labelSelector))
+      .items.map(\.json)
   }
 }

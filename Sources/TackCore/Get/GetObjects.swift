@@ -176,7 +176,8 @@ public struct GetObjects: Sendable {
       let rows = initial.map { GetRowBuilder.row(for: kind, object: $0, options: options).values(for: columns) }
       switch request.output {
       case .table, .wide:
-        let started = WatchTable(header: header, initialRows: rows, showHeader: !request.noHeader)
+        let started = WatchTable(
+          header: header, initialRows: rows, showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
         console.write(started.start(rows: rows))
         table = started
       default:
@@ -194,7 +195,8 @@ public struct GetObjects: Sendable {
           console.write(current.render(row))
           table = current
         } else {
-          let started = WatchTable(header: header, initialRows: [row], showHeader: !request.noHeader)
+          let started = WatchTable(
+            header: header, initialRows: [row], showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
           console.write(started.start(rows: [row]))
           table = started
         }
@@ -202,6 +204,11 @@ public struct GetObjects: Sendable {
         console.write(watchedObject(event.object, kind: kind, request: request, options: options))
       }
     }
+  }
+
+  /// Room for the values a watched column takes as objects change: READY goes True → Unknown.
+  static func watchWidths(_ columns: [GetColumn]) -> [Int] {
+    columns.map { $0 == .ready ? "Unknown".count : 0 }
   }
 
   /// One object of a watch in a non-table format: kubectl prints each object on its own (a JSON

@@ -49,6 +49,7 @@ public struct StatusSelector: Sendable, Hashable, CustomStringConvertible {
 
 public struct StatusSelectorError: TackError, Equatable {
   public var text: String
+  public init(text: String) { self.text = text }
   public var exitStatus: ExitStatus { .usage }
   public var description: String {
     "expected status selector in type=status or type!=status format, but found: \(text)"

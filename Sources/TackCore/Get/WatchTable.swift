@@ -9,10 +9,14 @@ public struct WatchTable: Sendable {
   public let showHeader: Bool
   public private(set) var widths: [Int]
 
-  public init(header: [String], initialRows: [[String]], showHeader: Bool) {
+  /// `minimumWidths` reserves room for values known to come (READY's `Unknown`), so the common
+  /// transitions never force a new header.
+  public init(header: [String], initialRows: [[String]], showHeader: Bool, minimumWidths: [Int] = []) {
     self.header = header
     self.showHeader = showHeader
-    widths = FluxTable(header: header, rows: initialRows).columnWidths(includingHeader: showHeader)
+    var widths = FluxTable(header: header, rows: initialRows).columnWidths(includingHeader: showHeader)
+    for (i, minimum) in minimumWidths.enumerated() where i < widths.count { widths[i] = max(widths[i], minimum) }
+    self.widths = widths
   }
 
   /// The header (unless `--no-header`) and the initial rows.

@@ -12,6 +12,9 @@ import Testing
 /// `TACK_RECORD=1` rewrites the golden files instead of comparing.
 enum GetFixtures {
   static let directory: String = {
+    // Golden tables render LAST SCAN / LAST RUN in local time, as flux does: pin the zone.
+    setenv("TZ", "UTC", 1)
+    tzset()
     let file = #filePath
     return String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) + "/Fixtures"
   }()
@@ -29,8 +32,11 @@ enum GetFixtures {
     }
   }
 
-  /// A fixed "now" so AGE columns are stable: 2026-08-07T17:00:00Z.
-  static let now = Timestamp(rfc3339: "2026-08-07T17:00:00Z")!
+  /// A fixed "now" (touching `directory` first pins the time zone) so AGE columns are stable: 2026-08-07T17:00:00Z.
+  static let now: Timestamp = {
+    _ = directory
+    return Timestamp(rfc3339: "2026-08-07T17:00:00Z")!
+  }()
 
   static var isRecording: Bool {
     let value = ProcessInfo.processInfo.environment["TACK_RECORD"] ?? ""

@@ -181,7 +181,7 @@ struct Captured {
     let (captured, _) = try await run(GetRequest(kinds: [.kustomization], namespace: "flux-system", watch: true), source: source)
     GetFixtures.expectGolden(captured.out.text, "watch-ks.txt")
     let lines = captured.out.text.split(separator: "\n")
-    // header, 2 initial rows, the changed row at the same widths, a new header, the long row
+    // header, 2 initial rows, the changed row (READY was sized for Unknown), a new header, the long row
     #expect(lines.count == 6)
     let widths = { (line: Substring) in line.split(separator: "\t", omittingEmptySubsequences: false).map(\.count) }
     #expect(widths(lines[1]).dropLast(2) == widths(lines[3]).dropLast(2))
