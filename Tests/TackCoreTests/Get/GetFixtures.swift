@@ -2,6 +2,9 @@ import TackCore
 import TackJSON
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
