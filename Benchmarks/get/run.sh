@@ -22,14 +22,22 @@ NAMESPACES="${TACK_BENCH_NAMESPACES:-50}"
 mkdir -p "$WORK"
 cd "$ROOT"
 
+# Release tack (Swift runtime linked statically). The server is the release tack-testserver too,
+# unless TACK_BENCH_SERVER names another build of it (it serves every client alike; only its speed
+# sets the floor that curl measures).
+SCRATCH="${TACK_BENCH_SCRATCH:-$ROOT/.build-release}"
 echo "# building release binaries" >&2
-swift build -c release --static-swift-stdlib --product tack >&2
-swift build -c release --static-swift-stdlib --product tack-testserver >&2
-BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)"
+swift build -c release --static-swift-stdlib --product tack --scratch-path "$SCRATCH" >&2
+BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)"
 TACK="$BIN/tack"
+SERVER_BIN="${TACK_BENCH_SERVER:-}"
+if [ -z "$SERVER_BIN" ]; then
+  swift build -c release --static-swift-stdlib --product tack-testserver --scratch-path "$SCRATCH" >&2
+  SERVER_BIN="$BIN/tack-testserver"
+fi
 
 echo "# starting tack-testserver with $KUSTOMIZATIONS Kustomizations in $NAMESPACES namespaces" >&2
-"$BIN/tack-testserver" --seed-kustomizations "$KUSTOMIZATIONS" --seed-namespaces "$NAMESPACES" \
+"$SERVER_BIN" --seed-kustomizations "$KUSTOMIZATIONS" --seed-namespaces "$NAMESPACES" \
   --kubeconfig-out "$WORK/kubeconfig" > "$WORK/server.out" 2> "$WORK/server.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT

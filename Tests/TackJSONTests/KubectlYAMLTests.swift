@@ -7,7 +7,7 @@ import Testing
     "2026-08-07T16:50:15Z", "2026-08-07T16:50:15.123456Z", "2026-08-07T18:50:15+02:00", "2026-08-07",
     "2026-8-7 1:2:3", "1:30", "-2:10:05.5", "190:20:30",
   ])
-  func timestampsAndSexagesimalsAreQuoted(_ text: String) {
+  func timestampsAndSexagesimalsAreQuoted(_ text: String) throws {
     let yaml = JSON.object(["t": .string(text)]).yaml(.kubectl)
     #expect(yaml == "t: \"\(text)\"\n")
     #expect(try JSON.parseYAML(yaml)["t"] == .string(text))

@@ -47,9 +47,9 @@ extension Tack {
 extension Tack.Version {
   /// The cluster half of the report: server, Flux distribution, controller images.
   func serverReport(context: CommandContext, client: String) async throws -> VersionReport {
-    let connection = try ClusterConnection(options: global, context: context)
-    let source = ClusterVersionSource(client: try connection.makeClient())
-    return try await ReadVersions(source: source).run(client: client, namespace: try connection.namespace())
+    let factory = KubeClientFactory(options: global, context: context)
+    let source = ClusterVersionSource(client: try factory.makeClient())
+    return try await ReadVersions(source: source).run(client: client, namespace: try factory.namespace())
   }
 }
 

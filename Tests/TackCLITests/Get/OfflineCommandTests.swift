@@ -16,7 +16,7 @@ import Testing
 
   @Test(arguments: ["bash", "zsh", "fish"])
   func completionPrintsTheCommittedScript(_ shell: String) async throws {
-    let result = try await TackProcess.run(["completion", shell])
+    let result = try await TackProcess.run(["completion", shell], timeout: .seconds(300))
     #expect(result.exitCode == 0, "\(result)")
     let file = ["bash": "tack.bash", "zsh": "_tack", "fish": "tack.fish"][shell]!
     let committed = FileManager.default.contents(atPath: CLIPaths.projectRoot + "/completions/" + file)

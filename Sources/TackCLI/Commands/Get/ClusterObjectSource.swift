@@ -12,8 +12,8 @@ struct ClusterObjectSource: FluxObjectSource {
   let namespace: String
 
   static func make(global: GlobalOptions, context: CommandContext) async throws -> ClusterObjectSource {
-    let connection = try ClusterConnection(options: global, context: context)
-    return ClusterObjectSource(client: try connection.makeClient(), namespace: try connection.namespace())
+    let factory = KubeClientFactory(options: global, context: context)
+    return ClusterObjectSource(client: try factory.makeClient(), namespace: try factory.namespace())
   }
 
   /// The API resource serving `kind` at the version tack speaks; `KindNotInstalledError` when the
@@ -77,80 +77,3 @@ struct ClusterObjectSource: FluxObjectSource {
   }
 }
 
-/// Global flags + environment → client and namespace. Mirrors kube's `KubeClientFactory` (its
-/// namespace rules and overrides) until that lands on this branch; then this delegates to it.
-struct ClusterConnection {
-  let options: GlobalOptions
-  let context: CommandContext
-
-  init(options: GlobalOptions, context: CommandContext) throws {
-    self.options = options
-    self.context = context
-  }
-
-  func loadConfig() throws -> LoadedKubeConfig {
-    try KubeConfigLoader(explicitPath: options.connection.kubeconfig, environment: context.environment).load()
-  }
-
-  func makeClient() throws -> KubeClient {
-    let connection = options.connection
-    let timeout = try Self.duration(connection.requestTimeout ?? options.timeout)
-    let overrides = KubeConfigOverrides(
-      context: connection.context, cluster: connection.cluster, user: connection.user, server: connection.server,
-      token: connection.token, certificateAuthority: connection.certificateAuthority,
-      clientCertificate: connection.clientCertificate, clientKey: connection.clientKey,
-      insecureSkipTLSVerify: connection.insecureSkipTlsVerify ? true : nil, tlsServerName: connection.tlsServerName,
-      impersonate: connection.as, impersonateGroups: connection.asGroup, requestTimeout: timeout,
-      disableCompression: connection.disableCompression ? true : nil)
-    let config = try ClientConfig.resolve(loadConfig(), overrides: overrides)
-    let console = context.console
-    var clientOptions = KubeClient.Options(
-      environment: context.environment, stdinIsTerminal: console.style.stdinIsTerminal,
-      discoveryCacheDirectory: KubeClient.Options.defaultDiscoveryCacheDirectory(environment: context.environment))
-    if options.verbose { clientOptions.log = RequestLog(level: 1) { line in console.note(line) } }
-    return KubeClient(config: config, options: clientOptions)
-  }
-
-  func namespace() throws -> String {
-    let environment = context.environment
-    var namespace = "flux-system"
-    if let fromEnvironment = environment["FLUX_SYSTEM_NAMESPACE"], !fromEnvironment.isEmpty {
-      if Self.isDNSLabel(fromEnvironment) {
-        namespace = fromEnvironment
-      } else {
-        context.console.warning("ignoring FLUX_SYSTEM_NAMESPACE \"\(fromEnvironment)\": not a valid DNS-1123 label")
-      }
-    }
-    if let flag = options.namespace {
-      namespace = flag
-    } else if options.nsFollowsKubeContext || !(environment["FLUX_NS_FOLLOWS_KUBE_CONTEXT"] ?? "").isEmpty {
-      let loaded = try loadConfig()
-      if let name = options.connection.context ?? loaded.config.currentContext,
-        let contextNamespace = loaded.config.contexts[name]?.namespace, !contextNamespace.isEmpty
-      {
-        namespace = contextNamespace
-      }
-    }
-    guard Self.isDNSLabel(namespace) else {
-      throw CommandError("namespace must be a valid DNS label: \"\(namespace)\"", exitStatus: .usage)
-    }
-    return namespace
-  }
-
-  static func isDNSLabel(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
-    func alphanumeric(_ byte: UInt8) -> Bool {
-      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-    return alphanumeric(first) && alphanumeric(last) && bytes.allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: "-") }
-  }
-
-  static func duration(_ text: String) throws -> Duration? {
-    if let seconds = Int(text) { return seconds <= 0 ? nil : .seconds(seconds) }
-    guard let duration = GoDuration(text), duration.nanoseconds >= 0 else {
-      throw CommandError("invalid duration \"\(text)\": use a duration such as 30s, 5m or 1h", exitStatus: .usage)
-    }
-    return duration.nanoseconds == 0 ? nil : duration.duration
-  }
-}
