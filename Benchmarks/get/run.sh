@@ -41,7 +41,7 @@ echo "# starting tack-testserver with $KUSTOMIZATIONS Kustomizations in $NAMESPA
   --kubeconfig-out "$WORK/kubeconfig" > "$WORK/server.out" 2> "$WORK/server.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do
   grep -q '^ready ' "$WORK/server.out" 2>/dev/null && break
   sleep 0.1
 done
@@ -49,19 +49,21 @@ grep -q '^ready ' "$WORK/server.out" || { echo "server did not start:" >&2; cat 
 URL="$(awk '/^ready /{print $2}' "$WORK/server.out")"
 export KUBECONFIG="$WORK/kubeconfig"
 
-# Client credentials for curl, taken from the kubeconfig the server wrote.
+# Client credentials for curl, taken from the kubeconfig the server wrote (PyYAML).
 python3 - "$WORK" <<'PY'
-import base64, sys, yaml
+import base64, shutil, sys, yaml
 work = sys.argv[1]
 config = yaml.safe_load(open(work + "/kubeconfig"))
 cluster = config["clusters"][0]["cluster"]
 user = config["users"][0]["user"]
-def write(name, data):
-    open(f"{work}/{name}", "wb").write(base64.b64decode(data))
-write("ca.pem", cluster["certificate-authority-data"])
-if "client-certificate-data" in user:
-    write("client.pem", user["client-certificate-data"])
-    write("client-key.pem", user["client-key-data"])
+def place(name, data_key, path_key, source):
+    if data_key in source:
+        open(f"{work}/{name}", "wb").write(base64.b64decode(source[data_key]))
+    elif path_key in source:
+        shutil.copyfile(source[path_key], f"{work}/{name}")
+place("ca.pem", "certificate-authority-data", "certificate-authority", cluster)
+place("client.pem", "client-certificate-data", "client-certificate", user)
+place("client-key.pem", "client-key-data", "client-key", user)
 open(f"{work}/token", "w").write(user.get("token", ""))
 PY
 CURL_AUTH=(--cacert "$WORK/ca.pem")
