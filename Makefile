@@ -41,7 +41,7 @@ docs:
 install: release
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(BASHCOMPDIR)" \
 	  "$(DESTDIR)$(ZSHCOMPDIR)" "$(DESTDIR)$(FISHCOMPDIR)"
-	install -m 0755 "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/tack" "$(DESTDIR)$(BINDIR)/tack"
+	install -m 0755 -s "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/tack" "$(DESTDIR)$(BINDIR)/tack"
 	install -m 0644 $(addprefix man/,$(MANPAGES)) "$(DESTDIR)$(MANDIR)/"
 	install -m 0644 completions/tack.bash "$(DESTDIR)$(BASHCOMPDIR)/tack"
 	install -m 0644 completions/_tack "$(DESTDIR)$(ZSHCOMPDIR)/_tack"
