@@ -190,7 +190,8 @@ import Testing
     try await Self.withSeededCluster { cluster, kubeconfig in
       let watch = try BackgroundTack(["get", "ks", "-w"], environment: ["KUBECONFIG": kubeconfig])
       let initial = await watch.waitForLines(3)
-      #expect(initial.count == 3, "\(initial) \(watch.stderr)")
+      // The watch must be running before anything changes; a slow start fails here, not later.
+      try #require(initial.count == 3, "\(initial) \(watch.stderr)")
       _ = try cluster.store.patch(
         apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", namespace: "flux-system", name: "apps",
         patch: ["status": ["conditions": [["type": "Ready", "status": "Unknown", "reason": "Progressing",
@@ -217,7 +218,8 @@ import Testing
   @Test func watchStreamsJSONLines() async throws {
     try await Self.withSeededCluster { cluster, kubeconfig in
       let watch = try BackgroundTack(["get", "ks", "-w", "-o", "jsonl"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(await watch.waitForLines(2).count == 2)
+      let started = await watch.waitForLines(2)
+      try #require(started.count == 2, "\(started) \(watch.stderr)")
       _ = try cluster.store.patch(
         apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", namespace: "flux-system", name: "apps",
         patch: ["spec": ["suspend": false]])

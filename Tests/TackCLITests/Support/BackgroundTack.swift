@@ -62,7 +62,7 @@ final class BackgroundTack: Sendable {
   var lines: [String] { buffers.lines.withLock { $0 } }
 
   /// Waits until at least `count` lines arrived (or `timeout` passed) and returns them all.
-  func waitForLines(_ count: Int, timeout: Duration = .seconds(20)) async -> [String] {
+  func waitForLines(_ count: Int, timeout: Duration = .seconds(180)) async -> [String] {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
       let current = lines
