@@ -11,7 +11,9 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Version.self
+      Version.self,
+      Canary.self,
+      Promote.self,
     ])
 
   public init() {}

@@ -23,14 +23,14 @@ public protocol CanaryCluster: Sendable {
   func patchWorkload(namespace: String, apiVersion: String, kind: String, name: String, mergePatch: JSON)
     async throws -> JSON
   /// POSTs a JSON body to a service through the API server's service proxy.
-  func proxyPost(_ endpoint: LoadtesterEndpoint, path: String, body: JSON) async throws -> ProxyResponse
+  func proxyPost(_ endpoint: LoadtesterEndpoint, path: String, body: JSON) async throws -> ServiceProxyReply
   /// Successive states of the Canary as a watch reports them. The stream may end at any time (the
   /// server closes watches); callers re-GET on their own schedule anyway.
   func watchCanary(namespace: String, name: String) -> AsyncThrowingStream<JSON, any Error>
 }
 
 /// A proxied service's answer (not an API server error).
-public struct ProxyResponse: Sendable, Equatable {
+public struct ServiceProxyReply: Sendable, Equatable {
   public var status: Int
   public var body: String
   public init(status: Int, body: String) {
@@ -41,16 +41,16 @@ public struct ProxyResponse: Sendable, Equatable {
 
 /// Wall time and sleeping, injectable so tests can run a release in virtual time.
 public protocol CanaryClock: Sendable {
-  func now() -> KubeTime
+  func now() -> RFC3339Time
   func sleep(seconds: Double) async throws
 }
 
 public struct SystemCanaryClock: CanaryClock {
   public init() {}
-  public func now() -> KubeTime {
+  public func now() -> RFC3339Time {
     var spec = timespec()
     clock_gettime(CLOCK_REALTIME, &spec)
-    return KubeTime(seconds: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9)
+    return RFC3339Time(seconds: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9)
   }
   public func sleep(seconds: Double) async throws {
     try await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))

@@ -118,7 +118,7 @@ public struct CanaryStatusRenderer: Sendable {
       return "not holding (" + gates.map { "\($0.typeText) \($0.name)" }.joined(separator: ", ") + ")"
     }
     var text = paint("◷ held by \(gate.type.rawValue) webhook \(gate.webhook.name)", .yellow)
-    if let since = gate.since.flatMap(KubeTime.init) { text += " since \(since.clock)" }
+    if let since = gate.since.flatMap(RFC3339Time.init) { text += " since \(since.clock)" }
     if gate.loadtester != nil {
       text += " · open: tack promote canary \(r.name) -n \(r.namespace)"
     } else {
@@ -147,7 +147,7 @@ public struct CanaryStatusRenderer: Sendable {
       }
       if images.isEmpty { rows.append([role, workload, "(no containers)"]) }
       for (i, image) in images.enumerated() {
-        rows.append([i == 0 ? role : "", i == 0 ? workload : "", "\(image.container)  \(image.image)"])
+        rows.append([i == 0 ? role : "", i == 0 ? workload : "", image.container, image.image])
       }
     }
     add("canary", r.spec.targetName, r.images.canary)
@@ -177,13 +177,15 @@ public struct CanaryStatusRenderer: Sendable {
 
   public func historySection(_ r: CanaryStatusReport) -> [String] {
     var out = ["History (UTC, oldest first):"]
-    if r.history.isEmpty { out.append("  no events") }
-    for event in r.history {
-      let time = KubeTime(event.time)?.clock ?? "--:--:--"
+    // Flagger reports an idle rollback hook on every tick; it says nothing about the release.
+    let shown = r.history.filter { if case .rollbackHookIdle = $0.kind { return false } else { return true } }
+    if shown.isEmpty { out.append("  no events") }
+    for event in shown {
+      let time = RFC3339Time(event.time)?.clock ?? "--:--:--"
       let (icon, text) = event.summary
       var line = "  \(time)  \(icon) \(text)"
       if event.count > 1 {
-        let first = event.firstTime.flatMap(KubeTime.init).map { " since \($0.clock)" } ?? ""
+        let first = event.firstTime.flatMap(RFC3339Time.init).map { " since \($0.clock)" } ?? ""
         line += " (x\(event.count)\(first))"
       }
       out.append(line)

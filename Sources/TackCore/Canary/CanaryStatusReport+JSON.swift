@@ -1,5 +1,10 @@
 import TackJSON
 
+extension JSONWriteOptions {
+  /// Indented like kubectl, but in the documented field order rather than sorted.
+  public static let documented = JSONWriteOptions(indent: "    ", sortKeys: false, escapeHTML: false)
+}
+
 extension CanaryStatusReport {
   /// The documented machine-readable form of `tack canary status NAME -o json|yaml`. Fields are
   /// always present (null when unknown) so scripts can rely on them:

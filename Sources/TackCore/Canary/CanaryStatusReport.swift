@@ -59,8 +59,8 @@ public struct CanaryStatusReport: Sendable, Equatable {
   /// Oldest first, by last occurrence; ties keep the API server's order.
   static func order(_ events: [CanaryEvent]) -> [CanaryEvent] {
     events.enumerated().sorted { a, b in
-      let ta = KubeTime(a.element.time)?.seconds ?? 0
-      let tb = KubeTime(b.element.time)?.seconds ?? 0
+      let ta = RFC3339Time(a.element.time)?.seconds ?? 0
+      let tb = RFC3339Time(b.element.time)?.seconds ?? 0
       return ta == tb ? a.offset < b.offset : ta < tb
     }.map(\.element)
   }
@@ -76,7 +76,8 @@ public struct CanaryStatusReport: Sendable, Equatable {
 
   /// Events are folded (xN) and expire (about 1 h): say so when the start of the current run is not
   /// among them or repeats were folded.
-  static func mayBeIncomplete(_ events: [CanaryEvent], status: CanaryStatus) -> Bool {
+  static func mayBeIncomplete(_ all: [CanaryEvent], status: CanaryStatus) -> Bool {
+    let events = all.filter { if case .rollbackHookIdle = $0.kind { return false } else { return true } }
     if events.isEmpty { return status.phase != .none }
     if events.contains(where: { $0.count > 1 }) { return true }
     let hasStart = events.contains { event in

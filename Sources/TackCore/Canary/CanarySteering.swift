@@ -141,7 +141,7 @@ public struct CanarySteering: Sendable {
         namespace: namespace, apiVersion: report.spec.targetAPIVersion, kind: report.spec.targetKind,
         name: report.spec.targetName)
       if let changed = target.flatMap(TemplateChange.lastChange(of:)),
-        let finished = report.status.promoted?.lastTransitionTime.flatMap(KubeTime.init), changed < finished
+        let finished = report.status.promoted?.lastTransitionTime.flatMap(RFC3339Time.init), changed < finished
       {
         throw CanaryError.nothingToPromote(namespace: namespace, name: name, phase: report.status.phase.description)
       }
@@ -157,9 +157,9 @@ public struct CanarySteering: Sendable {
       let status = try await waiter.follow(namespace: namespace, name: name, timeout: timeout, waitingFor: "to succeed") {
         snapshot in
         let r = snapshot.report
-        let since = r.status.promoted?.lastTransitionTime.flatMap(KubeTime.init)
+        let since = r.status.promoted?.lastTransitionTime.flatMap(RFC3339Time.init)
         let freshSuccess: Bool
-        if let since { freshSuccess = since >= KubeTime(seconds: started.seconds.rounded(.down)) } else { freshSuccess = false }
+        if let since { freshSuccess = since >= RFC3339Time(seconds: started.seconds.rounded(.down)) } else { freshSuccess = false }
         switch r.status.phase {
         case .succeeded where freshSuccess, .failed:
           final.withLock { $0 = r }

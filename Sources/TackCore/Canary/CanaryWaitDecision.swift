@@ -33,9 +33,9 @@ public struct CanaryWaitDecision: Sendable, Equatable {
   /// Why a terminal phase was not trusted (printed once, when it first applies).
   public enum Hold: Sendable, Equatable {
     /// The template changed at `templateChanged`, not before the terminal phase at `terminalAt`.
-    case newRevisionPending(templateChanged: KubeTime, terminalAt: KubeTime)
+    case newRevisionPending(templateChanged: RFC3339Time, terminalAt: RFC3339Time)
     /// Times missing: waiting one analysis interval before trusting the phase.
-    case undecidable(interval: GoDuration, until: KubeTime)
+    case undecidable(interval: GoDuration, until: RFC3339Time)
   }
 
   public var outcome: Outcome
@@ -55,7 +55,7 @@ public struct CanaryWaitDecision: Sendable, Equatable {
   ///   - waitStarted: when the wait began; `now`: the time of this observation.
   public static func evaluate(
     canary: JSON, target: JSON?, gate: CanaryGate?, successOnGate: Bool, sawInFlight: Bool = false,
-    waitStarted: KubeTime, now: KubeTime
+    waitStarted: RFC3339Time, now: RFC3339Time
   ) -> CanaryWaitDecision {
     let spec = CanarySpec(canary: canary)
     let status = CanaryStatus(canary: canary)
@@ -68,7 +68,7 @@ public struct CanaryWaitDecision: Sendable, Equatable {
       return CanaryWaitDecision(outcome: .keepWaiting)
     }
 
-    let terminalAt = status.promoted?.lastTransitionTime.flatMap(KubeTime.init)
+    let terminalAt = status.promoted?.lastTransitionTime.flatMap(RFC3339Time.init)
     let changedAt = target.flatMap(TemplateChange.lastChange(of:))
     if let terminalAt, let changedAt {
       // Seconds precision on both sides: an equal second is treated as "after" — the change that
@@ -84,7 +84,7 @@ public struct CanaryWaitDecision: Sendable, Equatable {
     if sawInFlight { return CanaryWaitDecision(outcome: terminal) }
     if let terminalAt, terminalAt > waitStarted { return CanaryWaitDecision(outcome: terminal) }
     let interval = spec.analysis.interval
-    let until = KubeTime(seconds: waitStarted.seconds + interval.seconds)
+    let until = RFC3339Time(seconds: waitStarted.seconds + interval.seconds)
     if now < until {
       return CanaryWaitDecision(outcome: .keepWaiting, hold: .undecidable(interval: interval, until: until))
     }

@@ -5,12 +5,12 @@ import TackJSON
 /// `kubectl set image`, a Flux apply or `kubectl rollout restart` all move it; Flagger scaling the
 /// target (`f:spec` → `f:replicas`) does not.
 public enum TemplateChange {
-  public static func lastChange(of workload: JSON) -> KubeTime? {
-    var latest: KubeTime?
+  public static func lastChange(of workload: JSON) -> RFC3339Time? {
+    var latest: RFC3339Time?
     for entry in workload[path: "metadata", "managedFields"]?.arrayValue ?? [] {
       guard entry["subresource"]?.stringValue ?? "" == "",
         let template = entry[path: "fieldsV1", "f:spec", "f:template"], template.objectValue != nil,
-        let time = entry["time"]?.stringValue.flatMap(KubeTime.init)
+        let time = entry["time"]?.stringValue.flatMap(RFC3339Time.init)
       else { continue }
       if latest.map({ time > $0 }) ?? true { latest = time }
     }

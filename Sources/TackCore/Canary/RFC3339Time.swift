@@ -1,6 +1,6 @@
 /// A Kubernetes timestamp (RFC 3339, `2026-11-28T15:04:05Z`, fractions and offsets allowed) as
 /// seconds since the epoch, without Foundation's date formatters (they pull in ICU).
-public struct KubeTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct RFC3339Time: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var seconds: Double
 
   public init(seconds: Double) { self.seconds = seconds }
@@ -49,7 +49,7 @@ public struct KubeTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
   }
 
-  public static func < (lhs: KubeTime, rhs: KubeTime) -> Bool { lhs.seconds < rhs.seconds }
+  public static func < (lhs: RFC3339Time, rhs: RFC3339Time) -> Bool { lhs.seconds < rhs.seconds }
 
   /// Howard Hinnant's days-from-civil.
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
