@@ -11,6 +11,7 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
+      Get.self,
       Version.self,
       Canary.self,
       Promote.self,

@@ -41,7 +41,8 @@ public struct CanaryReleaseWait: Sendable {
       display(report)
       let decision = CanaryWaitDecision.evaluate(
         canary: snapshot.canary, target: snapshot.target, gate: report.gate, successOnGate: successOnGate,
-        sawInFlight: memory.withLock { $0.sawInFlight }, waitStarted: started, now: clock.now())
+        sawInFlight: memory.withLock { $0.sawInFlight }, events: report.history, waitStarted: started,
+        now: clock.now())
       let line = CanaryStateLine(report: report).text
       let (lineChanged, holdChanged) = memory.withLock { m -> (Bool, Bool) in
         let lineChanged = m.line != line

@@ -55,7 +55,7 @@ public struct CanaryWaitDecision: Sendable, Equatable {
   ///   - waitStarted: when the wait began; `now`: the time of this observation.
   public static func evaluate(
     canary: JSON, target: JSON?, gate: CanaryGate?, successOnGate: Bool, sawInFlight: Bool = false,
-    waitStarted: RFC3339Time, now: RFC3339Time
+    events: [CanaryEvent] = [], waitStarted: RFC3339Time, now: RFC3339Time
   ) -> CanaryWaitDecision {
     let spec = CanarySpec(canary: canary)
     let status = CanaryStatus(canary: canary)
@@ -73,7 +73,18 @@ public struct CanaryWaitDecision: Sendable, Equatable {
     if let terminalAt, let changedAt {
       // Seconds precision on both sides: an equal second is treated as "after" — the change that
       // started the finished run was at least one tick (≥ 10 s) before its end.
-      if changedAt >= terminalAt {
+      // Flagger's own "New revision detected" (or restart) event at or after the change, before
+      // the end, means the finished run is the new revision's (a fast run can start and end within
+      // the second of the change).
+      let pickedUp = events.contains { event in
+        switch event.kind {
+        case .newRevision, .analysisRestarted:
+          guard let at = RFC3339Time(event.time) else { return false }
+          return at >= changedAt && at <= terminalAt
+        default: return false
+        }
+      }
+      if changedAt >= terminalAt && !pickedUp {
         return CanaryWaitDecision(
           outcome: .keepWaiting, hold: .newRevisionPending(templateChanged: changedAt, terminalAt: terminalAt))
       }

@@ -2,8 +2,11 @@ import TackCore
 import TackOutput
 
 extension CanaryClusterFactory {
-  /// The Kubernetes-client-backed connection. Wired to TackKube once the client lands (branch `kube`).
+  /// The Kubernetes-client-backed connection: kubeconfig, flags and namespace rules from
+  /// `KubeClientFactory`.
   static func liveConnection(_ global: GlobalOptions, context: CommandContext) async throws -> Connection {
-    throw CommandError("the Kubernetes client is not part of this build yet; canary commands cannot reach a cluster")
+    let factory = KubeClientFactory(options: global, context: context)
+    let client = try factory.makeClient()
+    return Connection(cluster: KubeCanaryCluster(client: client), namespace: try factory.namespace())
   }
 }
