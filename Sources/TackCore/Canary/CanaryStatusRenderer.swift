@@ -102,7 +102,7 @@ public struct CanaryStatusRenderer: Sendable {
     }
   }
 
-  func weightText(_ p: CanaryProgress, phase: CanaryPhase) -> String {
+  func weightText(_ p: CanaryReleaseProgress, phase: CanaryPhase) -> String {
     if p.reportedWeightIsZeroed {
       return "\(p.intendedWeight)% intended · status reads \(p.reportedWeight)% (Flagger zeroes canaryWeight while \(phase))"
     }

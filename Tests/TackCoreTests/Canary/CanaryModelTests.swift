@@ -44,10 +44,10 @@ import Testing
   }
 }
 
-@Suite struct CanaryProgressTests {
-  func progress(_ status: String, analysis: String = CanaryFixtures.defaultAnalysis) -> CanaryProgress {
+@Suite struct CanaryReleaseProgressTests {
+  func progress(_ status: String, analysis: String = CanaryFixtures.defaultAnalysis) -> CanaryReleaseProgress {
     let canary = CanaryFixtures.canary(analysis: analysis, status: status)
-    return CanaryProgress(spec: CanarySpec(canary: canary), status: CanaryStatus(canary: canary))
+    return CanaryReleaseProgress(spec: CanarySpec(canary: canary), status: CanaryStatus(canary: canary))
   }
 
   @Test func stepOfWeightLadder() {

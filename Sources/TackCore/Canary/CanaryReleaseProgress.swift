@@ -6,7 +6,7 @@ import TackOutput
 /// minimum time to completion.
 ///
 /// This is the computation behind `tack get canaries` STEP/FAILED as well as `canary status`.
-public struct CanaryProgress: Sendable, Equatable {
+public struct CanaryReleaseProgress: Sendable, Equatable {
   public enum Unit: String, Sendable { case step, iteration }
 
   public var strategy: CanaryStrategy
