@@ -99,3 +99,27 @@ import Testing
 enum GoDurationFixture {
   static let oneMinute = CanarySpec(canary: CanaryFixtures.canary()).analysis.interval
 }
+
+extension CanaryWaitDecisionTests {
+  /// A fast run that starts and ends within the second of the change: Flagger's "New revision
+  /// detected" event at or after the change shows the terminal phase is the new revision's.
+  @Test func newRevisionEventAfterTheChangeMeansPickedUp() {
+    let c = canary("Failed", conditionTime: "2026-11-28T11:59:58Z")
+    let target = CanaryFixtures.deployment(templateTime: "2026-11-28T11:59:58Z")
+    let started = CanaryEvent(time: "2026-11-28T11:59:58Z", message: "New revision detected! Scaling up podinfo.test")
+    let old = CanaryEvent(time: "2026-11-28T11:40:00Z", message: "New revision detected! Scaling up podinfo.test")
+    #expect(decide(c, target: target).outcome == .keepWaiting)
+    #expect(
+      CanaryWaitDecision.evaluate(
+        canary: c, target: target, gate: nil, successOnGate: false, events: [old], waitStarted: started0,
+        now: RFC3339Time("2026-11-28T12:00:01Z")!
+      ).outcome == .keepWaiting)
+    #expect(
+      CanaryWaitDecision.evaluate(
+        canary: c, target: target, gate: nil, successOnGate: false, events: [old, started], waitStarted: started0,
+        now: RFC3339Time("2026-11-28T12:00:01Z")!
+      ).outcome == .failed)
+  }
+
+  var started0: RFC3339Time { RFC3339Time("2026-11-28T12:00:00Z")! }
+}

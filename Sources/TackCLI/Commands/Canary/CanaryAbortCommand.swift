@@ -8,10 +8,7 @@ extension Tack.Canary {
     static let configuration = CommandConfiguration(
       abstract: "Roll back a canary release now, through its rollback webhook.",
       discussion: """
-        Opens the flagger-loadtester rollback gate (POST /rollback/open through the API server's
-        service proxy) of the canary's `type: rollback` webhook, waits until Flagger marks the
-        canary Failed (all traffic back on the primary), then closes the rollback gate again.
-        Needs a webhook like: {name: abort, type: rollback, url: http://flagger-loadtester.<ns>/rollback/check}.
+        Opens the flagger-loadtester rollback gate (POST /rollback/open through the API server's service proxy) of the canary's `type: rollback` webhook, waits until Flagger marks the canary Failed (all traffic back on the primary), then closes the rollback gate again. Needs a webhook like: {name: abort, type: rollback, url: http://flagger-loadtester.<ns>/rollback/check}.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -38,10 +35,7 @@ extension Tack.Canary {
     static let configuration = CommandConfiguration(
       abstract: "Start a new analysis of a canary's current revision (e.g. after a failed run).",
       discussion: """
-        Sets kubectl.kubernetes.io/restartedAt in the target's pod template, as `kubectl rollout
-        restart` does; Flagger sees a new revision on its next tick and starts over. A failed canary
-        otherwise stays Failed until the target changes, and re-applying the same image does nothing.
-        With --wait, follows the new run like `canary status --wait`.
+        Sets kubectl.kubernetes.io/restartedAt in the target's pod template, as `kubectl rollout restart` does; Flagger sees a new revision on its next tick and starts over. A failed canary otherwise stays Failed until the target changes, and re-applying the same image does nothing. With --wait, follows the new run like `canary status --wait`.
         """)
 
     @OptionGroup var global: GlobalOptions

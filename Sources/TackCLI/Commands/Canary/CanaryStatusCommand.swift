@@ -13,16 +13,30 @@ extension Tack.Canary {
       discussion: """
         Without NAME, lists every canary in the namespace in compact form.
 
-        --watch redraws in place on a terminal (one line per state change otherwise) until
-        interrupted, or until the release finishes with --wait.
-        --wait returns when the release finishes: exit 0 Succeeded, 4 Failed (rolled back),
-        3 timed out (--timeout); with --success-on-gate, 0 as soon as a manual gate holds it.
-        A Succeeded/Failed phase left over from the previous release (a new revision was just
-        applied and Flagger has not noticed yet) is not taken as the result: tack compares the
-        target's last pod-template change (metadata.managedFields) with the moment the canary
-        finished, and waits one analysis interval when it cannot tell.
+        --watch redraws in place on a terminal (one line per state change otherwise) until interrupted, or until the release finishes with --wait.
 
-        -o json|yaml prints the documented CanaryStatus structure (see the man page), not the raw object.
+        --wait returns when the release finishes: exit 0 Succeeded, 4 Failed (rolled back), 3 timed out (--timeout); with --success-on-gate, 0 as soon as a manual gate holds it. A Succeeded/Failed phase left over from the previous release (a new revision was just applied and Flagger has not noticed yet) is not taken as the result: tack compares the target's last pod-template change (metadata.managedFields) with the moment the canary finished, and waits one analysis interval when it cannot tell.
+
+        -o json|yaml prints a documented structure (apiVersion tack.dev/v1alpha1, kind CanaryStatus; without NAME a CanaryStatusList with items), not the raw object:
+          name, namespace, target {apiVersion, kind, name}
+          strategy: canary | blue-green | ab-testing
+          phase, terminal
+          condition {status, reason, message, lastTransitionTime} | null
+          suspended, skipAnalysis
+          weight {intended, reported, max, reportedIsZeroed}
+          progress {unit: step | iteration, current, total}
+          failedChecks {count, threshold, beforeRollback}
+          interval, etaSeconds | null
+          gate {type, webhook, url, openable, loadtester, since} | null
+          revision {lastApplied, lastPromoted, unpromoted}
+          fluxKustomization | null
+          images {canary, primary: [{container, image}] | null}
+          analysis {metrics: [{name, min, max, threshold, interval, template}],
+                    webhooks: [{name, type, url}]}
+          history {mayBeIncomplete, events: [{time, firstTime, type, count,
+                   kind, message, ...fields of the kind}]}
+
+        History event kinds: initialized, new-revision, analysis-started, analysis-restarted, gate-waiting, gate-passed, pre-rollout-passed, weight-advanced, iteration-advanced, primary-weight-advanced, check-failed, webhook-failed, no-metric-values, metric-error, not-ready, promotion-step, promoted, promoted-without-analysis, rollback, rollback-check-passed, rollback-hook-idle, failed, promotion-failed, post-rollout-passed, post-rollout-failed, suspended, terminating, terminated, other.
         """)
 
     @OptionGroup var global: GlobalOptions

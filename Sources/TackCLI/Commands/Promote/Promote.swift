@@ -18,14 +18,9 @@ extension Tack.Promote {
       commandName: "canary",
       abstract: "Let a Flagger canary past its manual gate, or promote it fully with --full.",
       discussion: """
-        Without --full: when the canary is held at a confirm-rollout, confirm-traffic-increase or
-        confirm-promotion gate whose webhook is a flagger-loadtester /gate/check URL, opens it
-        (POST /gate/open through the API server's service proxy — never kubectl exec), waits for
-        Flagger's next phase, then closes the gate again so the next release is gated too
-        (--keep-gate-open to skip that).
+        Without --full: when the canary is held at a confirm-rollout, confirm-traffic-increase or confirm-promotion gate whose webhook is a flagger-loadtester /gate/check URL, opens it (POST /gate/open through the API server's service proxy — never kubectl exec), waits for Flagger's next phase, then closes the gate again so the next release is gated too (--keep-gate-open to skip that).
 
-        With --full: sets spec.skipAnalysis: true, waits for Succeeded, and sets it back (also on
-        timeout and Ctrl-C). A Canary applied by Flux gets a warning: Flux reverts manual changes.
+        With --full: sets spec.skipAnalysis: true, waits for Succeeded, and sets it back (also on timeout and Ctrl-C). A Canary applied by Flux gets a warning: Flux reverts manual changes.
         """)
 
     @OptionGroup var global: GlobalOptions
