@@ -160,6 +160,10 @@ import Testing
       #expect(doc[path: "weight", "intended"] == 30)
       #expect(doc[path: "images", "canary"]?[0]?["image"] == "ghcr.io/stefanprodan/podinfo:6.0.1")
 
+      r = try await env.tack(["canary", "status", "podinfo", "-o", "yaml"])
+      let yaml = try JSON.parseYAML(r.stdout)
+      #expect(yaml == doc)
+
       r = try await env.tack(["canary", "status"])
       #expect(r.exitCode == 0, "\(r)")
       #expect(r.stdout.hasPrefix("NAME   \tSTATUS          \tWEIGHT\tFAILED\tSTEP\tGATE             \tLAST TRANSITION"))

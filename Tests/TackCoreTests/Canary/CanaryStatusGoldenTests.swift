@@ -54,6 +54,13 @@ import Testing
         == "ghcr.io/stefanprodan/podinfo:6.0.1")
   }
 
+  @Test func pendingAndInitializing() async throws {
+    let cluster = InMemoryCanaryCluster(canary: CanaryFixtures.canary(), target: CanaryFixtures.deployment())
+    Golden.assert(try await Self.render(cluster), named: "status-pending.txt")
+    #expect(cluster.tick() == "Initializing")
+    Golden.assert(try await Self.render(cluster), named: "status-initializing.txt")
+  }
+
   @Test func failedAfterThreshold() async throws {
     let cluster = Self.initialized(checks: FlaggerSimulator { tick in tick >= 2 ? .metricFailed("error-rate 3.20 > 1") : .pass })
     cluster.setImage("ghcr.io/stefanprodan/podinfo:6.0.2")
