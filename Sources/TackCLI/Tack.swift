@@ -12,6 +12,8 @@ public struct Tack: AsyncParsableCommand {
     version: TackVersion.current,
     subcommands: [
       Get.self, Export.self, Version.self, Completion.self, GenerateDocs.self,
+      Canary.self,
+      Promote.self,
     ])
 
   public init() {}
