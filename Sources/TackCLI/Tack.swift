@@ -11,6 +11,7 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
+      Get.self,
       Version.self,
       Reconcile.self,
       Suspend.self,
