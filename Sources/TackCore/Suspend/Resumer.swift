@@ -115,7 +115,9 @@ public struct Resumer: Sendable {
         outcomes.append(ObjectOutcome(ref, .succeeded(message)))
       case .failure(let error):
         let failure = tackError(error)
-        let text = (failure as? WaitTimeoutError)?.shortDescription ?? failure.description
+        // flux prints the wait's own message after "reconciliation failed:".
+        var text = objectDetail(failure)
+        if text.hasPrefix("reconciliation failed: ") { text.removeFirst("reconciliation failed: ".count) }
         let code = resumed.count > 1 ? " (exit \(failure.exitStatus.rawValue))" : ""
         progress.failure("\(kind.kind) \(label) reconciliation failed: \(text)\(code)")
         let outcome = ObjectOutcome(ref, .failed(failure))

@@ -165,7 +165,7 @@ import Testing
           "► annotating Kustomization slow in flux-system namespace", "✔ Kustomization annotated",
           "◎ waiting for 4 objects to reconcile",
           "✔ Kustomization flux-system/apps: applied revision \(revision)",
-          "✗ Kustomization flux-system/broken: Kustomization reconciliation failed: health check failed (exit 4)",
+          "✗ Kustomization flux-system/broken: reconciliation failed: health check failed (exit 4)",
           "✔ Kustomization flux-system/infra: applied revision \(revision)",
           "✗ Kustomization flux-system/missing: kustomizations.kustomize.toolkit.fluxcd.io \"missing\" not found (exit 5)",
           "✗ Kustomization flux-system/slow: timed out after 800ms (the controller has not picked up the request yet) (exit 3)",
