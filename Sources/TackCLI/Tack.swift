@@ -11,8 +11,7 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Get.self,
-      Version.self,
+      Get.self, Export.self, Version.self, Completion.self, GenerateDocs.self,
       Reconcile.self,
       Suspend.self,
       Resume.self,

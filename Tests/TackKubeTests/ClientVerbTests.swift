@@ -97,7 +97,8 @@ import Testing
   }
 
   @Test func pagingFollowsContinueTokens() async throws {
-    let transport = FakeTransport { request, index in
+    let transport = FakeTransport { request, _ in
+      let index = request.path.hasSuffix("continue=t1") ? 1 : request.path.hasSuffix("continue=t2") ? 2 : 0
       let pages: [(String?, [JSON])] = [
         ("t1", [Fixtures.object("a", rv: "1"), Fixtures.object("b", rv: "2")]),
         ("t2", [Fixtures.object("c", rv: "3")]),

@@ -9,7 +9,7 @@ import Testing
     var code: Int
     var reason: String
     var expected: StatusReason
-    var exit: ExitStatus
+    var exit: TackOutput.ExitStatus
     var description: String { "\(code) \(reason)" }
   }
 

@@ -112,11 +112,11 @@ import Testing
     let dir = TempDirectory()
     defer { dir.cleanup() }
     let error = await #expect(throws: ExecPluginError.self) {
-      try await Self.provider("gke-gcloud-auth-plugin", dir: dir, hint: "Install gke-gcloud-auth-plugin:\n  gcloud components install gke-gcloud-auth-plugin").credentials()
+      try await Self.provider("tack-missing-auth-plugin", dir: dir, hint: "Install gke-gcloud-auth-plugin:\n  gcloud components install gke-gcloud-auth-plugin").credentials()
     }
     #expect(
       error?.description
-        == "user \"ci\": exec plugin \"gke-gcloud-auth-plugin\" was not found on PATH; Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin")
+        == "user \"ci\": exec plugin \"tack-missing-auth-plugin\" was not found on PATH; Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin")
   }
 
   @Test func alwaysInteractiveNeedsATerminal() async throws {

@@ -83,7 +83,7 @@ let fakeKeyData = Base64.encode(Array(fakeKeyPEM.utf8))
     #expect(loaded.config.clusters["prod"]?.origin == b)
     // Relative paths resolve against the defining file's directory.
     #expect(loaded.config.clusters["dev"]?.certificateAuthority == "\(dir.path)/a/certs/ca.crt")
-    #expect(loaded.config.users["exec-user"]?.exec?.command == "\(dir.path)/a/./bin/login")
+    #expect(loaded.config.users["exec-user"]?.exec?.command == "\(dir.path)/a/bin/login")
 
     let printed = loaded.config.description.replacingOccurrences(of: dir.path, with: "$TMP")
     Golden.check(printed, "merged-kubeconfig.yaml")
@@ -234,13 +234,14 @@ let fakeKeyData = Base64.encode(Array(fakeKeyPEM.utf8))
     let overridden = try ClientConfig.resolve(
       loaded,
       overrides: KubeConfigOverrides(
-        server: "https://other:7443", token: "flag-token", certificateAuthority: ca, impersonate: "jane",
+        user: "dev-user", server: "https://other:7443", token: "flag-token", certificateAuthority: ca, impersonate: "jane",
         impersonateGroups: ["ops"], requestTimeout: .seconds(3)))
     #expect(overridden.server.hostPort == "other:7443")
     #expect(overridden.tls.serverName == nil)  // a new --server drops the old tls-server-name
     #expect(overridden.tls.certificateAuthority == Array(fakeCertPEM.utf8))
-    #expect(overridden.impersonation?.headers.map(\.value) == ["jane", "ops"])
+    #expect(overridden.impersonation?.headers.map(\.1) == ["jane", "ops"])
     #expect(overridden.requestTimeout == .seconds(3))
+    #expect(overridden.credentials == .bearerToken("flag-token"))
     // token + basic auth conflict, as in client-go
     #expect(throws: KubeConfigError.self) {
       _ = try ClientConfig.resolve(loaded, overrides: KubeConfigOverrides(user: "prod-user", token: "t"))

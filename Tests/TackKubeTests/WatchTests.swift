@@ -94,7 +94,8 @@ import Testing
         : .failure(KubeTransportError(kind: .connectionReset, url: "u", detail: "reset"))
     }
     await #expect(throws: KubeTransportError.self) {
-      for try await _ in Fixtures.client(transport).watch(ks, namespace: "n", options: WatchOptions(maxReconnects: 3)) {}
+      let client = Fixtures.client(transport, retry: .never)
+      for try await _ in client.watch(ks, namespace: "n", options: WatchOptions(maxReconnects: 3)) {}
     }
     #expect(transport.count == 1 + 3 + 1)
   }

@@ -25,7 +25,7 @@ public struct KubeClientFactory: Sendable {
     self.inClusterDirectory = inClusterDirectory
   }
 
-  public static let defaultNamespace = "flux-system"
+  public static let defaultNamespace = NamespaceDefaulting.fluxDefault
 
   // MARK: configuration
 
@@ -83,25 +83,11 @@ public struct KubeClientFactory: Sendable {
   /// the context's namespace, when it has one) > `FLUX_SYSTEM_NAMESPACE` (ignored with a warning if it
   /// is not a DNS-1123 label) > `flux-system`. The result must be a DNS-1123 label.
   public func namespace() throws -> String {
-    let environment = context.environment
-    var namespace = Self.defaultNamespace
-    if let fromEnvironment = environment["FLUX_SYSTEM_NAMESPACE"], !fromEnvironment.isEmpty {
-      if Self.isDNSLabel(fromEnvironment) {
-        namespace = fromEnvironment
-      } else {
-        context.console.warning(
-          "ignoring FLUX_SYSTEM_NAMESPACE \"\(fromEnvironment)\": not a valid DNS-1123 label")
-      }
-    }
-    if let flag = options.namespace {
-      namespace = flag
-    } else if options.nsFollowsKubeContext || !(environment["FLUX_NS_FOLLOWS_KUBE_CONTEXT"] ?? "").isEmpty {
-      if let contextNamespace = try contextNamespace(), !contextNamespace.isEmpty { namespace = contextNamespace }
-    }
-    guard Self.isDNSLabel(namespace) else {
-      throw CommandError("namespace must be a valid DNS label: \"\(namespace)\"", exitStatus: .usage)
-    }
-    return namespace
+    let result = try NamespaceDefaulting.resolve(
+      flag: options.namespace, followsContextFlag: options.nsFollowsKubeContext, environment: context.environment,
+      contextNamespace: contextNamespace)
+    result.warnings.forEach(context.console.warning)
+    return result.namespace
   }
 
   /// The namespace of `--context` (or the current context), without resolving credentials.
@@ -113,17 +99,6 @@ public struct KubeClientFactory: Sendable {
       throw KubeConfigError.contextNotFound(name: name, path: loaded.files.count == 1 ? loaded.files[0] : nil)
     }
     return found.namespace
-  }
-
-  /// RFC 1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, ≤ 63.
-  public static func isDNSLabel(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard !bytes.isEmpty, bytes.count <= 63 else { return false }
-    func alphanumeric(_ byte: UInt8) -> Bool {
-      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-    guard alphanumeric(bytes.first!), alphanumeric(bytes.last!) else { return false }
-    return bytes.allSatisfy { alphanumeric($0) || $0 == UInt8(ascii: "-") }
   }
 
   /// kubectl's `--request-timeout`: a Go duration or a bare number of seconds; 0 means none.

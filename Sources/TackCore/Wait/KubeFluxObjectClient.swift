@@ -29,9 +29,9 @@ public final class KubeFluxObjectClient: FluxObjectClient {
     }
   }
 
-  public func list(_ kind: FluxKind, namespace: String?) async throws -> ObjectList {
+  public func list(_ kind: FluxKind, namespace: String?) async throws -> CollectionSnapshot {
     let list = try await client.list(try await resource(kind), namespace: namespace)
-    return ObjectList(items: list.items.map(\.json), resourceVersion: list.resourceVersion)
+    return CollectionSnapshot(items: list.items.map(\.json), resourceVersion: list.resourceVersion)
   }
 
   public func mergePatch(_ kind: FluxKind, namespace: String, name: String, patch: JSON) async throws -> JSON {
@@ -39,7 +39,7 @@ public final class KubeFluxObjectClient: FluxObjectClient {
   }
 
   public func watch(_ kind: FluxKind, namespace: String?, name: String?, resourceVersion: String?) async throws
-    -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    -> AsyncThrowingStream<WatchChange, any Error>
   {
     let resource = try await resource(kind)
     var list = ListOptions()

@@ -85,8 +85,10 @@ enum LocalFiles {
 
   static func join(_ directory: String, _ path: String) -> String {
     if isAbsolute(path) { return path }
-    if directory.hasSuffix("/") { return directory + path }
-    return directory + "/" + path
+    var rest = Substring(path)
+    while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+    if directory.hasSuffix("/") { return directory + rest }
+    return directory + "/" + rest
   }
 
   /// Makes a path absolute against the working directory, so origins in messages are unambiguous.

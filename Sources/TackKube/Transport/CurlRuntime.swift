@@ -11,18 +11,14 @@ import Synchronization
 #endif
 
 /// libcurl's process-wide state: `curl_global_init` once, on first use (never at start-up, so
-/// `tack version --client` stays fast), and the one multi-handle loop every transfer runs on.
-final class CurlRuntime: Sendable {
-  /// Thread-safe lazy initialisation: Swift runs a `static let` initialiser exactly once.
-  static let shared = CurlRuntime()
-
-  let loop: CurlMultiLoop
-
-  private init() {
+/// `tack version --client` stays fast). Thread-safe: Swift runs a `static let` initialiser exactly
+/// once.
+enum CurlRuntime {
+  static let initialized: Bool = {
     let code = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
     precondition(code == CURLE_OK, "curl_global_init failed: \(code)")
-    loop = CurlMultiLoop()
-  }
+    return true
+  }()
 }
 
 /// Starts a detached POSIX thread running `body`. Used for work that blocks (libcurl's poll loop,

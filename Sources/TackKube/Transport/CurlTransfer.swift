@@ -9,6 +9,9 @@ final class CurlTransfer: @unchecked Sendable {
   enum Mode {
     case buffered(CheckedContinuation<HTTPResponse, any Error>?)
     case streaming(head: CheckedContinuation<HTTPStreamResponse, any Error>?, buffer: StreamBuffer)
+    /// Finished. Dropping the stream buffer here breaks the cycle transfer → buffer → (its resume
+    /// and stop closures) → transfer, so the transfer and the client's loop can go away.
+    case done
   }
 
   let easy: UnsafeMutableRawPointer
@@ -134,7 +137,7 @@ final class CurlTransfer: @unchecked Sendable {
   /// Returns the number of bytes taken, or the pause sentinel when a streaming consumer is behind.
   func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
     switch mode {
-    case .buffered:
+    case .buffered, .done:
       body.append(contentsOf: bytes)
       return bytes.count
     case .streaming(_, let buffer):
@@ -163,6 +166,7 @@ final class CurlTransfer: @unchecked Sendable {
         head.resume(throwing: error)
       }
       buffer.finish(error)
+      mode = .done
     default:
       break
     }
@@ -186,6 +190,7 @@ final class CurlTransfer: @unchecked Sendable {
     case .streaming(_, let buffer):
       deliverHead()
       buffer.finish(nil)
+      mode = .done
     default:
       break
     }

@@ -13,6 +13,7 @@ public final class CurlTransport: KubeTransport {
   public let connectTimeout: Duration
   /// How many body bytes a stream buffers before pausing the transfer.
   public let streamBufferLimit: Int
+  private let loop = CurlMultiLoop()
 
   public init(config: ClientConfig, connectTimeout: Duration = .seconds(30), streamBufferLimit: Int = 1 << 20) {
     self.config = config
@@ -22,7 +23,7 @@ public final class CurlTransport: KubeTransport {
 
   public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
     let transfer = try makeTransfer(request, streaming: false)
-    let loop = CurlRuntime.shared.loop
+    let loop = self.loop
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
         transfer.mode = .buffered(continuation)
@@ -35,7 +36,7 @@ public final class CurlTransport: KubeTransport {
 
   public func open(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
     let transfer = try makeTransfer(request, streaming: true)
-    let loop = CurlRuntime.shared.loop
+    let loop = self.loop
     let buffer = StreamBuffer(
       limit: streamBufferLimit,
       resume: { loop.submit(.unpause(transfer)) },

@@ -174,9 +174,9 @@ struct InMemoryFluxClient: FluxObjectClient {
     await cluster.get(kind.plural, namespace, name)
   }
 
-  func list(_ kind: FluxKind, namespace: String?) async throws -> ObjectList {
+  func list(_ kind: FluxKind, namespace: String?) async throws -> CollectionSnapshot {
     let list = await cluster.list(kind.plural, namespace)
-    return ObjectList(items: list.items, resourceVersion: list.resourceVersion)
+    return CollectionSnapshot(items: list.items, resourceVersion: list.resourceVersion)
   }
 
   func mergePatch(_ kind: FluxKind, namespace: String, name: String, patch: JSON) async throws -> JSON {
@@ -184,7 +184,7 @@ struct InMemoryFluxClient: FluxObjectClient {
   }
 
   func watch(_ kind: FluxKind, namespace: String?, name: String?, resourceVersion: String?) async throws
-    -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    -> AsyncThrowingStream<WatchChange, any Error>
   {
     let events = await cluster.watch(kind.plural, namespace, name, from: resourceVersion)
     return AsyncThrowingStream { continuation in
