@@ -154,7 +154,7 @@ import Testing
       let error = await #expect(throws: AggregateError.self) {
         try await reconciler(world).run(
           .kustomization, .named(["slow", "apps", "broken", "missing", "infra", "apps"], namespace: namespace),
-          options: ReconcileOptions(timeout: .milliseconds(800)))
+          options: ReconcileOptions(timeout: .seconds(3)))
       }
       let revision = FluxWorld.gitRevision("flux-system")
       #expect(
@@ -168,7 +168,7 @@ import Testing
           "✗ Kustomization flux-system/broken: reconciliation failed: health check failed (exit 4)",
           "✔ Kustomization flux-system/infra: applied revision \(revision)",
           "✗ Kustomization flux-system/missing: kustomizations.kustomize.toolkit.fluxcd.io \"missing\" not found (exit 5)",
-          "✗ Kustomization flux-system/slow: timed out after 800ms (the controller has not picked up the request yet) (exit 3)",
+          "✗ Kustomization flux-system/slow: timed out after 3s (the controller has not picked up the request yet) (exit 3)",
         ])
       #expect(error?.exitStatus == .timedOut)
       #expect(
