@@ -54,7 +54,7 @@ struct FluxCLIWorld {
         && $0["kind"]?.stringValue != "Canary"
     }
     // Generous: the whole test bundle shares two cores when `swift test` runs everything.
-    let deadline = ContinuousClock.now + .seconds(120)
+    let deadline = ContinuousClock.now + .seconds(300)
     while await flux.writes.count < expected.count {
       guard ContinuousClock.now < deadline else {
         Issue.record("the controller double did not settle: \(await flux.writes.count) of \(expected.count)")
