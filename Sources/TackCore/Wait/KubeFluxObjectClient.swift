@@ -41,32 +41,8 @@ public final class KubeFluxObjectClient: FluxObjectClient {
   public func watch(_ kind: FluxKind, namespace: String?, name: String?, resourceVersion: String?) async throws
     -> AsyncThrowingStream<WatchChange, any Error>
   {
-    let resource = try await resource(kind)
-    var list = ListOptions()
-    if let name { list.fieldSelector = "metadata.name=\(name)" }
-    list.resourceVersion = resourceVersion
-    // The waiter fetched the state it watches from; no initial list unless it has no version.
-    let options = WatchOptions(list: list, initialList: resourceVersion == nil, deliverBookmarks: true)
-    let events = client.watch(resource, namespace: namespace, options: options)
-    return AsyncThrowingStream { continuation in
-      let task = Task {
-        do {
-          for try await event in events {
-            switch event.type {
-            case .added, .modified: continuation.yield(.changed(event.object.json))
-            case .deleted: continuation.yield(.deleted(event.object.json))
-            case .bookmark:
-              if let version = event.object.metadata.resourceVersion {
-                continuation.yield(.bookmark(resourceVersion: version))
-              }
-            }
-          }
-          continuation.finish()
-        } catch {
-          continuation.finish(throwing: error)
-        }
-      }
-      continuation.onTermination = { _ in task.cancel() }
-    }
+    client.watchChanges(
+      try await resource(kind), namespace: namespace, fieldSelector: name.map { "metadata.name=\($0)" },
+      from: resourceVersion)
   }
 }
