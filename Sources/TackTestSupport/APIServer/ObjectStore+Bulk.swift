@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import TackJSON
 
 /// How much of the create path's validation ``ObjectStore/bulkInsert(_:fieldManager:validation:)`` runs.
@@ -43,8 +45,8 @@ extension ObjectStore {
     let options = WriteOptions(fieldManager: fieldManager)
     var types: [String: ResourceType] = [:]
     var validated: Set<String> = []
-    var prepared: [(ResourceType, PreparedCreate)] = []
-    prepared.reserveCapacity(rest.count)
+    var work: [(type: ResourceType, object: JSON, validate: Bool)] = []
+    work.reserveCapacity(rest.count)
     for object in rest {
       let typeKey = (object["apiVersion"]?.stringValue ?? "") + " " + (object["kind"]?.stringValue ?? "")
       let type: ResourceType
@@ -54,19 +56,22 @@ extension ObjectStore {
         type = try typeOf(object)
         types[typeKey] = type
       }
-      let item = try ObjectStore.prepareCreate(
-        type, namespace: nil, body: object, options: options, keepStatus: true, applyManager: nil, now: now)
       let validate: Bool
       switch validation {
       case .everyObject: validate = true
       case .firstOfEachKind: validate = validated.insert(type.storageKey).inserted
       case .trusted: validate = false
       }
-      if validate {
-        let errors = ObjectStore.validationErrors(item.object, type: type)
-        if !errors.isEmpty { throw ObjectStore.invalid(type, item.object, errors) }
+      work.append((type, object, validate))
+    }
+    let prepared = try ObjectStore.parallelMap(work) { item throws(APIError) -> (ResourceType, PreparedCreate) in
+      let created = try ObjectStore.prepareCreate(
+        item.type, namespace: nil, body: item.object, options: options, keepStatus: true, applyManager: nil, now: now)
+      if item.validate {
+        let errors = ObjectStore.validationErrors(created.object, type: item.type)
+        if !errors.isEmpty { throw ObjectStore.invalid(item.type, created.object, errors) }
       }
-      prepared.append((type, item))
+      return (item.type, created)
     }
     let limit = historyLimit
     let counter = currentRevision
@@ -95,13 +100,20 @@ extension ObjectStore {
         }
         if type.storageKey == "/namespaces" { batchNamespaces.insert(item.name) }
       }
-      var newKeys: [String: [String]] = [:]
-      for (type, item) in prepared {
-        let revision = state.revision
-        state.revision += 1
-        var written = ObjectStore.toStorage(item.object, type: type, storageType: storageTypes[type.storageKey]!)
+      // Revisions are handed out in batch order; serialising (the costly part) runs on every core.
+      let first = state.revision
+      state.revision += UInt64(prepared.count)
+      let serialisationTypes = storageTypes
+      let stores = try ObjectStore.parallelMap(Array(prepared.enumerated())) { element -> StoredObject in
+        let (type, item) = element.element
+        let revision = first + UInt64(element.offset)
+        var written = ObjectStore.toStorage(item.object, type: type, storageType: serialisationTypes[type.storageKey]!)
         written[path: "metadata", "resourceVersion"] = .string(String(revision))
-        let stored = StoredObject(written, revision: revision)
+        return StoredObject(written, revision: revision)
+      }
+      var newKeys: [String: [String]] = [:]
+      for ((type, item), stored) in zip(prepared, stores) {
+        let revision = stored.revision
         state.buckets[type.storageKey, default: Bucket()].objects[item.key] = stored
         newKeys[type.storageKey, default: []].append(item.key)
         ObjectStore.record(&state, HistoryEntry(
@@ -117,4 +129,45 @@ extension ObjectStore {
     }
     return created + prepared.count
   }
+}
+
+extension ObjectStore {
+  /// `transform` over `items` on every core, results in order; the error of the first failing
+  /// item (by position) is thrown. Small inputs run inline.
+  static func parallelMap<T: Sendable, U: Sendable>(
+    _ items: [T], _ transform: @Sendable (T) throws(APIError) -> U
+  ) throws(APIError) -> [U] {
+    let chunkSize = 256
+    if items.count <= chunkSize {
+      var results: [U] = []
+      results.reserveCapacity(items.count)
+      for item in items { results.append(try transform(item)) }
+      return results
+    }
+    let chunks = (items.count + chunkSize - 1) / chunkSize
+    let failure = Mutex<(index: Int, error: APIError)?>(nil)
+    var slots = [U?](repeating: nil, count: items.count)
+    slots.withUnsafeMutableBufferPointer { buffer in
+      // Each index is written by exactly one iteration, and read only after all have finished.
+      let slots = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        for index in chunk * chunkSize..<min(items.count, (chunk + 1) * chunkSize) {
+          switch Result(catching: { () throws(APIError) -> U in try transform(items[index]) }) {
+          case .success(let value): slots.value[index] = value
+          case .failure(let error):
+            failure.withLock { if $0 == nil || $0!.index > index { $0 = (index, error) } }
+            return
+          }
+        }
+      }
+    }
+    if let failure = failure.withLock({ $0 }) { throw failure.error }
+    return slots.map { $0! }
+  }
+}
+
+/// A value handed to concurrent iterations that touch disjoint parts of it.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
 }
