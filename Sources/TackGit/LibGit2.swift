@@ -49,7 +49,7 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
-  init?(hex: String) {
+  public init?(hex: String) {
     guard hex.count == 40, hex.allSatisfy(\.isHexDigit) else { return nil }
     self.hex = hex.lowercased()
   }

@@ -70,7 +70,7 @@ struct SSHTransportTests {
     #expect(try second.workTree.readString("b") == "2\n")
   }
 
-  @Test func scpLikeURLAndPushRace() async throws {
+  @Test func emptyRemoteAndPushRaceOverSSH() async throws {
     let key = try SSHKeyPair.generate(.ed25519)
     let server = try await SSHGitServer.start(authorizedKeys: [key.authorizedKey])
     defer { server.stop() }
@@ -181,5 +181,26 @@ struct SSHTransportTests {
       hostKeys: .knownHosts(try KnownHosts(parsing: server.knownHostsLine)))
     let error = await expectGitError(.repositoryNotFound) { _ = try await GitWorkspace.cloneForTest(remote) }
     _ = error
+  }
+
+  @Test(.enabled(if: SSHAgent.isAvailable, "needs ssh-agent and ssh-add (openssh-client)"))
+  func agentIsUsedWhenNoKeyIsGiven() async throws {
+    let key = try SSHKeyPair.generate(.ed25519)
+    let server = try await SSHGitServer.start(authorizedKeys: [key.authorizedKey])
+    defer { server.stop() }
+    let agent = try SSHAgent()
+    defer { agent.stop() }
+    try agent.add(privateKey: key.openSSHPrivateKey)
+    let bare = try BareGitRepository()
+    defer { bare.remove() }
+    try bare.commit(files: ["a": "1"], message: "initial")
+    let remote = try GitRemote(
+      url: server.url(for: bare), authentication: .sshAgent(username: nil),
+      hostKeys: .knownHosts(try KnownHosts(parsing: server.knownHostsLine)))
+    try await agent.withAgentEnvironment {
+      let (workspace, directory) = try await GitWorkspace.cloneForTest(remote)
+      defer { directory.remove() }
+      #expect(try workspace.workTree.readString("a") == "1")
+    }
   }
 }

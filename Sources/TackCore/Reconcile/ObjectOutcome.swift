@@ -68,8 +68,7 @@ extension [ObjectOutcome] {
       case .requested(let message): return (.success, "\(name): \(message)")
       case .skipped(let message): return (.warning, "\(name): \(message)")
       case .failed(let error):
-        let text = (error as? WaitTimeoutError)?.shortDescription ?? error.description
-        return (.failure, "\(name): \(text) (exit \(error.exitStatus.rawValue))")
+        return (.failure, "\(name): \(objectDetail(error)) (exit \(error.exitStatus.rawValue))")
       }
     }
   }

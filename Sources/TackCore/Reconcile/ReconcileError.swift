@@ -44,4 +44,20 @@ public enum ReconcileError: TackError, Equatable {
       "not reconciled: its source \(source) failed"
     }
   }
+
+  /// Without the kind in front, for lines that already name the object.
+  public var detail: String {
+    switch self {
+    case .failed(_, let message): "reconciliation failed: \(message)"
+    case .stalled(_, let message): "reconciliation stalled: \(message)"
+    default: description
+    }
+  }
+}
+
+/// The part of an error worth showing after an object's name.
+func objectDetail(_ error: any TackError) -> String {
+  if let error = error as? ReconcileError { return error.detail }
+  if let error = error as? WaitTimeoutError { return error.shortDescription }
+  return error.description
 }

@@ -26,6 +26,9 @@ public struct Reconciler: Sendable {
     self.makeToken = makeToken
   }
 
+  /// How many PATCHes a bulk command has in flight at once.
+  static let patchConcurrency = 8
+
   /// Runs the command. Returns the per-object outcomes (already reported); throws the error to
   /// render at the edge: for one name the object's own error, for several an `AggregateError`.
   @discardableResult
@@ -106,6 +109,7 @@ public struct Reconciler: Sendable {
   ) async throws -> [ObjectOutcome] {
     var outcomes: [ObjectOutcome] = []
     var requests: [(ObjectRef, ReconcileRequest)] = []
+    var toAnnotate: [(ObjectRef, ReconcileRequest)] = []
     let failed = Set(previous.filter(\.isFailure).map(\.ref))
     for ref in stage {
       if let source = plan.sources[ref], failed.contains(source) || outcomes.contains(where: { $0.ref == source && $0.isFailure }) {
@@ -126,12 +130,31 @@ public struct Reconciler: Sendable {
       let isTarget = plan.targets.contains(ref)
       let request = ReconcileRequest(
         token: makeToken(), force: isTarget && options.force, reset: isTarget && options.reset)
-      progress.action("annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace")
+      if single {
+        progress.action("annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace")
+        _ = try await client.mergePatch(
+          ref.kind, namespace: ref.namespace, name: ref.name, patch: request.patch(for: ref.kind))
+        progress.success("\(ref.kind.kind) annotated")
+        requests.append((ref, request))
+      } else {
+        toAnnotate.append((ref, request))
+      }
+    }
+    // Many objects: patch several at once, report in order.
+    let client = self.client
+    let patched = await toAnnotate.orderedConcurrentMap(limit: Self.patchConcurrency) { ref, request in
       do {
         _ = try await client.mergePatch(
           ref.kind, namespace: ref.namespace, name: ref.name, patch: request.patch(for: ref.kind))
+        return (ref, request, nil as (any Error)?)
       } catch {
-        if single || error is CancellationError { throw error }
+        return (ref, request, error)
+      }
+    }
+    for (ref, request, error) in patched {
+      progress.action("annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace")
+      if let error {
+        if error is CancellationError { throw error }
         progress.failure("failed annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace: \(error)")
         outcomes.append(ObjectOutcome(ref, .failed(tackError(error))))
         continue

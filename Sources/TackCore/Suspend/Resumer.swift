@@ -31,34 +31,33 @@ public struct Resumer: Sendable {
     var outcomes: [ObjectOutcome] = []
     var resumed: [(ObjectRef, JSON)] = []
 
-    for target in try await SuspendTargets.resolve(kind, selection, client: client) {
+    let targets = try await SuspendTargets.resolve(kind, selection, client: client)
+    let steps = await SuspendTargets.patch(targets, client: client, patch: Self.resumePatch) { object in
+      ObjectStatus(object).suspended
+    }
+    for (target, step) in steps {
       let ref = target.ref
-      guard let object = target.object else {
+      switch step {
+      case .missing:
         let error = ObjectNotFoundError("\(kind.kind) object '\(ref.name)' not found in \(ref.namespace) namespace")
         if single { throw error }
         progress.failure(error.description)
         outcomes.append(ObjectOutcome(ref, .failed(error)))
-        continue
-      }
-      if !ObjectStatus(object).suspended {
+      case .unchanged(let object):
         progress.success("\(kind.humanKind) \(ref.name) is not suspended")
         resumed.append((ref, object))
-        continue
-      }
-      progress.action("resuming \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
-      do {
-        let patched = try await client.mergePatch(
-          kind, namespace: ref.namespace, name: ref.name, patch: Self.resumePatch)
-        resumed.append((ref, patched))
-      } catch {
+      case .failed(let error):
         if error is CancellationError { throw error }
         let failure = SuspendPatchError(verb: "resuming", ref: ref, underlying: tackError(error))
         if single { throw failure }
+        progress.action("resuming \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
         progress.failure(failure.description)
         outcomes.append(ObjectOutcome(ref, .failed(failure)))
-        continue
+      case .patched(let object):
+        progress.action("resuming \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
+        progress.success("\(kind.humanKind) resumed")
+        resumed.append((ref, object))
       }
-      progress.success("\(kind.humanKind) resumed")
     }
 
     let waitable = resumed.filter { $0.0.kind.hasReadyCondition }
@@ -115,7 +114,9 @@ public struct Resumer: Sendable {
         outcomes.append(ObjectOutcome(ref, .succeeded(message)))
       case .failure(let error):
         let failure = tackError(error)
-        let text = (failure as? WaitTimeoutError)?.shortDescription ?? failure.description
+        // flux prints the wait's own message after "reconciliation failed:".
+        var text = objectDetail(failure)
+        if text.hasPrefix("reconciliation failed: ") { text.removeFirst("reconciliation failed: ".count) }
         let code = resumed.count > 1 ? " (exit \(failure.exitStatus.rawValue))" : ""
         progress.failure("\(kind.kind) \(label) reconciliation failed: \(text)\(code)")
         let outcome = ObjectOutcome(ref, .failed(failure))

@@ -19,33 +19,33 @@ public struct Suspender: Sendable {
   public func run(_ kind: FluxKind, _ selection: ObjectSelection) async throws -> [ObjectOutcome] {
     let single = selection.isSingle
     var outcomes: [ObjectOutcome] = []
-    for target in try await SuspendTargets.resolve(kind, selection, client: client) {
+    let targets = try await SuspendTargets.resolve(kind, selection, client: client)
+    let steps = await SuspendTargets.patch(targets, client: client, patch: Self.suspendPatch) { object in
+      !ObjectStatus(object).suspended
+    }
+    for (target, step) in steps {
       let ref = target.ref
-      guard let object = target.object else {
+      switch step {
+      case .missing:
         let error = ObjectNotFoundError("\(kind.kind) \(ref.name) not found in \(ref.namespace) namespace")
         if single { throw error }
         progress.failure(error.description)
         outcomes.append(ObjectOutcome(ref, .failed(error)))
-        continue
-      }
-      if ObjectStatus(object).suspended {
+      case .unchanged:
         progress.success("\(kind.humanKind) \(ref.name) is already suspended")
         outcomes.append(ObjectOutcome(ref, .skipped("already suspended")))
-        continue
-      }
-      progress.action("suspending \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
-      do {
-        _ = try await client.mergePatch(kind, namespace: ref.namespace, name: ref.name, patch: Self.suspendPatch)
-      } catch {
+      case .failed(let error):
         if error is CancellationError { throw error }
         let failure = SuspendPatchError(verb: "suspending", ref: ref, underlying: tackError(error))
         if single { throw failure }
+        progress.action("suspending \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
         progress.failure(failure.description)
         outcomes.append(ObjectOutcome(ref, .failed(failure)))
-        continue
+      case .patched:
+        progress.action("suspending \(kind.humanKind) \(ref.name) in \(ref.namespace) namespace")
+        progress.success("\(kind.humanKind) suspended")
+        outcomes.append(ObjectOutcome(ref, .requested("suspended")))
       }
-      progress.success("\(kind.humanKind) suspended")
-      outcomes.append(ObjectOutcome(ref, .requested("suspended")))
     }
     if let error = outcomes.aggregateError(verb: "suspend") { throw error }
     return outcomes
@@ -65,9 +65,36 @@ public struct SuspendPatchError: TackError {
 
 /// The objects a suspend or resume acts on: each name looked up (absent ones kept, as `nil`), or
 /// every object listed.
-struct SuspendTargets {
+struct SuspendTargets: Sendable {
   var ref: ObjectRef
   var object: JSON?
+
+  /// What happened to one target in the patch phase.
+  enum Step: Sendable {
+    case missing
+    /// Already in the wanted state: not patched.
+    case unchanged(JSON)
+    case patched(JSON)
+    case failed(any Error)
+  }
+
+  /// Merge-patches every target that `needsPatch`, several at once, results in input order.
+  static func patch(
+    _ targets: [SuspendTargets], client: any FluxObjectClient, patch: JSON,
+    needsPatch: @escaping @Sendable (JSON) -> Bool
+  ) async -> [(SuspendTargets, Step)] {
+    await targets.orderedConcurrentMap(limit: Reconciler.patchConcurrency) { target in
+      guard let object = target.object else { return (target, .missing) }
+      guard needsPatch(object) else { return (target, .unchanged(object)) }
+      do {
+        let patched = try await client.mergePatch(
+          target.ref.kind, namespace: target.ref.namespace, name: target.ref.name, patch: patch)
+        return (target, .patched(patched))
+      } catch {
+        return (target, .failed(error))
+      }
+    }
+  }
 
   static func resolve(_ kind: FluxKind, _ selection: ObjectSelection, client: any FluxObjectClient) async throws
     -> [SuspendTargets]

@@ -35,14 +35,14 @@ public protocol FluxObjectClient: Sendable {
   /// The object, or `nil` when it does not exist.
   func get(_ kind: FluxKind, namespace: String, name: String) async throws -> JSON?
   /// Every object of the kind in a namespace, or in all namespaces when `namespace` is `nil`.
-  func list(_ kind: FluxKind, namespace: String?) async throws -> ObjectList
+  func list(_ kind: FluxKind, namespace: String?) async throws -> CollectionSnapshot
   /// A JSON merge patch (`application/merge-patch+json`); returns the patched object.
   func mergePatch(_ kind: FluxKind, namespace: String, name: String, patch: JSON) async throws -> JSON
   /// Changes from `resourceVersion` on, to one object (`name`) or to every object of the kind in a
   /// namespace (or all namespaces when `namespace` is `nil`).
   func watch(
     _ kind: FluxKind, namespace: String?, name: String?, resourceVersion: String?
-  ) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+  ) async throws -> AsyncThrowingStream<WatchChange, any Error>
 }
 
 extension FluxObjectClient {

@@ -26,13 +26,20 @@ import TackOutput
 /// let results = try await ObjectWaiter().waitAll(in: kustomizations, for: predicatesByKey, deadline: deadline)
 /// ```
 public struct ObjectWaiter: Sendable {
-  /// How often the state is re-fetched while the watch is quiet.
+  /// How often one object is re-fetched while the watch is quiet.
   public var recheckInterval: Duration
-  /// The first pause before replacing a failed watch; doubles up to `recheckInterval`.
+  /// How often a collection is re-listed while its watch is quiet: a list of hundreds of objects
+  /// costs the API server far more than one GET, so less often.
+  public var collectionRecheckInterval: Duration
+  /// The first pause before replacing a failed watch; doubles up to the recheck interval.
   public var watchRetryDelay: Duration
 
-  public init(recheckInterval: Duration = .seconds(3), watchRetryDelay: Duration = .milliseconds(100)) {
+  public init(
+    recheckInterval: Duration = .seconds(3), collectionRecheckInterval: Duration? = nil,
+    watchRetryDelay: Duration = .milliseconds(100)
+  ) {
     self.recheckInterval = recheckInterval
+    self.collectionRecheckInterval = collectionRecheckInterval ?? max(recheckInterval, .seconds(10))
     self.watchRetryDelay = watchRetryDelay
   }
 
@@ -84,7 +91,9 @@ public struct ObjectWaiter: Sendable {
       },
       watch: collection.watch,
       key: ObjectKey.init)
-    return try await run(
+    var settings = self
+    settings.recheckInterval = collectionRecheckInterval
+    return try await settings.run(
       source, predicates: predicates, describe: collection.describe, deadline: deadline,
       onWaiting: onWaiting, onFinished: onFinished)
   }
@@ -98,13 +107,13 @@ public struct ObjectWaiter: Sendable {
 
   struct Source: Sendable {
     var snapshot: @Sendable () async throws -> Snapshot
-    var watch: @Sendable (String?) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    var watch: @Sendable (String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
     var key: @Sendable (JSON) -> ObjectKey?
   }
 
   enum Observation: Sendable {
     case snapshot(Snapshot)
-    case event(ObjectWatchEvent)
+    case event(WatchChange)
     case fetchFailed(any Error)
     case deadline
   }
@@ -206,7 +215,7 @@ public struct ObjectWaiter: Sendable {
       if let listVersion { newestSeen = max(newestSeen, listVersion) }
     }
 
-    mutating func consider(_ event: ObjectWatchEvent) {
+    mutating func consider(_ event: WatchChange) {
       switch event {
       case .changed(let state):
         guard let eventKey = key(state) else { return }

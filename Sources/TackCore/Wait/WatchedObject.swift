@@ -17,12 +17,12 @@ public struct WatchedObject: Sendable {
   public var fetch: @Sendable () async throws -> JSON?
   /// Changes to the object from a resourceVersion on (`nil`: from now). The stream may end or fail
   /// at any time (dropped connection, 410 Gone): the waiter re-fetches and starts a new one.
-  public var watch: @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+  public var watch: @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
 
   public init(
     description: String,
     fetch: @escaping @Sendable () async throws -> JSON?,
-    watch: @escaping @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    watch: @escaping @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
   ) {
     self.description = description
     self.fetch = fetch
@@ -39,15 +39,15 @@ public struct WatchedCollection: Sendable {
   /// Names one member in messages, e.g. `Kustomization flux-system/apps`.
   public var describe: @Sendable (ObjectKey) -> String
   /// Every object of the collection now, with the list's resourceVersion.
-  public var list: @Sendable () async throws -> ObjectList
+  public var list: @Sendable () async throws -> CollectionSnapshot
   /// Changes to any object of the collection from a resourceVersion on.
-  public var watch: @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+  public var watch: @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
 
   public init(
     description: String,
     describe: @escaping @Sendable (ObjectKey) -> String,
-    list: @escaping @Sendable () async throws -> ObjectList,
-    watch: @escaping @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    list: @escaping @Sendable () async throws -> CollectionSnapshot,
+    watch: @escaping @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
   ) {
     self.description = description
     self.describe = describe
@@ -57,7 +57,7 @@ public struct WatchedCollection: Sendable {
 }
 
 /// The items of a list response and its `metadata.resourceVersion` (where a watch picks up).
-public struct ObjectList: Sendable, Equatable {
+public struct CollectionSnapshot: Sendable, Equatable {
   public var items: [JSON]
   public var resourceVersion: String?
   public init(items: [JSON], resourceVersion: String?) {
@@ -85,7 +85,7 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
 }
 
 /// What a watch reports (the Kubernetes watch event types tack cares about).
-public enum ObjectWatchEvent: Sendable, Equatable {
+public enum WatchChange: Sendable, Equatable {
   /// ADDED or MODIFIED: the object's new state.
   case changed(JSON)
   /// DELETED: the object's last state.

@@ -23,8 +23,21 @@ final class SpawnedProcess: @unchecked Sendable {
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { cArguments.forEach { free($0) } }
+    // The spawning thread may be a dispatch worker with every signal blocked; the child must
+    // start with a clean mask and default handlers or it ignores SIGTERM.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, arguments[0], &actions, nil, cArguments, environ)
+    let result = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, environ)
     guard result == 0 else {
       throw TestProcess.Failure(command: arguments, status: result, stderr: String(cString: strerror(result)))
     }
@@ -40,13 +53,21 @@ final class SpawnedProcess: @unchecked Sendable {
     return !exited
   }
 
-  /// SIGTERM, then wait for it to exit.
+  /// SIGTERM, then SIGKILL if it has not exited within two seconds.
   func terminate() {
     lock.lock()
     defer { lock.unlock() }
     guard !exited else { return }
     kill(pid, SIGTERM)
     var status: Int32 = 0
+    for _ in 0..<80 {
+      if waitpid(pid, &status, WNOHANG) == pid {
+        exited = true
+        return
+      }
+      usleep(25_000)
+    }
+    kill(pid, SIGKILL)
     _ = waitpid(pid, &status, 0)
     exited = true
   }

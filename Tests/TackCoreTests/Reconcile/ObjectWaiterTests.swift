@@ -77,13 +77,14 @@ import Testing
     let never = WatchedObject(
       description: "Thing ns/x", fetch: { self.object(ready: false) }, watch: { _ in AsyncThrowingStream { _ in } })
     let task = Task {
-      try await ObjectWaiter().wait(for: never, deadline: WaitDeadline(timeout: .seconds(60)), until: Self.ready)
+      try await ObjectWaiter().wait(for: never, deadline: WaitDeadline(timeout: .seconds(600)), until: Self.ready)
     }
     try await Task.sleep(for: .milliseconds(50))
     let start = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { _ = try await task.value }
-    #expect(ContinuousClock.now - start < .seconds(5))
+    // Far below the 10-minute deadline, with margin for a busy two-core machine.
+    #expect(ContinuousClock.now - start < .seconds(60))
   }
 
   @Test func aFailedVerdictIsThrown() async throws {

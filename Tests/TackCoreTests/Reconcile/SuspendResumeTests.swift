@@ -112,7 +112,7 @@ import Testing
           "► resuming kustomization a in flux-system namespace", "✔ kustomization resumed",
           "◎ waiting for 3 objects to reconcile",
           "✔ Kustomization a reconciliation completed", "✔ applied revision \(revision)",
-          "✗ Kustomization b reconciliation failed: Kustomization reconciliation failed: dependency 'flux-system/x' is not ready (exit 4)",
+          "✗ Kustomization b reconciliation failed: dependency 'flux-system/x' is not ready (exit 4)",
           "✔ Kustomization c reconciliation completed", "✔ applied revision \(revision)",
         ])
       #expect(error?.description == "reconciliation failed for 1 Kustomization(s)")

@@ -1,12 +1,12 @@
 import TackCore
 import TackOutput
 
-/// Builds the client reconcile, suspend and resume talk through.
+/// Builds the client reconcile, suspend and resume talk through, and the namespace they act in,
+/// with the kubeconfig and namespace rules every command shares (`KubeClientFactory`).
 enum FluxClientFactory {
-  static func make(_ global: GlobalOptions, environment: [String: String]) async throws
-    -> (any FluxObjectClient, String)
-  {
-    // Wired to TackKube's client once it lands (branch `kube`).
-    throw CommandError("the Kubernetes client is not available in this build")
+  static func make(_ global: GlobalOptions, context: CommandContext) async throws -> (any FluxObjectClient, String) {
+    let factory = KubeClientFactory(options: global, context: context)
+    let namespace = try factory.namespace()
+    return (KubeFluxObjectClient(client: try factory.makeClient()), namespace)
   }
 }

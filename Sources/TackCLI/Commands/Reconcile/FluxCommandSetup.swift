@@ -13,7 +13,7 @@ struct FluxCommandSetup {
   static func make(_ global: GlobalOptions) async throws -> FluxCommandSetup {
     let context = CommandContext.live()
     let timeout = try parseTimeout(global.timeout)
-    let (client, namespace) = try await FluxClientFactory.make(global, environment: context.environment)
+    let (client, namespace) = try await FluxClientFactory.make(global, context: context)
     return FluxCommandSetup(
       context: context, client: client, namespace: namespace, timeout: timeout,
       progress: ConsoleProgress(console: context.console))

@@ -109,39 +109,17 @@ public struct KubeClusterAccess: ClusterAccess {
     }
   }
 
-  /// The object's changes as the waiter wants them; a kind discovery does not know yet gives an
-  /// empty stream (the waiter's re-reads carry on).
+  /// The object's changes as the waiter wants them (the shared `KubeClient.watchChanges`); a kind
+  /// discovery does not know yet gives an empty stream (the waiter's re-reads carry on).
   func watchEvents(_ reference: ObjectReference, from resourceVersion: String?) async throws
-    -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    -> AsyncThrowingStream<WatchChange, any Error>
   {
     guard let resource = try await resource(reference.apiVersion, reference.kind) else {
       return AsyncThrowingStream { $0.finish() }
     }
-    var list = ListOptions(fieldSelector: "metadata.name=\(reference.name)")
-    list.resourceVersion = resourceVersion
-    let events = client.watch(
+    return client.watchChanges(
       resource, namespace: resource.namespaced ? reference.namespace : nil,
-      options: WatchOptions(list: list, initialList: resourceVersion == nil, maxReconnects: 3))
-    return AsyncThrowingStream { continuation in
-      let task = Task {
-        do {
-          for try await event in events {
-            switch event.type {
-            case .added, .modified: continuation.yield(.changed(event.object.json))
-            case .deleted: continuation.yield(.deleted(event.object.json))
-            case .bookmark:
-              if let version = event.object.metadata.resourceVersion {
-                continuation.yield(.bookmark(resourceVersion: version))
-              }
-            }
-          }
-          continuation.finish()
-        } catch {
-          continuation.finish(throwing: error)
-        }
-      }
-      continuation.onTermination = { _ in task.cancel() }
-    }
+      fieldSelector: "metadata.name=\(reference.name)", from: resourceVersion)
   }
 }
 

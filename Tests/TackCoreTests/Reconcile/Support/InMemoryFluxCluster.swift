@@ -28,6 +28,9 @@ actor InMemoryFluxCluster {
   var nextWatcher = 0
   var dropAfter: Int?
   var requests: [String] = []
+  /// Every event, so a watch from a resourceVersion replays what happened since (as the real server
+  /// does within its history window).
+  var history: [(version: Int, type: String, object: JSON)] = []
 
   func dropWatches(after events: Int?) { dropAfter = events }
 
@@ -124,21 +127,38 @@ actor InMemoryFluxCluster {
     let (stream, continuation) = AsyncThrowingStream<(type: String, object: JSON), any Error>.makeStream()
     let id = nextWatcher
     nextWatcher += 1
-    watchers[id] = Watcher(
+    var watcher = Watcher(
       plural: plural, namespace: namespace, name: name, continuation: continuation,
       remaining: faultable ? dropAfter : nil)
+    if let from = resourceVersion.flatMap(Int.init) {
+      for event in history where event.version > from {
+        guard Self.matches(watcher, Self.key(event.object)) else { continue }
+        continuation.yield((event.type, event.object))
+        if let remaining = watcher.remaining {
+          if remaining <= 1 {
+            continuation.finish(throwing: CommandError("watch connection reset by fault injection"))
+            return stream
+          }
+          watcher.remaining = remaining - 1
+        }
+      }
+    }
+    watchers[id] = watcher
     continuation.onTermination = { _ in Task { await self.removeWatcher(id) } }
     return stream
   }
 
   func removeWatcher(_ id: Int) { watchers[id] = nil }
 
+  static func matches(_ watcher: Watcher, _ key: Key) -> Bool {
+    watcher.plural == key.plural && (watcher.namespace == nil || watcher.namespace == key.namespace)
+      && (watcher.name == nil || watcher.name == key.name)
+  }
+
   func notify(_ type: String, _ object: JSON) {
     let key = Self.key(object)
-    for (id, watcher) in watchers
-    where watcher.plural == key.plural && (watcher.namespace == nil || watcher.namespace == key.namespace)
-      && (watcher.name == nil || watcher.name == key.name)
-    {
+    history.append((version, type, object))
+    for (id, watcher) in watchers where Self.matches(watcher, key) {
       watcher.continuation.yield((type, object))
       if let remaining = watcher.remaining {
         if remaining <= 1 {
@@ -174,9 +194,9 @@ struct InMemoryFluxClient: FluxObjectClient {
     await cluster.get(kind.plural, namespace, name)
   }
 
-  func list(_ kind: FluxKind, namespace: String?) async throws -> ObjectList {
+  func list(_ kind: FluxKind, namespace: String?) async throws -> CollectionSnapshot {
     let list = await cluster.list(kind.plural, namespace)
-    return ObjectList(items: list.items, resourceVersion: list.resourceVersion)
+    return CollectionSnapshot(items: list.items, resourceVersion: list.resourceVersion)
   }
 
   func mergePatch(_ kind: FluxKind, namespace: String, name: String, patch: JSON) async throws -> JSON {
@@ -184,7 +204,7 @@ struct InMemoryFluxClient: FluxObjectClient {
   }
 
   func watch(_ kind: FluxKind, namespace: String?, name: String?, resourceVersion: String?) async throws
-    -> AsyncThrowingStream<ObjectWatchEvent, any Error>
+    -> AsyncThrowingStream<WatchChange, any Error>
   {
     let events = await cluster.watch(kind.plural, namespace, name, from: resourceVersion)
     return AsyncThrowingStream { continuation in
