@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 
 SWIFT="${SWIFT:-swift}"
 echo "==> building tack and tack-demo-server (the first build takes several minutes)"
-"$SWIFT" build --product tack
-"$SWIFT" build --product tack-demo-server
+"$SWIFT" build --quiet --product tack
+"$SWIFT" build --quiet --product tack-demo-server
 BIN="$("$SWIFT" build --show-bin-path)"
-TACK="$BIN/tack"
+export PATH="$BIN:$PATH"
+FLUX_VERSION="v2.9.4"
 
 STATE="$(mktemp -d "${TMPDIR:-/tmp}/tack-demo.XXXXXX")"
 SERVER_PID=""
@@ -24,8 +25,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export HOME="$STATE/home" XDG_CACHE_HOME="$STATE/home/.cache"
+mkdir -p "$HOME"
+
+# The Flux bundle the demo server offers: the project's reference copy when it sits next to the
+# checkout, otherwise the release's install.yaml, downloaded (checksum verified) by tack itself.
+BUNDLE="${TACK_SHARED_DIR:-../shared}/manifests/$FLUX_VERSION"
+if [ ! -f "$BUNDLE/install.yaml" ]; then
+  echo "==> downloading the Flux $FLUX_VERSION manifests"
+  tack install --export --version "$FLUX_VERSION" >/dev/null
+  BUNDLE="$XDG_CACHE_HOME/tack/manifests/$FLUX_VERSION"
+fi
+
 echo "==> starting the test API server, the HTTPS Git server and the Flux doubles"
-"$BIN/tack-demo-server" --state-dir "$STATE/server" --git-password "demo-s3cret" >"$STATE/server.out" 2>"$STATE/server.err" &
+tack-demo-server --state-dir "$STATE/server" --git-password "demo-s3cret" --manifests-from "$BUNDLE" \
+  >"$STATE/server.out" 2>"$STATE/server.err" &
 SERVER_PID=$!
 for _ in $(seq 1 600); do
   grep -q '^ready ' "$STATE/server.out" 2>/dev/null && break
@@ -42,23 +56,15 @@ export KUBECONFIG="$(field kubeconfig)"
 GIT_URL="$(field git-url)"
 GIT_CA="$(field git-ca)"
 MANIFESTS="$(field manifests)"
-export HOME="$STATE/home" XDG_CACHE_HOME="$STATE/home/.cache"
-mkdir -p "$HOME"
 
 run() {
-  printf '\n$ %s\n' "$*" | sed "s#$STATE#\$STATE#g"
+  { printf '\n$'; printf ' %q' "$@"; printf '\n'; } | sed "s#$STATE#\$STATE#g"
   "$@"
 }
 
-run "$TACK" bootstrap git --url "$GIT_URL" --ca-file "$GIT_CA" --token-auth -u git -p demo-s3cret \
+run tack bootstrap git --url "$GIT_URL" --ca-file "$GIT_CA" --token-auth -u git -p demo-s3cret \
   --path clusters/demo --manifests "$MANIFESTS" --timeout 2m
-if "$TACK" get --help 2>/dev/null | grep -qE "^ +all( |$)"; then
-  run "$TACK" get all
-else
-  # `get all` comes with the get nouns (branch get); until they are merged, show the objects raw.
-  run "$TACK" get --raw /apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system
-  echo
-fi
+run tack get all
 REPO="$STATE/server/git/fleet.git"
 run git --git-dir "$REPO" log --format='%h %an: %s' main
 run git --git-dir "$REPO" ls-tree -r --name-only main
