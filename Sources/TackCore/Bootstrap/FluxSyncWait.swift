@@ -55,10 +55,10 @@ public struct FluxSyncWait: Sendable {
     {
       return false
     }
-    let conditions = Conditions(object)
-    switch conditions.status("Ready") {
+    let ready = ObjectStatus(object).ready
+    switch ready?.status {
     case "True": return reportedRevision(object) == revision
-    case "False": throw BootstrapError(.resourceFailed, conditions.message("Ready"))
+    case "False": throw BootstrapError(.resourceFailed, ready?.message ?? "")
     default: return false
     }
   }
@@ -68,10 +68,9 @@ public struct FluxSyncWait: Sendable {
     do {
       _ = try await cluster.wait(for: reference, timeout: timeout) { object in try isReconciled(object) }
     } catch let timeoutError as WaitTimeout {
-      let conditions = Conditions(timeoutError.lastSeen)
-      if let status = conditions.status("Ready"), status != "True" {
+      if let ready = timeoutError.lastSeen.map(ObjectStatus.init)?.ready, !ready.isTrue {
         throw BootstrapError(
-          .timedOut, "\(kind.rawValue.lowercased()) '\(reference.key)' not ready: '\(conditions.message("Ready"))'")
+          .timedOut, "\(kind.rawValue.lowercased()) '\(reference.key)' not ready: '\(ready.message)'")
       }
       let reported = timeoutError.lastSeen.flatMap(reportedRevision) ?? "no revision"
       let what = timeoutError.lastSeen == nil ? "it does not exist" : "it reports \(reported)"

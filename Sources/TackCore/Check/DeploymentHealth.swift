@@ -1,7 +1,7 @@
 import TackJSON
 
-/// Whether Flux's controller Deployments are available, as kstatus judges a Deployment "Current":
-/// the controller saw the latest spec, and every replica is updated, ready and available.
+/// Whether Flux's controller Deployments are available, as kstatus judges a Deployment "Current"
+/// (``KStatus``): the controller saw the latest spec, and every replica is updated, ready and available.
 public struct DeploymentHealth: Sendable {
   public var cluster: any ClusterAccess
   public init(cluster: any ClusterAccess) { self.cluster = cluster }
@@ -27,27 +27,10 @@ public struct DeploymentHealth: Sendable {
     public var allReady: Bool { lines.allSatisfy(\.ready) }
   }
 
-  /// kstatus for a Deployment: `nil` when current, else why not.
+  /// kstatus for a Deployment (the shared ``KStatus``): `nil` when current, else why not.
   public static func notCurrentReason(_ deployment: JSON) -> String? {
-    let generation = deployment[path: "metadata", "generation"]?.intValue ?? 0
-    let observed = deployment[path: "status", "observedGeneration"]?.intValue ?? -1
-    if observed < generation { return "the controller has not observed generation \(generation)" }
-    let conditions = Conditions(deployment)
-    if conditions.reason("Progressing") == "ProgressDeadlineExceeded" {
-      return "progress deadline exceeded"
-    }
-    let replicas = deployment[path: "spec", "replicas"]?.intValue ?? 1
-    let status = deployment["status"]
-    let updated = status?["updatedReplicas"]?.intValue ?? 0
-    let total = status?["replicas"]?.intValue ?? 0
-    let ready = status?["readyReplicas"]?.intValue ?? 0
-    let available = status?["availableReplicas"]?.intValue ?? 0
-    if updated < replicas { return "\(updated) of \(replicas) replicas updated" }
-    if total > replicas { return "\(total - replicas) old replicas pending termination" }
-    if available < replicas { return "\(available) of \(replicas) replicas available" }
-    if ready < replicas { return "\(ready) of \(replicas) replicas ready" }
-    if let condition = conditions.status("Available"), condition != "True" { return "Available=\(condition)" }
-    return nil
+    let status = KStatus.compute(deployment)
+    return status.status == .current ? nil : status.message
   }
 
   /// Waits (watch-driven, in parallel) until every Deployment is current or the deadline passes;

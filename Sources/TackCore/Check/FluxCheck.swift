@@ -154,8 +154,8 @@ public struct FluxCheck: Sendable {
         ok = false
         continue
       }
-      guard Conditions(crd).status("Established") == "True" else {
-        console.failure("\(name)/\(version) is not Established: \(Conditions(crd).message("Established"))")
+      guard let established = ObjectStatus(crd).condition("Established"), established.isTrue else {
+        console.failure("\(name)/\(version) is not Established: \(ObjectStatus(crd).condition("Established")?.message ?? "")")
         ok = false
         continue
       }

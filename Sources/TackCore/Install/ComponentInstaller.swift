@@ -67,11 +67,9 @@ public struct ComponentInstaller: Sendable {
     let reference = ObjectReference(apiVersion: document.apiVersion, kind: document.kind, name: document.name)
     do {
       _ = try await cluster.wait(for: reference, timeout: timeout) { object in
+        // kstatus, as flux's apply waits: a CRD is current once Established, a Namespace unless terminating.
         guard let object else { return false }
-        if document.kind == "Namespace" {
-          return (object[path: "status", "phase"]?.stringValue ?? "Active") == "Active"
-        }
-        return Conditions(object).status("Established") == "True"
+        return KStatus.compute(object).status == .current
       }
     } catch is WaitTimeout {
       throw InstallError(
@@ -90,15 +88,4 @@ public struct InstallError: TackError, Equatable {
     self.exitStatus = exitStatus
   }
   public var description: String { message }
-}
-
-/// `status.conditions` of an object, looked up by type.
-public struct Conditions: Sendable {
-  public var items: [JSON]
-  public init(_ object: JSON?) { items = object?[path: "status", "conditions"]?.arrayValue ?? [] }
-
-  public func condition(_ type: String) -> JSON? { items.first { $0["type"]?.stringValue == type } }
-  public func status(_ type: String) -> String? { condition(type)?["status"]?.stringValue }
-  public func message(_ type: String) -> String { condition(type)?["message"]?.stringValue ?? "" }
-  public func reason(_ type: String) -> String { condition(type)?["reason"]?.stringValue ?? "" }
 }

@@ -131,6 +131,10 @@ final class FakeCluster: ClusterAccess, @unchecked Sendable {
       if reference.kind == "Deployment" {
         object["status"] = [
           "observedGeneration": 1, "replicas": 1, "updatedReplicas": 1, "readyReplicas": 1, "availableReplicas": 1,
+          "conditions": [
+            ["type": "Available", "status": "True", "reason": "MinimumReplicasAvailable"],
+            ["type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable"],
+          ],
         ]
       }
       objects[reference] = object
