@@ -65,6 +65,7 @@ run() {
 run tack bootstrap git --url "$GIT_URL" --ca-file "$GIT_CA" --token-auth -u git -p demo-s3cret \
   --path clusters/demo --manifests "$MANIFESTS" --timeout 2m
 run tack get all
+run tack check
 REPO="$STATE/server/git/fleet.git"
 run git --git-dir "$REPO" log --format='%h %an: %s' main
 run git --git-dir "$REPO" ls-tree -r --name-only main

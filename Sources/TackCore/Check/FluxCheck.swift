@@ -11,8 +11,9 @@ public struct FluxCheck: Sendable {
   /// Components that must have a Deployment; empty checks whatever Flux Deployments exist.
   public var expectedComponents: [String]
   public var timeout: GoDuration
-  /// flux v2.9's requirement.
-  public static let minimumKubernetes = (major: 1, minor: 33)
+  /// flux's `kubernetesConstraints` (`>=1.30.0-0` in cmd/flux/check.go); the v2.9.4 bundle was also
+  /// verified against a 1.32 API server (../shared/manifests/README.md).
+  public static let minimumKubernetes = (major: 1, minor: 30)
 
   public init(
     cluster: any ClusterAccess, console: Console, namespace: String, expectedComponents: [String], timeout: GoDuration

@@ -185,7 +185,7 @@ enum BootstrapCLI {
 
   static var gitAvailable: Bool { HTTPGitServer.isAvailable }
 
-  /// Whether the test API server reports a Kubernetes version flux v2.9 accepts (>= 1.33), read
+  /// Whether the test API server reports a Kubernetes version flux accepts (>= 1.30), read
   /// with `tack get --raw /version`.
   static func serverMeetsFluxMinimum(kubeconfig: String, home: String) async -> Bool {
     var env = environment(home: home)
@@ -193,6 +193,6 @@ enum BootstrapCLI {
     guard let result = try? await ProcessRunner.run(tack, ["get", "--raw", "/version"], environment: env, inheritEnvironment: false),
       let version = try? JSON.parse(Array(result.stdout.utf8)), let minor = version["minor"]?.stringValue
     else { return false }
-    return Int(minor.prefix { $0.isNumber }) ?? 0 >= 33
+    return Int(minor.prefix { $0.isNumber }) ?? 0 >= 30
   }
 }

@@ -204,6 +204,32 @@ import TackOutput
   }
 }
 
+@Suite struct FluxCheckVersionTests {
+  func preCheck(_ version: String) async -> (passed: Bool, text: String) {
+    let sink = MemorySink()
+    let check = FluxCheck(
+      cluster: FakeCluster(version: version), console: Console(out: MemorySink(), err: sink, style: TerminalStyle()), namespace: "flux-system",
+      expectedComponents: [], timeout: GoDuration(nanoseconds: 1_000_000_000))
+    do {
+      try await check.run(pre: true)
+      return (true, sink.text)
+    } catch {
+      return (false, sink.text)
+    }
+  }
+
+  @Test func kubernetesOlderThanFluxsMinimumFailsThePreCheck() async {
+    let old = await preCheck("v1.29.9")
+    #expect(!old.passed)
+    #expect(old.text.contains("✗ Kubernetes version v1.29.9 does not match >=1.30.0-0\n"), "\(old.text)")
+    let managed = await preCheck("v1.30.2-eks-1234+abc")
+    #expect(managed.passed, "\(managed.text)")
+    #expect(managed.text.contains("✔ Kubernetes 1.30.2 >=1.30.0-0\n"))
+    let garbage = await preCheck("unknown")
+    #expect(!garbage.passed)
+  }
+}
+
 @Suite struct UTCTimestampTests {
   @Test func formats() {
     struct At: DateConvertible { var secondsSince1970: Double }

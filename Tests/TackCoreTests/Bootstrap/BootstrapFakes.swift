@@ -96,9 +96,11 @@ final class FakeCluster: ClusterAccess, @unchecked Sendable {
   let applied = Mutex<[String]>([])
   let reconcile: (@Sendable () async -> String?)?
   let branch: String
+  let version: String
 
-  init(branch: String = "main", reconcile: (@Sendable () async -> String?)? = nil) {
+  init(branch: String = "main", version: String = "v1.33.1", reconcile: (@Sendable () async -> String?)? = nil) {
     self.branch = branch
+    self.version = version
     self.reconcile = reconcile
   }
 
@@ -110,7 +112,7 @@ final class FakeCluster: ClusterAccess, @unchecked Sendable {
     return key
   }
 
-  func serverVersion() async throws -> String { "v1.33.1" }
+  func serverVersion() async throws -> String { version }
 
   func get(_ reference: ObjectReference) async throws -> JSON? { objects.withLock { $0[key(reference)] } }
 
