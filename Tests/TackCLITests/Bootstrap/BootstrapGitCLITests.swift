@@ -44,6 +44,17 @@ struct BootstrapGitCLITests {
       #expect(try world.repository.log("main").count == 2)
       #expect(
         world.object("v1", "Secret", "flux-system", "flux-system")?[path: "metadata", "resourceVersion"] == resourceVersion)
+
+      // Once flux-system applied the components, the cluster counts as bootstrapped: check says
+      // so and install refuses (upgrades go through Git), changing nothing.
+      let check = try await world.tack(["check", "--timeout", "30s"])
+      #expect(check.exitCode == 0, "\(check)")
+      #expect(check.stderr.contains("✔ distribution: flux-v2.9.4\n✔ bootstrapped: true\n"), "\(check)")
+      let install = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "30s"])
+      #expect(install.exitCode == 1, "\(install)")
+      #expect(install.stderr.contains(
+        "✗ this cluster has already been bootstrapped with Flux v2.9.4! Please use 'tack bootstrap git' to upgrade\n"), "\(install)")
+      #expect(!install.stderr.contains(" created\n") && !install.stderr.contains(" configured\n"))
     }
   }
 

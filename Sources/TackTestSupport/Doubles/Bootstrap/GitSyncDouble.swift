@@ -252,6 +252,25 @@ public final class GitSyncDouble: Sendable {
       apiVersion: Self.kustomizationAPIVersion, kind: "Kustomization", namespace: namespace, name: name,
       fieldManager: "kustomize-controller"
     ) { $0 = status }
+    if name == "flux-system", Self.ready(status) == "True" { labelFluxDefinitions(kustomization: name, namespace: namespace) }
+  }
+
+  /// kustomize-controller labels what it applies with the Kustomization's name and namespace; once
+  /// `flux-system` has applied gotk-components.yaml, Flux's CRDs carry them, which is how
+  /// `check` / `install` tell a bootstrapped cluster. The double does not apply the repository, so
+  /// it labels the CRDs of the `flux-system` Kustomization's (assumed) components directly.
+  func labelFluxDefinitions(kustomization name: String, namespace: String) {
+    let labels: JSON = ["kustomize.toolkit.fluxcd.io/name": .string(name), "kustomize.toolkit.fluxcd.io/namespace": .string(namespace)]
+    let crds = (try? store.list(
+      apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", labelSelector: "app.kubernetes.io/part-of=flux")) ?? []
+    for crd in crds {
+      guard let crdName = crd[path: "metadata", "name"]?.stringValue,
+        crd[path: "metadata", "labels", "kustomize.toolkit.fluxcd.io/name"]?.stringValue != name
+      else { continue }
+      _ = try? store.patch(
+        apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", name: crdName,
+        patch: ["metadata": ["labels": labels]], fieldManager: "kustomize-controller")
+    }
   }
 
   // MARK: helpers
