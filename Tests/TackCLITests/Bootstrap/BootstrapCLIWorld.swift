@@ -98,14 +98,14 @@ final class BootstrapCLIWorld: Sendable {
     ] + extra
   }
 
-  func tack(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(120))
-    async throws -> ProcessResult
-  {
+  func tack(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(120)
+  ) async throws -> ProcessResult {
     var env = BootstrapCLI.environment(home: home.path)
     env["KUBECONFIG"] = kubeconfig
     for (key, value) in environment { env[key] = value }
     return try await ProcessRunner.run(
-      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, timeout: timeout)
+      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin, timeout: timeout)
   }
 
   /// The object, or nil.

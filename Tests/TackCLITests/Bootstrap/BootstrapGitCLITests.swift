@@ -160,6 +160,34 @@ struct BootstrapGitCLITests {
     }
   }
 
+  @Test func passwordStdinReadsTheFirstLine() async throws {
+    try await BootstrapCLIWorld.with { world in
+      func withoutPassword(_ extra: [String]) -> [String] {
+        var arguments = world.bootstrapArguments(extra)
+        let index = arguments.firstIndex(of: "-p")!
+        arguments.removeSubrange(index...(index + 1))
+        return arguments
+      }
+      let piped = try await world.tack(withoutPassword(["--password-stdin", "--dry-run"]), stdin: BootstrapCLIWorld.password + "\n")
+      #expect(piped.exitCode == 0, "\(piped)")
+      #expect(!piped.stdout.contains(BootstrapCLIWorld.password) && !piped.stderr.contains(BootstrapCLIWorld.password))
+
+      // The piped value really is the password: a wrong one is rejected by the server.
+      let wrong = try await world.tack(withoutPassword(["--password-stdin", "--dry-run"]), stdin: "wrong-password\r\n")
+      #expect(wrong.exitCode == 1, "\(wrong)")
+      #expect(wrong.stderr.contains("rejected the username/password"), "\(wrong)")
+
+      let empty = try await world.tack(withoutPassword(["--password-stdin"]), stdin: "")
+      #expect(empty.exitCode == 64, "\(empty)")
+      #expect(empty.stderr.contains("--password-stdin"))
+      let both = try await world.tack(world.bootstrapArguments(["--password-stdin"]), stdin: "x\n")
+      #expect(both.exitCode == 64, "\(both)")
+      #expect(both.stderr.contains("--password and --password-stdin cannot be used together"))
+      #expect(!world.git.receivedPush)
+      #expect(world.clusterUntouched)
+    }
+  }
+
   @Test func noPushCommitsToAReviewBranchAndLeavesTheRemoteAlone() async throws {
     try await BootstrapCLIWorld.with { world in
       try world.repository.commit(files: ["README.md": "x\n"], message: "init")

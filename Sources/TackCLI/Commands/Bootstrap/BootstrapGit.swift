@@ -58,6 +58,9 @@ extension Tack.Bootstrap {
       help: ArgumentHelp("Basic authentication password or token, or the private key's passphrase (also $GIT_PASSWORD).", valueName: "password"))
     var password: String?
 
+    @Flag(help: "Read the password or token from the first line of stdin (keeps it out of argv and the shell history).")
+    var passwordStdin = false
+
     @Option(help: ArgumentHelp("Path to a private key file used for authenticating to the Git SSH server.", valueName: "file"))
     var privateKeyFile: String?
 

@@ -76,6 +76,12 @@ struct BootstrapGitRunner {
     if let version = command.manifestOptions.version { try ManifestSource.validate(version: version) }
 
     var password = command.password ?? ""
+    if command.passwordStdin {
+      if command.password != nil { throw BootstrapError.usage("--password and --password-stdin cannot be used together: pick one") }
+      // One line, read once before anything else happens; a trailing CR (a Windows-edited file) is dropped.
+      password = readLine(strippingNewline: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 } ?? ""
+      if password.isEmpty { throw BootstrapError.usage("--password-stdin: stdin held no password (pipe it in, e.g. `tack bootstrap git … --password-stdin < token-file`)") }
+    }
     if password.isEmpty, let fromEnvironment = context.environment["GIT_PASSWORD"] { password = fromEnvironment }
     let tokenAuth = command.tokenAuth || command.withBearerToken
     if tokenAuth && password.isEmpty {
