@@ -60,7 +60,7 @@ import Testing
   func interruptExits130Promptly() async throws {
     try await withTestCluster { cluster in
       let kubeconfig = try cluster.writeKubeconfig()
-      cluster.server.inject(Fault(.latency(.seconds(10)), method: "GET", path: "/version"))
+      cluster.server.inject(Fault(.latency(.seconds(120)), method: "GET", path: "/version"))
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Self.tackBinary!)
       process.arguments = ["get", "--raw", "/version"]
@@ -70,15 +70,17 @@ import Testing
       process.standardInput = FileHandle.nullDevice
       try process.run()
       // Let the binary start and send the request (the server records it only once answered).
-      try await Task.sleep(for: .milliseconds(1500))
+      try await Task.sleep(for: .seconds(3))
       let start = ContinuousClock.now
       process.interrupt()
-      while process.isRunning, ContinuousClock.now - start < .seconds(5) {
+      while process.isRunning, ContinuousClock.now - start < .seconds(60) {
         try await Task.sleep(for: .milliseconds(20))
       }
       let stopped = !process.isRunning
       #expect(stopped)
-      #expect(ContinuousClock.now - start < .seconds(2))
+      // Far below the 2-minute answer: the request was cancelled, not waited out (with margin for a
+      // loaded machine, where even a prompt exit can take seconds).
+      #expect(ContinuousClock.now - start < .seconds(20))
       if stopped { #expect(process.terminationStatus == 130) } else { process.terminate() }
     }
   }
