@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 extension ObjectStore {
   static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -81,7 +82,7 @@ extension ObjectStore {
     applyManager: String? = nil) throws(APIError) -> WriteResult
   {
     var object = try ObjectStore.checkBody(body, type: type)
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     if type.namespaced {
       let bodyNamespace = object[path: "metadata", "namespace"]?.stringValue ?? ""
       if let namespace, !namespace.isEmpty, !bodyNamespace.isEmpty, bodyNamespace != namespace {
@@ -207,7 +208,7 @@ extension ObjectStore {
     _ state: inout StoreState, type: ResourceType, storageType: ResourceType, key: String, old: JSON, new: JSON,
     options: WriteOptions, subresource: String?, applied: Bool, historyLimit: Int, revisionCounter: RevisionCounter
   ) throws(APIError) -> WriteResult {
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     var object = new
     let newManagedFields = object[path: "metadata", "managedFields"]
     if subresource == "status" {
@@ -321,7 +322,7 @@ extension ObjectStore {
     let finalizers = object[path: "metadata", "finalizers"]?.arrayValue ?? []
     if type.storageKey == "/namespaces" {
       if object[path: "metadata", "deletionTimestamp"] == nil {
-        object[path: "metadata", "deletionTimestamp"] = .string(KubeTime.format(Date()))
+        object[path: "metadata", "deletionTimestamp"] = .string(RFC3339Time.now().rfc3339)
         object[path: "metadata", "deletionGracePeriodSeconds"] = 0
         object[path: "status", "phase"] = "Terminating"
         commit(&state, storageKey: type.storageKey, key: key, object: object, type: .modified,
@@ -342,7 +343,7 @@ extension ObjectStore {
     }
     if !finalizers.isEmpty {
       if object[path: "metadata", "deletionTimestamp"] != nil { return existing }
-      object[path: "metadata", "deletionTimestamp"] = .string(KubeTime.format(Date()))
+      object[path: "metadata", "deletionTimestamp"] = .string(RFC3339Time.now().rfc3339)
       object[path: "metadata", "deletionGracePeriodSeconds"] = 0
       if let generation = object[path: "metadata", "generation"]?.intValue, generation > 0 {
         object[path: "metadata", "generation"] = .int(generation + 1)
@@ -400,7 +401,7 @@ extension ObjectStore {
     let (types, storageVersion) = CustomResourceDefinitions.types(of: crd)
     state.registry.install(crdName: name, types: types, storageVersion: storageVersion)
     var updated = crd
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     var names = crd[path: "spec", "names"] ?? [:]
     if names["singular"] == nil { names["singular"] = .string((names["kind"]?.stringValue ?? "").lowercased()) }
     if names["listKind"] == nil { names["listKind"] = .string((names["kind"]?.stringValue ?? "") + "List") }

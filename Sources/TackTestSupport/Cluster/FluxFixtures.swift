@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackOutput
 
 /// Realistic Flux and Flagger objects (with status as the controllers write it) for demos,
 /// benchmarks and tests. Seed them with ``ObjectStore/seed(_:fieldManager:)``.
@@ -27,7 +28,7 @@ public enum FluxFixtures {
     }
     for i in 0..<count {
       let namespace = "tenant-\(i % namespaceCount)"
-      let time = KubeTime.format(seconds: Int64(now) - Int64(i % 7200))
+      let time = RFC3339Time(epochSeconds: Int64(now) - Int64(i % 7200)).rfc3339
       let revision = "main@sha1:\(String(format: "%040x", i &* 2_654_435_761 & 0xffff_ffff))"
       let failing = i % 50 == 7
       objects.append([
@@ -56,7 +57,7 @@ public enum FluxFixtures {
 
   /// A small realistic Flux + Flagger installation for the demo.
   public static func demo() -> [JSON] {
-    let time = KubeTime.format(Date().addingTimeInterval(-600))
+    let time = RFC3339Time(epochSeconds: RFC3339Time.now().epochSeconds - 600).rfc3339
     let revision = "main@sha1:4f1c3e5a6b7d8e9f0a1b2c3d4e5f60718293a4b5"
     let ns = "flux-system"
     func ready(_ message: String, _ reason: String = "Succeeded", status: String = "True") -> JSON {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 /// Plays Flagger against the test API server: on every tick it reads each Canary and its target
 /// Deployment through the in-process API, advances the `FlaggerSimulator`, and writes back what
@@ -135,5 +136,5 @@ public final class FlaggerDouble: Sendable {
     return String(rest[slash...].prefix { $0 != "?" })
   }
 
-  static func now() -> String { KubeTime.format(Date()) }
+  static func now() -> String { RFC3339Time.now().rfc3339 }
 }
