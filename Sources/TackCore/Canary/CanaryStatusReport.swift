@@ -8,7 +8,7 @@ public struct CanaryStatusReport: Sendable, Equatable {
   public var namespace: String
   public var spec: CanarySpec
   public var status: CanaryStatus
-  public var progress: CanaryReleaseProgress
+  public var progress: CanaryProgress
   public var gate: CanaryGate?
   public var images: Images
   /// Oldest first.
@@ -49,7 +49,7 @@ public struct CanaryStatusReport: Sendable, Equatable {
     namespace = canary[path: "metadata", "namespace"]?.stringValue ?? ""
     spec = CanarySpec(canary: canary)
     status = CanaryStatus(canary: canary)
-    progress = CanaryReleaseProgress(spec: spec, status: status)
+    progress = CanaryProgress(spec: spec, status: status)
     images = Images(canary: ContainerImage.list(in: target), primary: ContainerImage.list(in: primary))
     history = Self.order(events.map(CanaryEvent.init(event:)))
     gate = CanaryGate.holding(spec: spec, status: status, events: history)
