@@ -1,4 +1,5 @@
 import TackCore
+import TackJSON
 import Testing
 
 @Suite struct HexShorteningTests {
