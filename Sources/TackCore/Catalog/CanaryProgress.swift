@@ -74,7 +74,8 @@ public struct CanaryProgress: Sendable, Equatable {
     switch strategy {
     case .canary:
       unit = .step
-      intendedWeight = Self.intendedWeight(phase: phase, reported: status.canaryWeight, top: weightLadder.last ?? maxWeight)
+      let intended = Self.intendedWeight(phase: phase, reported: status.canaryWeight, top: weightLadder.last ?? maxWeight)
+      intendedWeight = intended
       let total = weightLadder.count
       if skipsAnalysis || total == 0 {
         stepCount = nil
@@ -82,7 +83,7 @@ public struct CanaryProgress: Sendable, Equatable {
         stepCount = StepCount(done: total, total: total)
       } else {
         // Rungs reached; a weight between two rungs counts the lower one.
-        stepCount = StepCount(done: weightLadder.filter { $0 <= intendedWeight }.count, total: total)
+        stepCount = StepCount(done: weightLadder.filter { $0 <= intended }.count, total: total)
       }
     case .blueGreen, .abTesting:
       unit = .iteration
