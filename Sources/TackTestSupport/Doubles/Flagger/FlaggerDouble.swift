@@ -73,6 +73,9 @@ public final class FlaggerDouble: Sendable {
       let primaryName = targetName + "-primary"
       if var primary = try? store.get(apiVersion: "apps/v1", kind: "Deployment", namespace: ns, name: primaryName) {
         primary[path: "spec", "template"] = target[path: "spec", "template"]
+        // Flagger rewrites the selector label to `<name>-primary` on every copy (the primary's
+        // selector is immutable and must keep matching its pods).
+        primary[path: "spec", "template", "metadata", "labels", "app"] = .string(primaryName)
         try store.update(primary, fieldManager: "flagger")
       } else {
         var primary: JSON = [
