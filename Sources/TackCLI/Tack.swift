@@ -12,6 +12,9 @@ public struct Tack: AsyncParsableCommand {
     version: TackVersion.current,
     subcommands: [
       Get.self, Export.self, Version.self, Completion.self, GenerateDocs.self,
+      Reconcile.self,
+      Suspend.self,
+      Resume.self,
       Canary.self,
       Promote.self,
     ])
