@@ -23,7 +23,7 @@ extension CanaryStatusReport {
   ///                           intended = where Flagger routes traffic now; reported =
   ///                           status.canaryWeight (Flagger zeroes it in WaitingPromotion/Finalising)
   /// progress: {unit: step|iteration, current, total}
-///                           current/total null when the canary has no steps (skipAnalysis)
+  ///                           current/total null when the canary has no steps (skipAnalysis)
   /// failedChecks: {count, threshold, beforeRollback}
   /// interval                  the effective analysis interval, Go syntax ("1m0s")
   /// etaSeconds                minimum seconds to Succeeded if all checks pass and no gate holds; null
