@@ -85,7 +85,7 @@ let package = Package(
     .target(
       name: "TackTestSupport",
       dependencies: [
-        "TackJSON",
+        "TackJSON", "TackOutput",
         .product(name: "Yams", package: "Yams"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

@@ -24,14 +24,6 @@ import Testing
       .makeCredentialSource(environment: [:], stdinIsTerminal: false)
     #expect(try await bearer.credentials().authorization == "Bearer abc")
   }
-
-  @Test func rfc3339() {
-    #expect(RFC3339.parse("1970-01-01T00:00:00Z") == 0)
-    #expect(RFC3339.parse("2024-02-29T12:30:15.5Z") == 1_709_209_815.5)
-    #expect(RFC3339.parse("2024-02-29T14:30:15+02:00") == 1_709_209_815)
-    #expect(RFC3339.parse("2024-02-29 14:30:15") == nil)
-    #expect(RFC3339.format(1_709_209_815) == "2024-02-29T12:30:15Z")
-  }
 }
 
 @Suite struct RedactionTests {

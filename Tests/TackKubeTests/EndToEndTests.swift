@@ -4,6 +4,7 @@ import TackTestSupport
 import Testing
 
 @testable import TackKube
+import TackOutput
 
 /// The access layer against the test API server over real HTTPS and libcurl: every auth mode, TLS
 /// checks, faults and retries, watch, paging, cancellation.
@@ -101,7 +102,7 @@ import Testing
   @Test(arguments: ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"])
   func execPluginCachesAndRefreshesOnceOn401(_ version: String) async throws {
     try await withTestCluster { cluster in
-      let future = RFC3339.format(RFC3339.now() + 3600)
+      let future = RFC3339Time(epochSeconds: RFC3339Time.now().epochSeconds + 3600).rfc3339
       let script = try Self.execScript(cluster, name: "plugin", version: version, tokens: ["stale", "fresh"], expiry: future)
       cluster.server.addToken("fresh", user: "exec", groups: ["system:masters"])
       var kubeconfig = try String(contentsOfFile: try cluster.writeKubeconfig(user: .exec(command: script)), encoding: .utf8)

@@ -2,6 +2,7 @@ import TackJSON
 import Testing
 
 @testable import TackKube
+import TackOutput
 
 /// Exec credential plugins as small shell scripts: each run appends to a counter file, so caching is
 /// observable.
@@ -42,7 +43,7 @@ import Testing
   func tokenCachedUntilExpiry(_ version: String) async throws {
     let dir = TempDirectory()
     defer { dir.cleanup() }
-    let future = RFC3339.format(RFC3339.now() + 3600)
+    let future = RFC3339Time(epochSeconds: RFC3339Time.now().epochSeconds + 3600).rfc3339
     _ = Self.script(dir, version: version, status: #"{"token":"tok-1","expirationTimestamp":"\#(future)"}"#)
     let provider = Self.provider("plugin", version: version, dir: dir, clusterInfo: ["server": "https://x"])
     let first = try await provider.credentials()

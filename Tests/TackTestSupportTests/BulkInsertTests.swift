@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TackJSON
+import TackOutput
 @testable import TackTestSupport
 
 /// `FluxFixtures.kustomizations` and `ObjectStore.bulkInsert`: realistic objects, stored as the
@@ -87,7 +88,7 @@ import TackJSON
     #expect(bulk[path: "metadata", "uid"]?.stringValue?.count == 36)
     #expect(bulk[path: "metadata", "uid"] != created[path: "metadata", "uid"])
     #expect(bulk[path: "metadata", "generation"] == 1)
-    #expect(KubeTime.parse(bulk[path: "metadata", "creationTimestamp"]?.stringValue ?? "") != nil)
+    #expect(RFC3339Time(bulk[path: "metadata", "creationTimestamp"]?.stringValue ?? "") != nil)
     for path in [["spec"], ["status"], ["metadata", "labels"], ["metadata", "namespace"]] {
       #expect(bulk[path: path] == created[path: path], "\(path)")
     }

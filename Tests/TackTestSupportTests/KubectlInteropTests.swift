@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TackJSON
+import TackOutput
 @testable import TackTestSupport
 
 /// The real kubectl against the test server: proof that it behaves like kube-apiserver where tack
@@ -25,7 +26,7 @@ struct KubectlInteropTests {
     var repo = gitRepository("podinfo", namespace: ns)
     repo[path: "metadata", "labels"] = ["team": "a"]
     repo["status"] = ["conditions": [["type": "Ready", "status": "True", "reason": "Succeeded", "message": "stored artifact",
-                                      "lastTransitionTime": .string(KubeTime.format(Date()))]]]
+                                      "lastTransitionTime": .string(RFC3339Time.now().rfc3339)]]]
     try kubectl.cluster.store.seed([repo, gitRepository("other", namespace: ns)])
 
     let table = try await kubectl.run(["get", "gitrepositories", "-n", ns])
@@ -153,7 +154,7 @@ struct KubectlInteropTests {
         // (the CRD defaults status.observedGeneration to -1).
         status["observedGeneration"] = 1
         status["conditions"] = [["type": "Ready", "status": "True", "reason": "Succeeded", "message": "ok",
-                                 "observedGeneration": 1, "lastTransitionTime": .string(KubeTime.format(Date()))]]
+                                 "observedGeneration": 1, "lastTransitionTime": .string(RFC3339Time.now().rfc3339)]]
       }
     }
     let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=20s"])

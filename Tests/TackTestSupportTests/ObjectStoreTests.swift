@@ -1,5 +1,6 @@
 import Testing
 import TackJSON
+import TackOutput
 @testable import TackTestSupport
 
 /// The in-process API: versioning, generation, status subresource, finalizers, paging, watches.
@@ -18,7 +19,7 @@ import TackJSON
     let created = try store.create(gitRepository("a", namespace: "flux-system"))
     #expect(created[path: "metadata", "uid"]?.stringValue?.count == 36)
     #expect(created[path: "metadata", "generation"] == 1)
-    #expect(KubeTime.parse(created[path: "metadata", "creationTimestamp"]?.stringValue ?? "") != nil)
+    #expect(RFC3339Time(created[path: "metadata", "creationTimestamp"]?.stringValue ?? "") != nil)
     #expect(created[path: "spec", "timeout"] == "60s")  // schema default in the GitRepository CRD
     #expect(created[path: "metadata", "managedFields"]?[0]?["manager"] == "tack-test")
     let rv1 = UInt64(created[path: "metadata", "resourceVersion"]?.stringValue ?? "") ?? 0

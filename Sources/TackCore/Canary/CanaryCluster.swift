@@ -1,14 +1,6 @@
 import TackJSON
 import TackOutput
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What the canary use cases need from a cluster. The CLI backs it with the Kubernetes client;
 /// tests back it with an in-memory double. Every method is one API request.
 public protocol CanaryCluster: Sendable {
@@ -47,11 +39,7 @@ public protocol CanaryClock: Sendable {
 
 public struct SystemCanaryClock: CanaryClock {
   public init() {}
-  public func now() -> RFC3339Time {
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    return RFC3339Time(seconds: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9)
-  }
+  public func now() -> RFC3339Time { .now() }
   public func sleep(seconds: Double) async throws {
     try await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))
   }

@@ -9,7 +9,7 @@ public enum CanaryListTable {
   public static func row(_ canary: JSON, events: [JSON] = []) -> [String] {
     let spec = CanarySpec(canary: canary)
     let status = CanaryStatus(canary: canary)
-    let progress = CanaryReleaseProgress(spec: spec, status: status)
+    let progress = CanaryProgress(spec: spec, status: status)
     let gate = CanaryGate.holding(
       spec: spec, status: status, events: CanaryStatusReport.order(events.map(CanaryEvent.init(event:))))
     let phase = status.phase == .none ? "Pending" : status.phase.description
@@ -17,8 +17,8 @@ public enum CanaryListTable {
       canary[path: "metadata", "name"]?.stringValue ?? "",
       phase,
       "\(progress.intendedWeight)",
-      progress.failedFraction,
-      progress.fraction,
+      progress.failedText,
+      progress.stepText,
       gate?.type.rawValue ?? "-",
       status.promoted?.lastTransitionTime ?? status.lastTransitionTime ?? "",
     ]

@@ -35,8 +35,8 @@ public struct CanaryStateLine: Sendable, Equatable {
   public init(report: CanaryStatusReport) {
     phase = report.status.phase == .none ? "Pending" : report.status.phase.description
     weight = report.progress.intendedWeight
-    progress = (report.progress.unit == .step ? "step " : "iteration ") + report.progress.fraction
-    failed = report.progress.failedFraction
+    progress = (report.progress.unit == .step ? "step " : "iteration ") + report.progress.stepText
+    failed = report.progress.failedText
     gate = report.gate.map { "\($0.type.rawValue) \($0.webhook.name)" }
   }
 

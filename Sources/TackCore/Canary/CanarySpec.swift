@@ -48,11 +48,11 @@ public struct CanarySpec: Sendable, Equatable {
 
   /// The deployment strategy, derived as Flagger's `DeploymentStrategy()` derives it: header/cookie
   /// `match` with `iterations` is A/B testing, `iterations` alone is blue/green, anything else is a
-  /// weighted canary. `provider: kubernetes` cannot shift weights, so Flagger forces blue/green.
+  /// weighted canary. `provider: kubernetes` can neither shift weights nor match headers: the
+  /// scheduler drops `match` and sets `iterations` before asking, so it is always blue/green.
   public var strategy: CanaryStrategy {
-    if analysis.iterations > 0 || provider == "kubernetes" {
-      return analysis.hasMatch && analysis.iterations > 0 ? .abTesting : .blueGreen
-    }
+    if provider == "kubernetes" { return .blueGreen }
+    if analysis.iterations > 0 { return analysis.hasMatch ? .abTesting : .blueGreen }
     return .canary
   }
 
@@ -139,27 +139,6 @@ public struct CanaryAnalysis: Sendable, Equatable {
   static func effectiveInterval(_ text: String) -> GoDuration {
     guard !text.isEmpty, let parsed = GoDuration(text) else { return GoDuration(seconds: 60) }
     return parsed < GoDuration(seconds: 10) ? GoDuration(seconds: 10) : parsed
-  }
-
-  /// The weight at which Flagger stops stepping and promotes (`GetMaxWeight`): the last of
-  /// `stepWeights`, else `maxWeight`, else 100.
-  public var maxWeight: Int {
-    if let last = stepWeights.last { return last }
-    return maxWeightSetting > 0 ? maxWeightSetting : 100
-  }
-
-  /// The weights Flagger walks through, in order. `stepWeight` wins over `stepWeights` when both
-  /// are set (Flagger's `nextStepWeight`); the last step is capped at the max weight.
-  public var weightLadder: [Int] {
-    if stepWeight <= 0, !stepWeights.isEmpty { return stepWeights }
-    guard stepWeight > 0 else { return [maxWeight] }
-    var ladder: [Int] = []
-    var weight = 0
-    while weight < maxWeight {
-      weight = min(weight + stepWeight, maxWeight)
-      ladder.append(weight)
-    }
-    return ladder
   }
 
   public func webhooks(ofType type: CanaryWebhook.HookType) -> [CanaryWebhook] {

@@ -65,8 +65,8 @@ public struct CanaryStatusRenderer: Sendable {
     }
     out.append(field("Weight", weightText(p, phase: r.status.phase)))
     let unit = p.unit == .step ? "step" : "iteration"
-    out.append(field(p.unit == .step ? "Step" : "Iteration", "\(p.bar()) \(unit) \(p.fraction)"))
-    var failed = "\(p.failedFraction)"
+    out.append(field(p.unit == .step ? "Step" : "Iteration", "\(p.bar()) \(unit) \(p.stepText)"))
+    var failed = p.failedText
     if p.failedChecks > 0, !r.status.phase.isTerminal {
       failed += p.checksBeforeRollback == 0
         ? " (threshold reached: rollback on the next tick)"
@@ -96,15 +96,15 @@ public struct CanaryStatusRenderer: Sendable {
       if a.stepWeight <= 0, !a.stepWeights.isEmpty {
         return "canary (weights \(a.stepWeights.map { "\($0)" }.joined(separator: ", ")))"
       }
-      return "canary (+\(a.stepWeight)% per step up to \(a.maxWeight)%)"
+      return "canary (+\(a.stepWeight)% per step up to \(r.progress.maxWeight)%)"
     case .blueGreen: return "blue/green (\(r.spec.effectiveIterations) iterations, then all traffic)"
     case .abTesting: return "A/B testing (\(r.spec.effectiveIterations) iterations on matched requests)"
     }
   }
 
-  func weightText(_ p: CanaryReleaseProgress, phase: CanaryPhase) -> String {
+  func weightText(_ p: CanaryProgress, phase: CanaryPhase) -> String {
     if p.reportedWeightIsZeroed {
-      return "\(p.intendedWeight)% intended · status reads \(p.reportedWeight)% (Flagger zeroes canaryWeight while \(phase))"
+      return "\(p.intendedWeight)% intended · status reads \(p.weight)% (Flagger zeroes canaryWeight while \(phase))"
     }
     return "\(p.intendedWeight)% of \(p.maxWeight)% max"
   }

@@ -23,6 +23,7 @@ extension CanaryStatusReport {
   ///                           intended = where Flagger routes traffic now; reported =
   ///                           status.canaryWeight (Flagger zeroes it in WaitingPromotion/Finalising)
   /// progress: {unit: step|iteration, current, total}
+  ///                           current/total null when the canary has no steps (skipAnalysis)
   /// failedChecks: {count, threshold, beforeRollback}
   /// interval                  the effective analysis interval, Go syntax ("1m0s")
   /// etaSeconds                minimum seconds to Succeeded if all checks pass and no gate holds; null
@@ -59,11 +60,12 @@ extension CanaryStatusReport {
     doc["suspended"] = .bool(spec.suspend)
     doc["skipAnalysis"] = .bool(spec.skipAnalysis)
     doc["weight"] = [
-      "intended": .int(progress.intendedWeight), "reported": .int(progress.reportedWeight),
+      "intended": .int(progress.intendedWeight), "reported": .int(progress.weight),
       "max": .int(progress.maxWeight), "reportedIsZeroed": .bool(progress.reportedWeightIsZeroed),
     ]
     doc["progress"] = [
-      "unit": .string(progress.unit.rawValue), "current": .int(progress.current), "total": .int(progress.total),
+      "unit": .string(progress.unit.rawValue), "current": progress.step.map { .int($0.done) } ?? .null,
+      "total": progress.step.map { .int($0.total) } ?? .null,
     ]
     doc["failedChecks"] = [
       "count": .int(progress.failedChecks), "threshold": .int(progress.threshold),

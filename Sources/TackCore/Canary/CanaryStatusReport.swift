@@ -1,4 +1,5 @@
 import TackJSON
+import TackOutput
 
 /// Everything `tack canary status NAME` shows, assembled from the Canary, its two workloads and its
 /// events. Pure: the loader fetches the objects, the renderers print this.
@@ -7,7 +8,7 @@ public struct CanaryStatusReport: Sendable, Equatable {
   public var namespace: String
   public var spec: CanarySpec
   public var status: CanaryStatus
-  public var progress: CanaryReleaseProgress
+  public var progress: CanaryProgress
   public var gate: CanaryGate?
   public var images: Images
   /// Oldest first.
@@ -48,7 +49,7 @@ public struct CanaryStatusReport: Sendable, Equatable {
     namespace = canary[path: "metadata", "namespace"]?.stringValue ?? ""
     spec = CanarySpec(canary: canary)
     status = CanaryStatus(canary: canary)
-    progress = CanaryReleaseProgress(spec: spec, status: status)
+    progress = CanaryProgress(spec: spec, status: status)
     images = Images(canary: ContainerImage.list(in: target), primary: ContainerImage.list(in: primary))
     history = Self.order(events.map(CanaryEvent.init(event:)))
     gate = CanaryGate.holding(spec: spec, status: status, events: history)

@@ -14,6 +14,9 @@ public struct KubeCanaryCluster: CanaryCluster {
   static let events = APIResource(
     group: "", version: "v1", name: "events", singularName: "event", kind: "Event", namespaced: true,
     verbs: ["list"])
+  static let eventsV1 = APIResource(
+    group: "events.k8s.io", version: "v1", name: "events", singularName: "event", kind: "Event", namespaced: true,
+    verbs: ["list"])
 
   static func workloadResource(apiVersion: String, kind: String) -> APIResource {
     let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
@@ -44,10 +47,43 @@ public struct KubeCanaryCluster: CanaryCluster {
     }
   }
 
+  /// Flagger records core `v1` Events. Clusters whose recorders moved to `events.k8s.io/v1` serve
+  /// the same Events there (one storage, renamed fields); a server that answers the core list with
+  /// nothing (or not at all) is asked through the new API too, and the two lists are merged by name.
   public func canaryEvents(namespace: String, name: String) async throws -> [JSON] {
-    var options = ListOptions()
-    options.fieldSelector = "involvedObject.kind=Canary,involvedObject.name=\(name)"
-    return try await client.list(Self.events, namespace: namespace, options: options).items.map(\.json)
+    var core = ListOptions()
+    core.fieldSelector = "involvedObject.kind=Canary,involvedObject.name=\(name)"
+    let coreEvents = try await Self.unlessNotServed {
+      try await client.list(Self.events, namespace: namespace, options: core).items.map(\.json)
+    }
+    if let coreEvents, !coreEvents.isEmpty { return coreEvents }
+    var v1 = ListOptions()
+    v1.fieldSelector = "regarding.kind=Canary,regarding.name=\(name)"
+    let newEvents = try await Self.unlessNotServed {
+      try await client.list(Self.eventsV1, namespace: namespace, options: v1).items.map(\.json)
+    }
+    return Self.merge(core: coreEvents ?? [], eventsV1: newEvents ?? [])
+  }
+
+  /// `nil` when the server does not serve the resource (404), instead of an error.
+  static func unlessNotServed(_ list: () async throws -> [JSON]) async throws -> [JSON]? {
+    do {
+      return try await list()
+    } catch let error as KubeAPIError where error.isNotFound || error.code == 404 {
+      return nil
+    }
+  }
+
+  /// Both lists, each Event once (by `metadata.name`; the core copy wins).
+  static func merge(core: [JSON], eventsV1: [JSON]) -> [JSON] {
+    var seen = Set<String>()
+    var merged: [JSON] = []
+    for event in core + eventsV1 {
+      let name = event[path: "metadata", "name"]?.stringValue ?? ""
+      if !name.isEmpty, !seen.insert(name).inserted { continue }
+      merged.append(event)
+    }
+    return merged
   }
 
   public func patchCanary(namespace: String, name: String, mergePatch: JSON) async throws -> JSON {

@@ -1,3 +1,5 @@
+import TackOutput
+
 /// A column of a `tack get` table. Titles are flux's headers as its table writer prints them
 /// (upper case, `Last scan` → `LAST SCAN`).
 public enum GetColumn: String, Sendable, Hashable, CaseIterable {
@@ -38,11 +40,11 @@ public struct GetTableOptions: Sendable, Hashable {
   public var wide: Bool
   /// `get all`: NAME becomes `<lowercased kind>/<name>`.
   public var includeKind: Bool
-  public var now: Timestamp
+  public var now: RFC3339Time
 
   public init(
     allNamespaces: Bool = false, showSource: Bool = false, wide: Bool = false, includeKind: Bool = false,
-    now: Timestamp = .now()
+    now: RFC3339Time = .now()
   ) {
     self.allNamespaces = allNamespaces
     self.showSource = showSource

@@ -11,9 +11,9 @@ import TackOutput
 public struct GetObjects: Sendable {
   public let source: any FluxObjectSource
   public let console: Console
-  public let clock: @Sendable () -> Timestamp
+  public let clock: @Sendable () -> RFC3339Time
 
-  public init(source: any FluxObjectSource, console: Console, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+  public init(source: any FluxObjectSource, console: Console, clock: @escaping @Sendable () -> RFC3339Time = { .now() }) {
     self.source = source
     self.console = console
     self.clock = clock

@@ -1,4 +1,5 @@
 import TackJSON
+import TackOutput
 
 /// Builds a `GetRow` from an object as served by the API: the per-kind rules of flux's `get`
 /// commands (cmd/flux/get_*.go) plus tack's wide, Flagger and JSON-lines columns.
@@ -16,7 +17,7 @@ public enum GetRowBuilder {
     row.cells[.namespace] = namespace
     row.cells[.name] = options.includeKind ? "\(kind.kind.lowercased())/\(name)" : name
     row.cells[.age] = HumanDuration.age(
-      since: metadata["creationTimestamp"]?.stringValue.flatMap(Timestamp.init(rfc3339:)), now: options.now)
+      since: metadata["creationTimestamp"]?.stringValue.flatMap(RFC3339Time.init), now: options.now)
 
     // Ready and message: the Ready condition, or flux's defaults; static kinds are always ready.
     let conditions = status["conditions"]?.arrayValue ?? []
@@ -107,7 +108,7 @@ public enum GetRowBuilder {
       row.cells[.source] = spec["sourceRef"].map { reference($0, defaultNamespace: namespace) } ?? ""
     case .imageRepository:
       let scanTime = status[path: "lastScanResult", "scanTime"]?.stringValue
-      row.cells[.lastScan] = scanTime.flatMap(Timestamp.init(rfc3339:))?.rfc3339Local ?? ""
+      row.cells[.lastScan] = scanTime.flatMap(RFC3339Time.init)?.rfc3339Local ?? ""
       row.extra["lastScanTime"] = scanTime.map(JSON.string) ?? .null
     case .imagePolicy:
       let image = status[path: "latestRef", "name"]?.stringValue ?? ""
@@ -120,7 +121,7 @@ public enum GetRowBuilder {
       row.extra["tag"] = .string(tag)
     case .imageUpdateAutomation:
       let lastRun = status["lastAutomationRunTime"]?.stringValue
-      row.cells[.lastRun] = lastRun.flatMap(Timestamp.init(rfc3339:))?.rfc3339Local ?? ""
+      row.cells[.lastRun] = lastRun.flatMap(RFC3339Time.init)?.rfc3339Local ?? ""
       row.cells[.source] = spec["sourceRef"].map { reference($0, defaultNamespace: namespace) } ?? ""
       row.extra["lastRunTime"] = lastRun.map(JSON.string) ?? .null
     case .canary:

@@ -187,7 +187,7 @@ actor Discovery {
 
   private func loadFromDisk() -> [APIResource]? {
     guard let file = cacheFile, let stamp = LocalFiles.stamp(file) else { return nil }
-    let age = RFC3339.now() - Double(stamp.modifiedSeconds)
+    let age = RFC3339Time.now().seconds - Double(stamp.modifiedSeconds)
     let (ttlSeconds, _) = ttl.components
     guard age >= 0, age < Double(ttlSeconds) else { return nil }
     guard let bytes = try? LocalFiles.read(file), let json = try? JSON.parse(bytes),

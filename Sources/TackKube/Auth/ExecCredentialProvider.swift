@@ -1,4 +1,5 @@
 import TackJSON
+import TackOutput
 
 /// Runs a kubeconfig exec plugin (`client.authentication.k8s.io/v1` or `v1beta1`) and caches what it
 /// returns (a token, or a client certificate and key) until its `expirationTimestamp`. After a 401
@@ -25,7 +26,7 @@ public actor ExecCredentialProvider: CredentialSource {
   }
 
   public func credentials() async throws -> RequestCredentials {
-    if let cached, cached.expiry.map({ RFC3339.now() < $0 }) ?? true { return cached.credentials }
+    if let cached, cached.expiry.map({ RFC3339Time.now().seconds < $0 }) ?? true { return cached.credentials }
     return try await refresh()
   }
 
@@ -110,7 +111,7 @@ public actor ExecCredentialProvider: CredentialSource {
     }
     var expiry: Double?
     if let text = status["expirationTimestamp"]?.stringValue, !text.isEmpty {
-      guard let parsed = RFC3339.parse(text) else {
+      guard let parsed = RFC3339Time(text)?.seconds else {
         throw failure(.invalidOutput("status.expirationTimestamp \"\(text)\" is not an RFC 3339 time"))
       }
       expiry = parsed

@@ -1,12 +1,13 @@
 import Foundation
 import TackJSON
+import TackOutput
 
 /// The built-in kinds the test server serves, with kube-apiserver's names, verbs and table columns.
 enum BuiltinResources {
   static func age(_ object: JSON, _ now: Double) -> JSON {
-    guard let text = object[path: "metadata", "creationTimestamp"]?.stringValue, let date = KubeTime.parse(text)
+    guard let text = object[path: "metadata", "creationTimestamp"]?.stringValue, let time = RFC3339Time(text)
     else { return "<unknown>" }
-    return .string(KubeTime.humanDuration(now - date.timeIntervalSince1970))
+    return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
   }
 
   static let nameColumn = PrinterColumn(
@@ -172,8 +173,8 @@ enum BuiltinResources {
       name: "Last Seen", value: .compute({ object, now in
         let stamp = object["lastTimestamp"]?.stringValue ?? object["eventTime"]?.stringValue
           ?? object[path: "metadata", "creationTimestamp"]?.stringValue
-        guard let stamp, let date = KubeTime.parse(stamp) else { return "<unknown>" }
-        return .string(KubeTime.humanDuration(now - date.timeIntervalSince1970))
+        guard let stamp, let time = RFC3339Time(stamp) else { return "<unknown>" }
+        return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
       })),
     path("Type", ".type"),
     path("Reason", ".reason"),

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import TackJSON
+import TackOutput
 
 /// The discovery documents kubectl reads (`/api`, `/apis`, `/api/v1`, `/apis/<group>/<version>`),
 /// built from the registry as it is at request time (so a new CRD shows up once Established).
@@ -107,8 +108,8 @@ enum TableConverter {
       return .null
     case "date":
       guard let text = value.stringValue else { return .null }
-      guard let date = KubeTime.parse(text) else { return "<invalid>" }
-      return .string(KubeTime.humanDuration(now - date.timeIntervalSince1970))
+      guard let time = RFC3339Time(text) else { return "<invalid>" }
+      return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
     default:
       switch value {
       case .string: return value

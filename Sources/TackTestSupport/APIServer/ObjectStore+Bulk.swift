@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 /// How much of the create path's validation ``ObjectStore/bulkInsert(_:fieldManager:validation:)`` runs.
 public enum BulkValidation: Sendable {
@@ -41,7 +42,7 @@ extension ObjectStore {
         rest.append(object)
       }
     }
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     let options = WriteOptions(fieldManager: fieldManager)
     var types: [String: ResourceType] = [:]
     var validated: Set<String> = []

@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackOutput
 
 extension ObjectStore {
   static func acceptedPatchTypes(_ type: ResourceType) -> [String] {
@@ -99,7 +100,7 @@ extension ObjectStore {
     }
     let limit = historyLimit
     let counter = currentRevision
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     return try state.withLock { state throws(APIError) -> WriteResult in
       guard let storageType = state.registry.storageType(forKey: type.storageKey) else { throw APIError.pathNotFound() }
       guard let existing = state.buckets[type.storageKey]?.objects[key] else {

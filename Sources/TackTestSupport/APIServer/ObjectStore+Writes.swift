@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 extension ObjectStore {
   static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -161,7 +162,7 @@ extension ObjectStore {
   {
     let prepared = try ObjectStore.prepareCreate(
       type, namespace: namespace, body: body, options: options, keepStatus: keepStatus, applyManager: applyManager,
-      now: KubeTime.format(Date()))
+      now: RFC3339Time.now().rfc3339)
     let managed = prepared.object
     let limit = historyLimit
     let counter = currentRevision
@@ -236,7 +237,7 @@ extension ObjectStore {
     _ state: inout StoreState, type: ResourceType, storageType: ResourceType, key: String, old: JSON, new: JSON,
     options: WriteOptions, subresource: String?, applied: Bool, historyLimit: Int, revisionCounter: RevisionCounter
   ) throws(APIError) -> WriteResult {
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     var object = new
     let newManagedFields = object[path: "metadata", "managedFields"]
     if subresource == "status" {
@@ -350,7 +351,7 @@ extension ObjectStore {
     let finalizers = object[path: "metadata", "finalizers"]?.arrayValue ?? []
     if type.storageKey == "/namespaces" {
       if object[path: "metadata", "deletionTimestamp"] == nil {
-        object[path: "metadata", "deletionTimestamp"] = .string(KubeTime.format(Date()))
+        object[path: "metadata", "deletionTimestamp"] = .string(RFC3339Time.now().rfc3339)
         object[path: "metadata", "deletionGracePeriodSeconds"] = 0
         object[path: "status", "phase"] = "Terminating"
         commit(&state, storageKey: type.storageKey, key: key, object: object, type: .modified,
@@ -371,7 +372,7 @@ extension ObjectStore {
     }
     if !finalizers.isEmpty {
       if object[path: "metadata", "deletionTimestamp"] != nil { return existing }
-      object[path: "metadata", "deletionTimestamp"] = .string(KubeTime.format(Date()))
+      object[path: "metadata", "deletionTimestamp"] = .string(RFC3339Time.now().rfc3339)
       object[path: "metadata", "deletionGracePeriodSeconds"] = 0
       if let generation = object[path: "metadata", "generation"]?.intValue, generation > 0 {
         object[path: "metadata", "generation"] = .int(generation + 1)
@@ -429,7 +430,7 @@ extension ObjectStore {
     let (types, storageVersion) = CustomResourceDefinitions.types(of: crd)
     state.registry.install(crdName: name, types: types, storageVersion: storageVersion)
     var updated = crd
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     var names = crd[path: "spec", "names"] ?? [:]
     if names["singular"] == nil { names["singular"] = .string((names["kind"]?.stringValue ?? "").lowercased()) }
     if names["listKind"] == nil { names["listKind"] = .string((names["kind"]?.stringValue ?? "") + "List") }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 /// A watch event as a client sees it.
 public struct WatchEvent: Sendable {
@@ -161,7 +162,7 @@ public final class ObjectStore: Sendable {
   public init(historyLimit: Int = 10_000) {
     self.historyLimit = max(historyLimit, 1)
     var initial = StoreState(registry: ResourceRegistry(builtins: BuiltinResources.all))
-    let now = KubeTime.format(Date())
+    let now = RFC3339Time.now().rfc3339
     for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
       let namespace: JSON = [
         "apiVersion": "v1", "kind": "Namespace",

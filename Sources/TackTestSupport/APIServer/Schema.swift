@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackOutput
 
 /// A CRD version's `openAPIV3Schema`, parsed once when the CRD is stored.
 ///
@@ -447,9 +448,9 @@ extension Schema {
 enum FormatChecker {
   static func isValid(_ text: String, format: String) -> Bool {
     switch format {
-    case "date-time", "datetime": return KubeTime.parse(text) != nil
+    case "date-time", "datetime": return RFC3339Time(text) != nil
     case "date":
-      return text.count == 10 && KubeTime.parse(text + "T00:00:00Z") != nil
+      return text.count == 10 && RFC3339Time(text + "T00:00:00Z") != nil
     case "byte": return Data(base64Encoded: text) != nil
     case "uuid", "uuid3", "uuid4", "uuid5": return UUID(uuidString: text) != nil
     case "ipv4":

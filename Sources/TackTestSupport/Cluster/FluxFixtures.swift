@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackOutput
 
 /// Realistic Flux and Flagger objects (with status as the controllers write it) for demos,
 /// benchmarks and tests. Seed them with ``ObjectStore/seed(_:fieldManager:)`` (every object through the
@@ -92,8 +93,8 @@ public enum FluxFixtures {
     let dependsOnInfra = i % 10 == 3
     let suspended = i % 97 == 5
     let generation = 1  // what a create leaves in metadata.generation
-    let transition = KubeTime.format(seconds: now - Int64(60 + i % 7_200))
-    let handled = KubeTime.format(seconds: now - Int64(3_600 + i % 86_400))
+    let transition = RFC3339Time(epochSeconds: now - Int64(60 + i % 7_200)).rfc3339
+    let handled = RFC3339Time(epochSeconds: now - Int64(3_600 + i % 86_400)).rfc3339
 
     var spec: JSONObject = [
       "interval": .string(["10m", "5m", "1h", "30m"][i % 4]), "path": .string(path), "prune": true,
@@ -153,7 +154,7 @@ public enum FluxFixtures {
 
   /// A small realistic Flux + Flagger installation for the demo.
   public static func demo() -> [JSON] {
-    let time = KubeTime.format(Date().addingTimeInterval(-600))
+    let time = RFC3339Time(epochSeconds: RFC3339Time.now().epochSeconds - 600).rfc3339
     let revision = "main@sha1:4f1c3e5a6b7d8e9f0a1b2c3d4e5f60718293a4b5"
     let ns = "flux-system"
     func ready(_ message: String, _ reason: String = "Succeeded", status: String = "True") -> JSON {

@@ -5,127 +5,10 @@ import Testing
 
 /// `tack canary …` and `tack promote canary` end to end: the built binary against the test API
 /// server, with the Flagger double writing status and events and the loadtester double behind the
-/// service proxy.
+/// service proxy. Flagger is moved by the tests, never by a timer: a change is made only after
+/// tack has shown (output, request log, loadtester) that it saw the state before.
 @Suite(.serialized) struct CanaryCLITests {
-  static let tack: String = {
-    let root = ProjectPaths.projectRoot()
-    for candidate in [".build/debug/tack", ".build/x86_64-unknown-linux-gnu/debug/tack", ".build/aarch64-unknown-linux-gnu/debug/tack"] {
-      if FileManager.default.isExecutableFile(atPath: root + "/" + candidate) { return root + "/" + candidate }
-    }
-    return root + "/.build/debug/tack"
-  }()
-
-  struct Env {
-    let cluster: TestCluster
-    let flagger: FlaggerDouble
-    let kubeconfig: String
-
-    func tack(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> ProcessResult {
-      try await ProcessRunner.run(
-        CanaryCLITests.tack, arguments + ["-n", "test"],
-        environment: ["KUBECONFIG": kubeconfig, "NO_COLOR": "1", "HOME": cluster.directory.path], timeout: timeout)
-    }
-
-    var phase: String {
-      (try? cluster.store.get(apiVersion: "flagger.app/v1beta1", kind: "Canary", namespace: "test", name: "podinfo"))?[
-        path: "status", "phase"]?.stringValue ?? ""
-    }
-
-    func tick(until phase: String? = nil, limit: Int = 1) throws {
-      for _ in 0..<limit {
-        try flagger.tick()
-        if let phase, self.phase == phase { return }
-      }
-    }
-
-    /// `kubectl set image`: an update by another field manager, which moves managedFields time.
-    func setImage(_ image: String) throws {
-      try cluster.store.patch(
-        apiVersion: "apps/v1", kind: "Deployment", namespace: "test", name: "podinfo",
-        patch: ["spec": ["template": ["spec": ["containers": [["name": "podinfod", "image": .string(image)]]]]]],
-        type: .strategic, fieldManager: "kubectl-set")
-    }
-  }
-
-  static let analysis = """
-    analysis:
-      interval: 10s
-      threshold: 2
-      maxWeight: 30
-      stepWeight: 10
-      metrics:
-      - name: request-success-rate
-        thresholdRange:
-          min: 99
-        interval: 1m
-      webhooks:
-      - name: promotion-gate
-        type: confirm-promotion
-        url: http://flagger-loadtester.test/gate/check
-      - name: abort
-        type: rollback
-        url: http://flagger-loadtester.test/rollback/check
-    """
-
-  static func withEnv(
-    checks: FlaggerSimulator = FlaggerSimulator(), analysis: String = analysis,
-    _ body: (Env) async throws -> Void
-  ) async throws {
-    let cluster = try await TestCluster.start()
-    do {
-      _ = try cluster.installCRDs(.flagger)
-      try cluster.store.ensureNamespace("test")
-      try cluster.store.create(
-        JSON.parseYAML(
-          """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata:
-            name: podinfo
-            namespace: test
-          spec:
-            replicas: 2
-            selector:
-              matchLabels:
-                app: podinfo
-            template:
-              metadata:
-                labels:
-                  app: podinfo
-              spec:
-                containers:
-                - name: podinfod
-                  image: ghcr.io/stefanprodan/podinfo:6.0.0
-          """), fieldManager: "kustomize-controller")
-      try cluster.store.create(
-        JSON.parseYAML(
-          """
-          apiVersion: flagger.app/v1beta1
-          kind: Canary
-          metadata:
-            name: podinfo
-            namespace: test
-          spec:
-            targetRef:
-              apiVersion: apps/v1
-              kind: Deployment
-              name: podinfo
-            service:
-              port: 9898
-          """ + "\n" + analysis.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")),
-        fieldManager: "kustomize-controller")
-      let env = Env(
-        cluster: cluster, flagger: FlaggerDouble(cluster: cluster, simulator: checks),
-        kubeconfig: try cluster.writeKubeconfig())
-      try env.tick(until: "Initialized", limit: 3)
-      try await body(env)
-      await env.flagger.stop()
-    } catch {
-      await cluster.stop()
-      throw error
-    }
-    await cluster.stop()
-  }
+  typealias Env = CanaryCLIEnvironment
 
   /// Wall-clock times and the cluster's port vary between runs.
   static func normalize(_ text: String) -> String {
@@ -134,22 +17,31 @@ import Testing
       .replacing(/\ \(x\d+ since hh:mm:ss\)/, with: " (xN)")
   }
 
-  static func golden(_ text: String, _ name: String) throws {
-    try GoldenFile.verify(normalize(text), at: GoldenFile.path(name))
-  }
+  /// One release of the default analysis with the promotion gate open, as `--wait` reports it.
+  static let release = [
+    "Initialized weight=0% step 0/3 failed=0/2",
+    "Progressing weight=0% step 0/3 failed=0/2",
+    "Progressing weight=10% step 1/3 failed=0/2",
+    "Progressing weight=20% step 2/3 failed=0/2",
+    "Progressing weight=30% step 3/3 failed=0/2",
+    "Promoting weight=30% step 3/3 failed=0/2",
+    "Finalising weight=0% step 3/3 failed=0/2",
+    "Succeeded weight=0% step 3/3 failed=0/2",
+  ]
 
   @Test func statusOfEachPhaseAndJSON() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
       var r = try await env.tack(["canary", "status", "podinfo"])
       #expect(r.exitCode == 0, "\(r)")
-      try Self.golden(r.stdout, "cli-status-initialized.txt")
+      CLIGolden.expect(Self.normalize(r.stdout), file: "canary/status-initialized.stdout")
+      #expect(r.stderr.isEmpty, "\(r)")
 
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
       try env.tick(until: "WaitingPromotion", limit: 8)
       #expect(env.phase == "WaitingPromotion")
       r = try await env.tack(["canary", "status", "podinfo"])
       #expect(r.exitCode == 0, "\(r)")
-      try Self.golden(r.stdout, "cli-status-waiting-promotion.txt")
+      CLIGolden.expect(Self.normalize(r.stdout), file: "canary/status-waiting-promotion.stdout")
       #expect(r.stdout.contains("Weight:        30% intended · status reads 0%"))
       #expect(r.stdout.contains("podinfo-primary  podinfod  ghcr.io/stefanprodan/podinfo:6.0.0"))
 
@@ -176,66 +68,80 @@ import Testing
 
   @Test func waitExitCodes() async throws {
     // timed out: the promotion gate stays closed
-    try await Self.withEnv { env in
+    try await Env.with { env in
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
-      env.flagger.start(every: .milliseconds(100))
+      try env.tick(until: "WaitingPromotion", limit: 8)
+      #expect(env.phase == "WaitingPromotion")
       let r = try await env.tack(["canary", "status", "podinfo", "--wait", "--timeout", "3s"])
       #expect(r.exitCode == 3, "\(r)")
-      #expect(r.stderr.contains("✗ timed out waiting for canary test/podinfo to finish (phase WaitingPromotion)"))
+      #expect(r.stderr.contains("✗ timed out waiting for canary test/podinfo to finish (phase WaitingPromotion)"), "\(r)")
       // --success-on-gate returns as soon as the gate holds it
-      let g = try await env.tack(["canary", "status", "podinfo", "--wait", "--success-on-gate", "--timeout", "30s"])
+      let g = try await env.tack(["canary", "status", "podinfo", "--wait", "--success-on-gate", "--timeout", "5m"])
       #expect(g.exitCode == 0, "\(g)")
       #expect(g.stderr.contains("✔ canary test/podinfo is held at the confirm-promotion gate"))
     }
-    // failed: 4
-    try await Self.withEnv(checks: FlaggerSimulator { _ in .metricFailed("success rate 42.00% < 99%") }) { env in
+    // failed: 4, after following the run through both failed checks
+    try await Env.with(checks: FlaggerSimulator { _ in .metricFailed("success rate 42.00% < 99%") }) { env in
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
-      env.flagger.start(every: .milliseconds(100))
-      let r = try await env.tack(["canary", "status", "podinfo", "--wait", "--timeout", "30s"])
-      #expect(r.exitCode == 4, "\(r)")
-      #expect(r.stdout.contains("Failed weight=0% step 0/3 failed=2/2"))
+      let tack = try env.background(["canary", "status", "podinfo", "--wait", "--timeout", "5m"])
+      let expected = [
+        "Initialized weight=0% step 0/3 failed=0/2",
+        "Progressing weight=0% step 0/3 failed=0/2",
+        "Progressing weight=0% step 0/3 failed=1/2",
+        "Progressing weight=0% step 0/3 failed=2/2",
+        "Failed weight=0% step 0/3 failed=2/2",
+      ]
+      let (lines, exitCode) = try await env.lockstep(tack, through: expected)
+      #expect(exitCode == 4, "\(lines)\n\(tack.stderr)")
+      #expect(lines == expected)
+      let stderr = await env.stderr(of: tack, containing: "✗ canary test/podinfo Failed")
+      #expect(stderr.contains("✗ canary test/podinfo Failed: Canary analysis failed, Deployment scaled to zero."), "\(stderr)")
     }
   }
 
   /// Right after `kubectl set image`, the Canary still says Initialized/Succeeded until Flagger's
   /// next tick. --wait must follow the new release, not return on the stale phase.
   @Test func waitDoesNotReturnOnStalePhase() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
       env.flagger.loadtester.setGate(name: "podinfo", namespace: "test", open: true)
-      try await Task.sleep(for: .milliseconds(1100))  // managedFields have second precision
+      // In the same second as the canary's Initialized, on purpose: managedFields have second
+      // precision, and an equal second must count as a change after the phase.
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
-      // Flagger notices the change only after a while
-      let ticker = Task {
-        try await Task.sleep(for: .milliseconds(1500))
-        env.flagger.start(every: .milliseconds(100))
-      }
-      let r = try await env.tack(["canary", "status", "podinfo", "--wait", "--timeout", "60s"])
-      _ = await ticker.result
-      #expect(r.exitCode == 0, "\(r)")
-      // which intermediate states are seen depends on timing; the ends and the order do not
-      let lines = r.stdout.split(separator: "\n").map(String.init)
-      #expect(lines.first == "Initialized weight=0% step 0/3 failed=0/2", "\(lines)")
-      #expect(lines.contains { $0.hasPrefix("Progressing ") }, "\(lines)")
-      #expect(lines.last == "Succeeded weight=0% step 3/3 failed=0/2", "\(lines)")
+      let tack = try env.background(["canary", "status", "podinfo", "--wait", "--timeout", "5m"])
+      let first = await tack.waitForLines(1)
+      try #require(first == [Self.release[0]], "\(first)\n\(tack.stderr)")
+      // Flagger has not noticed the change yet: tack explains why it keeps waiting, and keeps
+      // reading the canary instead of returning.
+      let held = await env.stderr(of: tack, containing: "◎ Initialized is stale", timeout: .seconds(180))
+      #expect(held.contains("◎ Initialized is stale: the target's pod template changed at"), "\(held)")
+      let reads = env.canaryReads
+      try await env.eventually("tack read the canary twice more") { env.canaryReads >= reads + 2 }
+      #expect(tack.lines == [Self.release[0]])
+
+      let (lines, exitCode) = try await env.lockstep(tack, through: Self.release)
+      #expect(exitCode == 0, "\(lines)\n\(tack.stderr)")
+      #expect(lines == Self.release)
       #expect(Set(lines).count == lines.count)
-      #expect(r.stderr.contains("◎ Initialized is stale: the target's pod template changed at"))
-      #expect(r.stderr.contains("✔ canary test/podinfo Succeeded: Canary analysis completed successfully, promotion finished."))
+      let stderr = await env.stderr(of: tack, containing: "✔ canary test/podinfo Succeeded")
+      #expect(stderr.contains("✔ canary test/podinfo Succeeded: Canary analysis completed successfully, promotion finished."), "\(stderr)")
     }
   }
 
   @Test func promoteOpensAndClosesTheGate() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
       try env.tick(until: "WaitingPromotion", limit: 8)
-      env.flagger.start(every: .milliseconds(100))
-      let r = try await env.tack(["promote", "canary", "podinfo", "--timeout", "30s"])
+      async let promoted = env.tack(["promote", "canary", "podinfo", "--timeout", "5m"])
+      try await env.eventually("tack opened the gate") {
+        env.flagger.loadtester.isGateOpen(name: "podinfo", namespace: "test")
+      }
+      try env.flagger.tick()  // Flagger's next tick passes the open gate
+      let r = try await promoted
       #expect(r.exitCode == 0, "\(r)")
-      // the state right after the gate depends on how fast the double ticks
-      try Self.golden(r.stderr.replacing(#/passed the gate: .*/#, with: "passed the gate: <state>"), "cli-promote.stderr")
-      #expect(r.stderr.contains(#/passed the gate: (Promoting|Finalising|Succeeded) /#))
+      CLIGolden.expect(r.stderr.replacing(#/passed the gate: .*/#, with: "passed the gate: <state>"), file: "canary/promote.stderr")
+      #expect(r.stderr.contains("✔ canary test/podinfo passed the gate: Promoting weight=30% step 3/3 failed=0/2\n"), "\(r)")
       #expect(!env.flagger.loadtester.isGateOpen(name: "podinfo", namespace: "test"))
       #expect(env.flagger.loadtester.requests.map(\.path).filter { $0 != "/gate/check" && $0 != "/rollback/check" } == ["/gate/open", "/gate/close"])
-      await env.flagger.stop()
       // the next release is gated again
       try env.tick(until: "Succeeded", limit: 4)
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.2")
@@ -245,36 +151,46 @@ import Testing
   }
 
   @Test func promoteFullAbortAndRetry() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
       try env.tick(limit: 3)
-      env.flagger.start(every: .milliseconds(100))
-      var r = try await env.tack(["promote", "canary", "podinfo", "--full", "--timeout", "30s"])
+      #expect(env.phase == "Progressing")
+      async let full = env.tack(["promote", "canary", "podinfo", "--full", "--timeout", "5m"])
+      try await env.eventually("tack set spec.skipAnalysis") { env.canary[path: "spec", "skipAnalysis"] == true }
+      try env.flagger.tick()  // Flagger promotes without analysis
+      var r = try await full
       #expect(r.exitCode == 0, "\(r)")
       #expect(env.phase == "Succeeded")
-      let canary = try env.cluster.store.get(apiVersion: "flagger.app/v1beta1", kind: "Canary", namespace: "test", name: "podinfo")
-      #expect(canary[path: "spec", "skipAnalysis"] == nil || canary[path: "spec", "skipAnalysis"] == false)
+      #expect(r.stderr.contains("✔ canary test/podinfo Succeeded: "), "\(r)")
+      #expect(env.canary[path: "spec", "skipAnalysis"] == nil || env.canary[path: "spec", "skipAnalysis"] == false)
 
       // abort a new release through the rollback gate
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.2")
-      r = try await env.tack(["canary", "abort", "podinfo", "--timeout", "30s"])
+      try env.tick()
+      #expect(env.phase == "Progressing")
+      async let aborted = env.tack(["canary", "abort", "podinfo", "--timeout", "5m"])
+      try await env.eventually("tack opened the rollback gate") {
+        env.flagger.loadtester.isRollbackOpen(name: "podinfo", namespace: "test")
+      }
+      try env.flagger.tick()  // the rollback webhook now signals a rollback
+      r = try await aborted
       #expect(r.exitCode == 0, "\(r)")
       #expect(env.phase == "Failed")
       #expect(!env.flagger.loadtester.isRollbackOpen(name: "podinfo", namespace: "test"))
-      try Self.golden(r.stderr, "cli-abort.stderr")
+      CLIGolden.expect(r, "canary/abort")
 
       // retry starts a new analysis of the same revision
       r = try await env.tack(["canary", "retry", "podinfo"])
       #expect(r.exitCode == 0, "\(r)")
       let target = try env.cluster.store.get(apiVersion: "apps/v1", kind: "Deployment", namespace: "test", name: "podinfo")
       #expect(target[path: "spec", "template", "metadata", "annotations", "kubectl.kubernetes.io/restartedAt"] != nil)
-      try await Task.sleep(for: .milliseconds(400))
-      #expect(env.phase != "Failed")
+      try env.tick()
+      #expect(env.phase == "Progressing")
     }
   }
 
   @Test func promoteWithoutGateExplains() async throws {
-    try await Self.withEnv(analysis: "analysis:\n  interval: 10s\n  threshold: 2\n  iterations: 3") { env in
+    try await Env.with(analysis: "analysis:\n  interval: 10s\n  threshold: 2\n  iterations: 3") { env in
       let r = try await env.tack(["promote", "canary", "podinfo"])
       #expect(r.exitCode == 1, "\(r)")
       #expect(
@@ -286,18 +202,17 @@ import Testing
 
   /// `--watch` off a terminal: one line per state change, ending with the release (--wait).
   @Test func watchPrintsOneLinePerChangeOffATerminal() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
       env.flagger.loadtester.setGate(name: "podinfo", namespace: "test", open: true)
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
-      env.flagger.start(every: .milliseconds(400))
-      let r = try await env.tack(["canary", "status", "podinfo", "--watch", "--wait", "--timeout", "60s"])
-      #expect(r.exitCode == 0, "\(r)")
-      let lines = r.stdout.split(separator: "\n").map(String.init)
+      let tack = try env.background(["canary", "status", "podinfo", "--watch", "--wait", "--timeout", "5m"])
+      let (lines, exitCode) = try await env.lockstep(tack, through: Self.release)
+      #expect(exitCode == 0, "\(lines)\n\(tack.stderr)")
       #expect(Set(lines).count == lines.count, "no repeated state lines: \(lines)")
       #expect(lines.contains("Promoting weight=30% step 3/3 failed=0/2"), "\(lines)")
       #expect(lines.contains("Finalising weight=0% step 3/3 failed=0/2"), "\(lines)")
       #expect(lines.last == "Succeeded weight=0% step 3/3 failed=0/2")
-      #expect(lines.count >= 4)
+      #expect(lines == Self.release)
     }
   }
 
@@ -305,81 +220,39 @@ import Testing
   /// up + clear-to-end-of-line per line, never a blank screen, and no stale lines left behind.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux `script` for a pseudo-terminal"))
   func watchRedrawsInPlaceOnATerminal() async throws {
-    try await Self.withEnv { env in
+    try await Env.with { env in
+      env.flagger.loadtester.setGate(name: "podinfo", namespace: "test", open: true)
       try env.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
-      env.flagger.start(every: .milliseconds(250))
-      let command = "\(Self.tack) canary status podinfo -n test --watch"
-      let r = try await ProcessRunner.run(
-        "/usr/bin/timeout", ["-s", "INT", "4", "/usr/bin/script", "-qfec", command, "/dev/null"],
-        environment: [
-          "KUBECONFIG": env.kubeconfig, "TERM": "xterm", "NO_COLOR": "", "COLUMNS": "200",
-          "HOME": env.cluster.directory.path,
-        ],
-        timeout: .seconds(30))
+      let command = "\(TackProcess.tackPath) canary status podinfo -n test --watch --wait --timeout 5m"
+      async let run = TackProcess.run(
+        executable: "/usr/bin/script", ["-qfec", command, "/dev/null"],
+        environment: ["KUBECONFIG": env.kubeconfig, "TERM": "xterm", "NO_COLOR": "", "COLUMNS": "200"],
+        timeout: .seconds(600))
+      // tack has drawn its first frame once it reads the canary a second time
+      try await env.eventually("tack drew its first frame") { env.canaryReads >= 2 }
+      for _ in 1..<(Self.release.count - 1) {
+        try env.flagger.tick()
+        let reads = env.canaryReads
+        try await env.eventually("tack redrew after the tick") { env.canaryReads >= reads + 2 }
+      }
+      try env.flagger.tick()  // Succeeded: --wait ends the watch
+      let r = try await run
+      #expect(r.exitCode == 0, "\(r)")
       let output = r.stdout
       #expect(output.contains("\u{1B}[K"), "\(r)")
       #expect(output.contains(/\u{1B}\[\d+F/), "redrawn at least once")
       #expect(!output.contains("\u{1B}[2J"))
-      var screen = Screen()
+      var screen = TerminalScreen()
       screen.feed(output)
       let text = screen.lines
       #expect(text.filter { $0.hasPrefix("Name:") }.count == 1, "\(text.joined(separator: "\n"))")
       #expect(text.filter { $0.hasPrefix("Status:") }.count == 1)
       #expect(text.filter { $0.hasPrefix("History") }.count == 1)
-      // the bottom of the screen is the last frame's history, not a leftover of an older frame
-      #expect(text.last?.contains("canary weight") == true || text.last?.contains("waiting at") == true || text.last?.contains("⚠") == true, "\(text.suffix(3))")
+      #expect(text.contains { $0.hasPrefix("Status:") && $0.contains("Succeeded") }, "the last frame is the final state")
+      // the bottom of the screen is the last frame's history, then the result line, not a leftover
+      // of an older frame
+      #expect(text.last?.hasPrefix("✔ canary test/podinfo Succeeded") == true, "\(text.suffix(3))")
+      #expect(text.dropLast().last?.contains("promotion completed, canary scaled down") == true, "\(text.suffix(3))")
     }
-  }
-
-  /// A terminal model for the sequences tack writes (`ESC[nF`, `ESC[K`, `ESC[J`, CR, LF) plus
-  /// colour codes, which it ignores.
-  struct Screen {
-    var rows: [[Character]] = [[]]
-    var row = 0
-    var col = 0
-
-    mutating func feed(_ text: String) {
-      let chars = Array(text)
-      var i = 0
-      while i < chars.count {
-        let c = chars[i]
-        if c == "\u{1B}", i + 1 < chars.count, chars[i + 1] == "[" {
-          var j = i + 2
-          var digits = ""
-          while j < chars.count, chars[j].isNumber || chars[j] == ";" || chars[j] == "?" {
-            digits.append(chars[j])
-            j += 1
-          }
-          guard j < chars.count else { break }
-          let n = Int(digits) ?? 1
-          switch chars[j] {
-          case "F":
-            row = max(0, row - n)
-            col = 0
-          case "K": rows[row] = Array(rows[row].prefix(col))
-          case "J":
-            rows[row] = Array(rows[row].prefix(col))
-            if row + 1 < rows.count { rows.removeSubrange((row + 1)...) }
-          default: break
-          }
-          i = j + 1
-          continue
-        }
-        switch c {
-        case "\r": col = 0
-        case "\n", "\r\n":
-          if c == "\r\n" { col = 0 }
-          row += 1
-          if c == "\n" { col = 0 }
-          while rows.count <= row { rows.append([]) }
-        default:
-          if col < rows[row].count { rows[row][col] = c } else { rows[row].append(c) }
-          col += 1
-        }
-        i += 1
-      }
-    }
-
-    var lines: [String] { rows.map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
   }
 }

@@ -20,15 +20,19 @@ import Testing
     let a = CanaryAnalysis(json: ["interval": "5s", "stepWeight": 30])
     #expect(a.interval.description == "10s")  // clamped to ≥ 10 s
     #expect(a.threshold == 1)
-    #expect(a.maxWeight == 100)
-    #expect(a.weightLadder == [30, 60, 90, 100])
+    #expect(CanaryProgress.maxWeight(a) == 100)
+    #expect(CanaryProgress.weightLadder(a) == [30, 60, 90, 100])
     #expect(CanaryAnalysis(json: ["interval": "bogus"]).interval.description == "1m0s")
     let ladder = CanaryAnalysis(json: ["stepWeights": [1, 5, 10, 50], "maxWeight": 80])
-    #expect(ladder.maxWeight == 50)
-    #expect(ladder.weightLadder == [1, 5, 10, 50])
-    // stepWeight wins over stepWeights; the ladder tops out at the last stepWeights entry
-    let both = CanaryAnalysis(json: ["stepWeights": [1, 5, 40], "stepWeight": 15])
-    #expect(both.weightLadder == [15, 30, 40])
+    #expect(CanaryProgress.maxWeight(ladder) == 50)
+    #expect(CanaryProgress.weightLadder(ladder) == [1, 5, 10, 50])
+  }
+
+  @Test func kubernetesProviderIsAlwaysBlueGreen() {
+    // Flagger's scheduler drops `match` for the kubernetes provider before deriving the strategy.
+    let kube = CanaryFixtures.canary(analysis: CanaryFixtures.abAnalysis, extraSpec: "provider: kubernetes")
+    #expect(CanarySpec(canary: kube).strategy == .blueGreen)
+    #expect(CanarySpec(canary: kube).effectiveIterations == 10)
   }
 
   @Test func missingAnalysisMeansSkipAnalysis() {
@@ -44,46 +48,52 @@ import Testing
   }
 }
 
-@Suite struct CanaryReleaseProgressTests {
-  func progress(_ status: String, analysis: String = CanaryFixtures.defaultAnalysis) -> CanaryReleaseProgress {
+@Suite struct CanaryStatusProgressTests {
+  func progress(_ status: String, analysis: String = CanaryFixtures.defaultAnalysis) -> CanaryProgress {
     let canary = CanaryFixtures.canary(analysis: analysis, status: status)
-    return CanaryReleaseProgress(spec: CanarySpec(canary: canary), status: CanaryStatus(canary: canary))
+    return CanaryProgress(spec: CanarySpec(canary: canary), status: CanaryStatus(canary: canary))
   }
 
   @Test func stepOfWeightLadder() {
     let p = progress("phase: Progressing\ncanaryWeight: 30\nfailedChecks: 1")
-    #expect(p.fraction == "3/5")
+    #expect(p.stepText == "3/5")
     #expect(p.intendedWeight == 30)
     #expect(!p.reportedWeightIsZeroed)
-    #expect(p.failedFraction == "1/3")
+    #expect(p.failedText == "1/3")
     #expect(p.checksBeforeRollback == 2)
-    // 2 steps left + Promoting + Finalising, one minute each
-    #expect(p.eta?.description == "4m0s")
+    // 2 steps left, then Promoting, Finalising and Succeeded, one minute each
+    #expect(p.eta?.description == "5m0s")
     #expect(p.bar(width: 10) == "██████░░░░")
   }
 
   @Test func waitingPromotionReadsZeroButTrafficStaysAtMax() {
     let p = progress("phase: WaitingPromotion\ncanaryWeight: 0")
     #expect(p.intendedWeight == 50)
-    #expect(p.reportedWeight == 0)
+    #expect(p.weight == 0)
     #expect(p.reportedWeightIsZeroed)
-    #expect(p.fraction == "5/5")
+    #expect(p.stepText == "5/5")
     #expect(p.eta == nil)
   }
 
   @Test func stepWeightsLadder() {
     let p = progress("phase: Progressing\ncanaryWeight: 10", analysis: CanaryFixtures.stepWeightsAnalysis)
-    #expect(p.fraction == "3/4")
+    #expect(p.stepText == "3/4")
     #expect(p.maxWeight == 50)
   }
 
   @Test func iterationsForBlueGreenArePinnedWhileWaiting() {
     let running = progress("phase: Progressing\niterations: 2", analysis: CanaryFixtures.blueGreenAnalysis)
     #expect(running.unit == .iteration)
-    #expect(running.fraction == "2/5")
+    #expect(running.stepText == "2/5")
     #expect(running.intendedWeight == 0)
     let waiting = progress("phase: WaitingPromotion\niterations: 4", analysis: CanaryFixtures.blueGreenAnalysis)
-    #expect(waiting.fraction == "5/5")
+    #expect(waiting.stepText == "5/5")
+  }
+
+  @Test func mirroringAddsOneTickBeforeTheFirstStep() {
+    let p = progress("phase: Progressing\ncanaryWeight: 0", analysis: "interval: 1m\nstepWeight: 25\nmirror: true")
+    // mirror, 4 steps, Promoting, Finalising, Succeeded
+    #expect(p.eta?.description == "8m0s")
   }
 }
 
@@ -164,17 +174,7 @@ import Testing
   }
 }
 
-@Suite struct RFC3339TimeTests {
-  @Test func parsesAndPrints() throws {
-    let t = try #require(RFC3339Time("2026-11-28T15:04:05Z"))
-    #expect(t.description == "2026-11-28T15:04:05Z")
-    #expect(t.clock == "15:04:05")
-    #expect(RFC3339Time("2026-11-28T15:04:05.5+01:00")!.seconds == t.seconds - 3600 + 0.5)
-    #expect(RFC3339Time("1970-01-01T00:00:00Z")!.seconds == 0)
-    #expect(RFC3339Time("2026-13-01T00:00:00Z") == nil)
-    #expect(RFC3339Time("yesterday") == nil)
-  }
-
+@Suite struct TemplateChangeTests {
   @Test func templateChangeReadsManagedFields() {
     let d = CanaryFixtures.deployment(templateTime: "2026-11-28T09:30:00Z")
     // flagger's later replicas-only entry does not count

@@ -1,5 +1,6 @@
 import TackCore
 import TackJSON
+import TackOutput
 import Testing
 
 @Suite struct CanaryWaitDecisionTests {

@@ -1,5 +1,6 @@
 import TackCore
 import TackJSON
+import TackOutput
 import Testing
 
 #if canImport(Glibc)
@@ -36,9 +37,9 @@ enum GetFixtures {
   }
 
   /// A fixed "now" (touching `directory` first pins the time zone) so AGE columns are stable: 2026-08-07T17:00:00Z.
-  static let now: Timestamp = {
+  static let now: RFC3339Time = {
     _ = directory
-    return Timestamp(rfc3339: "2026-08-07T17:00:00Z")!
+    return RFC3339Time("2026-08-07T17:00:00Z")!
   }()
 
   static var isRecording: Bool {

@@ -1,4 +1,5 @@
 import TackCore
+import TackJSON
 import Testing
 
 @Suite struct HexShorteningTests {
@@ -84,34 +85,5 @@ import Testing
     #expect(try !StatusSelector(parsing: "Ready=False").matchesAlwaysReady())
     #expect(try StatusSelector(parsing: "Ready!=False").matchesAlwaysReady())
     #expect(try !StatusSelector(parsing: "foo=bar").matchesAlwaysReady())
-  }
-}
-
-import TackJSON
-
-@Suite struct TimestampTests {
-  @Test func parsesKubernetesTimestamps() throws {
-    #expect(Timestamp(rfc3339: "1970-01-01T00:00:00Z")?.epochSeconds == 0)
-    #expect(Timestamp(rfc3339: "2026-08-07T16:50:15Z")?.epochSeconds == 1_786_121_415)
-    #expect(Timestamp(rfc3339: "2026-08-07T16:50:15.123456789Z")?.epochSeconds == 1_786_121_415)
-    #expect(Timestamp(rfc3339: "2026-08-07T18:50:15+02:00")?.epochSeconds == 1_786_121_415)
-    #expect(Timestamp(rfc3339: "2026-08-07") == nil)
-    #expect(Timestamp(rfc3339: "2026-13-07T16:50:15Z") == nil)
-    #expect(Timestamp(rfc3339: "2026-08-07T16:50:15") == nil)
-  }
-
-  @Test func formatsRoundTrip() {
-    for text in ["2026-08-07T16:50:15Z", "2000-02-29T23:59:59Z", "1969-12-31T23:59:59Z"] {
-      #expect(Timestamp(rfc3339: text)?.rfc3339UTC == text)
-    }
-  }
-
-  @Test(arguments: [
-    (0, "0s"), (-1, "0s"), (-5, "<invalid>"), (45, "45s"), (119, "119s"), (200, "3m20s"), (240, "4m"),
-    (1500, "25m"), (3 * 3600 + 60, "3h1m"), (5 * 3600, "5h"), (30 * 3600, "30h"), (3 * 86400 + 4 * 3600, "3d4h"),
-    (10 * 86400, "10d"), (800 * 86400, "2y70d"), (3000 * 86400, "8y"),
-  ] as [(Int64, String)])
-  func agesLikeKubectl(_ seconds: Int64, _ expected: String) {
-    #expect(HumanDuration.format(seconds: seconds) == expected)
   }
 }

@@ -24,7 +24,7 @@ extension Tack.Canary {
           condition {status, reason, message, lastTransitionTime} | null
           suspended, skipAnalysis
           weight {intended, reported, max, reportedIsZeroed}
-          progress {unit: step | iteration, current, total}
+          progress {unit: step | iteration, current, total} (current, total: null without steps)
           failedChecks {count, threshold, beforeRollback}
           interval, etaSeconds | null
           gate {type, webhook, url, openable, loadtester, since} | null

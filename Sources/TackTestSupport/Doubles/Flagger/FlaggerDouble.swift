@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
+import TackOutput
 
 /// Plays Flagger against the test API server: on every tick it reads each Canary and its target
 /// Deployment through the in-process API, advances the `FlaggerSimulator`, and writes back what
@@ -72,6 +73,9 @@ public final class FlaggerDouble: Sendable {
       let primaryName = targetName + "-primary"
       if var primary = try? store.get(apiVersion: "apps/v1", kind: "Deployment", namespace: ns, name: primaryName) {
         primary[path: "spec", "template"] = target[path: "spec", "template"]
+        // Flagger rewrites the selector label to `<name>-primary` on every copy (the primary's
+        // selector is immutable and must keep matching its pods).
+        primary[path: "spec", "template", "metadata", "labels", "app"] = .string(primaryName)
         try store.update(primary, fieldManager: "flagger")
       } else {
         var primary: JSON = [
@@ -135,5 +139,5 @@ public final class FlaggerDouble: Sendable {
     return String(rest[slash...].prefix { $0 != "?" })
   }
 
-  static func now() -> String { KubeTime.format(Date()) }
+  static func now() -> String { RFC3339Time.now().rfc3339 }
 }

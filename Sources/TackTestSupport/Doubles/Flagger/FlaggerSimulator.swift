@@ -125,8 +125,11 @@ struct Run {
   var targetID: String { "\(targetName).\(namespace)" }
   var threshold: Int { max(1, analysis["threshold"]?.intValue ?? 1) }
   var totalIterations: Int { analysis["iterations"]?.intValue ?? 0 }
+  var stepWeight: Int { analysis["stepWeight"]?.intValue ?? 0 }
+  var stepWeights: [Int] { (analysis["stepWeights"]?.arrayValue ?? []).compactMap(\.intValue) }
+  /// Flagger's `maxWeight()`: the last of `stepWeights` (at most 100), else `maxWeight`, else 100.
   var maxWeight: Int {
-    if let last = analysis["stepWeights"]?.arrayValue?.last?.intValue { return last }
+    if let last = stepWeights.last { return min(100, last) }
     let m = analysis["maxWeight"]?.intValue ?? 0
     return m > 0 ? m : 100
   }
@@ -269,25 +272,44 @@ struct Run {
   }
 
   mutating func advanceWeight() {
+    // Flagger only steps when `nextStepWeight` is positive.
+    guard nextStepWeight() > 0 else { return }
     if phase == "Progressing" && weight < maxWeight {
       for hook in hooks("confirm-traffic-increase") where !self.hook("confirm-traffic-increase", hook.url) {
         event("Halt \(id) advancement waiting for traffic increase approval \(hook.name)", warning: true)
         return
       }
       for hook in hooks("confirm-traffic-increase") { event("Confirm-traffic-increase check \(hook.name) passed") }
-      weight = nextWeight()
+      weight = min(weight + nextStepWeight(), 100)
       event("Advance \(id) canary weight \(weight)")
       return
     }
     promoteIfConfirmed()
   }
 
-  func nextWeight() -> Int {
-    let step = analysis["stepWeight"]?.intValue ?? 0
-    if step <= 0, let ladder = analysis["stepWeights"]?.arrayValue?.compactMap(\.intValue) {
-      return ladder.first { $0 > weight } ?? maxWeight
+  /// Flagger's `nextStepWeight()`: `stepWeight` whenever it is set (even next to `stepWeights`),
+  /// else the distance to the next entry of `stepWeights`, never past 100.
+  func nextStepWeight(from weight: Int? = nil) -> Int {
+    let weight = weight ?? self.weight
+    if stepWeight > 0 || stepWeights.isEmpty { return stepWeight }
+    let maxStep = 100 - weight
+    if maxStep == 0 { return 1 }
+    if weight == 0 { return min(maxStep, stepWeights[0]) }
+    for index in 0..<(stepWeights.count - 1) where stepWeights[index] == weight {
+      return min(maxStep, stepWeights[index + 1] - weight)
     }
-    return min(weight + max(step, 1), maxWeight)
+    return maxStep
+  }
+
+  /// The last weight the ladder reaches (it may pass `maxWeight`: 20, 40, 60 for a max of 50).
+  var topWeight: Int {
+    var top = 0
+    while top < maxWeight {
+      let step = nextStepWeight(from: top)
+      guard step > 0 else { break }
+      top = min(top + step, 100)
+    }
+    return top
   }
 
   mutating func advanceIterations() {
@@ -313,7 +335,7 @@ struct Run {
     }
     if phase == "WaitingPromotion" {
       // Back at the top of the ladder for the promotion itself.
-      weight = totalIterations > 0 ? 0 : maxWeight
+      weight = totalIterations > 0 ? 0 : topWeight
     }
     if totalIterations > 0 { event("Routing all traffic to canary") }
     event("Copying \(targetID) template spec to \(targetName)-primary.\(namespace)")
