@@ -103,20 +103,32 @@ public struct RFC3339Time: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// Go's `time.RFC3339Nano` in UTC: the fraction with trailing zeros dropped, none when zero
   /// (`2026-08-07T16:50:15.25Z`, `2026-08-07T16:50:15Z`).
-  public var rfc3339Nano: String {
-    guard nanoseconds > 0 else { return rfc3339 }
+  public var rfc3339Nano: String { rfc3339Nano(offsetSeconds: 0) }
+
+  /// Go's `time.RFC3339Nano` at a UTC offset: `2026-08-07T19:30:15.12+03:00`, `Z` for offset 0.
+  public func rfc3339Nano(offsetSeconds: Int) -> String {
+    let whole = Self.format(epochSeconds, offsetSeconds: offsetSeconds)
+    guard nanoseconds > 0 else { return whole }
     var fraction = Self.pad(Int(nanoseconds), 9)
     while fraction.hasSuffix("0") { fraction.removeLast() }
-    return String(rfc3339.dropLast()) + "." + fraction + "Z"
+    // The fraction goes between the seconds (always 19 characters in) and the zone.
+    let seconds = whole.index(whole.startIndex, offsetBy: 19)
+    return String(whole[..<seconds]) + "." + fraction + String(whole[seconds...])
   }
+
+  /// `rfc3339Nano` in the local time zone: how flux writes `reconcile.fluxcd.io/requestedAt`.
+  public var rfc3339NanoLocal: String { rfc3339Nano(offsetSeconds: Self.localOffset(at: epochSeconds)) }
 
   /// Whole seconds in the local time zone with its offset, as Go's `Time.Format(time.RFC3339)`
   /// prints a parsed API time (flux's LAST SCAN and LAST RUN columns); `Z` when local is UTC.
-  public var rfc3339Local: String {
-    var seconds = time_t(epochSeconds)
+  public var rfc3339Local: String { Self.format(epochSeconds, offsetSeconds: Self.localOffset(at: epochSeconds)) }
+
+  /// The local time zone's UTC offset at an instant, in seconds (0 when it cannot be told).
+  static func localOffset(at epoch: Int64) -> Int {
+    var seconds = time_t(epoch)
     var parts = tm()
-    guard localtime_r(&seconds, &parts) != nil else { return rfc3339 }
-    return Self.format(epochSeconds, offsetSeconds: Int(parts.tm_gmtoff))
+    guard localtime_r(&seconds, &parts) != nil else { return 0 }
+    return Int(parts.tm_gmtoff)
   }
 
   /// `rfc3339`.

@@ -18,7 +18,7 @@ public struct Reconciler: Sendable {
 
   public init(
     client: any FluxObjectClient, progress: any ProgressReporter, waiter: ObjectWaiter = ObjectWaiter(),
-    makeToken: @escaping @Sendable () -> String = { RFC3339Nano.now() }
+    makeToken: @escaping @Sendable () -> String = { RFC3339Time.now().rfc3339NanoLocal }
   ) {
     self.client = client
     self.progress = progress

@@ -1,31 +1,28 @@
 import TackCore
 import TackJSON
+import TackOutput
 import Testing
 
 @Suite struct ReconcileRequestTests {
-  @Test func formatsRFC3339NanoLikeGo() {
-    let instant = RFC3339Nano.Instant(seconds: 1_786_120_215, nanoseconds: 123_456_789)
-    #expect(RFC3339Nano.format(instant, utcOffset: 3 * 3600) == "2026-08-07T19:30:15.123456789+03:00")
-    #expect(RFC3339Nano.format(instant, utcOffset: 0) == "2026-08-07T16:30:15.123456789Z")
+  @Test func tokensAreGoRFC3339NanoInLocalTime() throws {
+    let instant = RFC3339Time(epochSeconds: 1_786_120_215, nanoseconds: 123_456_789)
+    #expect(instant.rfc3339Nano(offsetSeconds: 3 * 3600) == "2026-08-07T19:30:15.123456789+03:00")
+    #expect(instant.rfc3339Nano(offsetSeconds: 0) == "2026-08-07T16:30:15.123456789Z")
     // Go drops trailing zeros of the fraction, and the whole fraction when it is zero.
+    #expect(RFC3339Time(epochSeconds: 1_786_120_215, nanoseconds: 120_000_000).rfc3339Nano == "2026-08-07T16:30:15.12Z")
     #expect(
-      RFC3339Nano.format(RFC3339Nano.Instant(seconds: 1_786_120_215, nanoseconds: 120_000_000), utcOffset: 0)
-        == "2026-08-07T16:30:15.12Z")
-    #expect(
-      RFC3339Nano.format(RFC3339Nano.Instant(seconds: 1_786_120_215, nanoseconds: 0), utcOffset: -5 * 3600 - 1800)
-        == "2026-08-07T11:00:15-05:30")
+      RFC3339Time(epochSeconds: 1_786_120_215).rfc3339Nano(offsetSeconds: -5 * 3600 - 1800) == "2026-08-07T11:00:15-05:30")
+    let token = ReconcileRequest().token
+    #expect(RFC3339Time(token) != nil, "the default token must parse back: \(token)")
+    #expect(RFC3339Time("2026-08-07T19:30:15.123456789+03:00") == instant)
   }
 
-  @Test func parsesWhatItFormats() throws {
-    let text = "2026-08-07T19:30:15.123456789+03:00"
-    let instant = try #require(RFC3339Nano.parse(text))
-    #expect(instant == RFC3339Nano.Instant(seconds: 1_786_120_215, nanoseconds: 123_456_789))
-    #expect(RFC3339Nano.parse("2026-08-07T16:30:15Z")?.seconds == 1_786_120_215)
-    #expect(RFC3339Nano.parse("2026-08-07T16:30:15.5Z")?.nanoseconds == 500_000_000)
-    #expect(RFC3339Nano.parse("yesterday") == nil)
-    #expect(RFC3339Nano.parse("2026-08-07T16:30:15") == nil)
-    let now = RFC3339Nano.now()
-    #expect(RFC3339Nano.parse(now) != nil, "now() must parse back: \(now)")
+  @Test func aLaterHandledTokenCoversOurs() {
+    let request = ReconcileRequest(token: "2026-08-07T19:30:15.1+03:00")
+    #expect(request.isHandled(by: ["status": ["lastHandledReconcileAt": "2026-08-07T19:30:15.1+03:00"]]))
+    #expect(request.isHandled(by: ["status": ["lastHandledReconcileAt": "2026-08-07T16:30:15.2Z"]]))
+    #expect(!request.isHandled(by: ["status": ["lastHandledReconcileAt": "2026-08-07T16:30:15Z"]]))
+    #expect(!request.isHandled(by: ["status": ["lastHandledReconcileAt": "yesterday"]]))
   }
 
   @Test func patchCarriesTheTokenAndHelmReleaseExtras() {
