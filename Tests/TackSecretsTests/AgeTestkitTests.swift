@@ -42,7 +42,10 @@ struct AgeTestVector: CustomStringConvertible, Sendable {
     body = compressed ? try Inflate.zlib(raw) : raw
   }
 
-  static func all() -> [AgeTestVector] {
+  /// Loaded once per test process: inflating the large stream vectors is slow in debug builds.
+  static func all() -> [AgeTestVector] { loadedAgeTestVectors }
+
+  static func load() -> [AgeTestVector] {
     let directory = TestEnvironment.ageTestkit
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return names.sorted().compactMap { name in
@@ -51,6 +54,8 @@ struct AgeTestVector: CustomStringConvertible, Sendable {
     }
   }
 }
+
+let loadedAgeTestVectors = AgeTestVector.load()
 
 /// The failure class names the vectors use.
 func outcomeName(_ kind: AgeError.Kind) -> String {

@@ -82,12 +82,12 @@ struct SopsOracleTests {
     try "creation_rules:\n  - mac_only_encrypted: true\n    unencrypted_suffix: _plain\n    age: \(identity.recipient)\n"
       .write(to: macOnlyConfig, atomically: true, encoding: .utf8)
     let variants: [[String]] = [
-      ["--age", identity.recipient.description],
-      ["--age", identity.recipient.description, "--encrypted-regex", "^(data|stringData|list|count)$"],
-      ["--config", macOnlyConfig.path],
+      ["encrypt", "--age", identity.recipient.description],
+      ["encrypt", "--age", identity.recipient.description, "--encrypted-regex", "^(data|stringData|list|count)$"],
+      ["--config", macOnlyConfig.path, "encrypt"],
     ]
     for extra in variants {
-      let result = try Self.sops(["encrypt"] + extra + [file.path])
+      let result = try Self.sops(extra + [file.path])
       #expect(result.status == 0, "\(result.stderrText)")
       let encrypted = try SopsFile.parse(result.stdoutText, format: input.format)
       let decrypted = try Sops.decrypt(encrypted, identities: [identity])

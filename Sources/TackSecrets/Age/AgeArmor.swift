@@ -9,11 +9,17 @@ public enum AgeArmor {
 
   /// Whether `prefix` (the first bytes of an input) starts an armored file, allowing the leading
   /// whitespace the reader accepts.
-  public static func looksArmored(_ prefix: some Collection<UInt8>) -> Bool {
-    let body = Array(prefix.drop(while: isWhitespace))
-    guard !body.isEmpty else { return false }
-    let count = min(body.count, headerBytes.count)
-    return body.prefix(count).elementsEqual(headerBytes.prefix(count))
+  public static func looksArmored(_ prefix: ArraySlice<UInt8>) -> Bool {
+    var index = prefix.startIndex
+    while index < prefix.endIndex, isWhitespace(prefix[index]) { index += 1 }
+    guard index < prefix.endIndex else { return false }
+    var offset = 0
+    while index < prefix.endIndex, offset < headerBytes.count {
+      if prefix[index] != headerBytes[offset] { return false }
+      index += 1
+      offset += 1
+    }
+    return true
   }
 
   static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }

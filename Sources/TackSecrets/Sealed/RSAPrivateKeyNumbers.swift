@@ -5,6 +5,16 @@ import _CryptoExtras
 public struct RSAPrivateKeyNumbers: Sendable {
   public let publicKey: RSAPublicKeyNumbers
   private let privateExponent: [UInt8]
+  /// The CRT form (p, q, d mod p−1, d mod q−1, q⁻¹ mod p), four times faster than c^d mod n.
+  private let crt: CRT?
+
+  struct CRT: Sendable {
+    let p: MontgomeryModulus
+    let q: MontgomeryModulus
+    let dp: [UInt8]
+    let dq: [UInt8]
+    let qInverse: [UInt64]
+  }
 
   public init(pem: String) throws(SealedSecretError) {
     guard let key = try? _RSA.Signing.PrivateKey(unsafePEMRepresentation: pem) else {
@@ -16,11 +26,33 @@ public struct RSAPrivateKeyNumbers: Sendable {
     }
     publicKey = try RSAPublicKeyNumbers(modulus: integers[1], publicExponent: integers[2])
     privateExponent = integers[3]
+    crt = Self.crt(integers)
   }
 
-  /// RSADP: c^d mod n.
+  private static func crt(_ integers: [[UInt8]]) -> CRT? {
+    guard integers.count >= 9, let p = MontgomeryModulus(bigEndian: integers[4]),
+      let q = MontgomeryModulus(bigEndian: integers[5]), p.count == q.count
+    else { return nil }
+    var qInverse = MontgomeryModulus.limbs(bigEndian: integers[8])
+    guard qInverse.count <= p.count else { return nil }
+    qInverse += [UInt64](repeating: 0, count: p.count - qInverse.count)
+    return CRT(p: p, q: q, dp: integers[6], dq: integers[7], qInverse: qInverse)
+  }
+
+  /// RSADP: c^d mod n, by the CRT when the key has its factors.
   func decryptRaw(_ ciphertext: [UInt8]) -> [UInt8]? {
     guard ciphertext.count == publicKey.size, publicKey.montgomery.isReduced(ciphertext) else { return nil }
+    if let crt, let cp = crt.p.reduce(ciphertext), let cq = crt.q.reduce(ciphertext) {
+      let m1 = crt.p.power(limbs: cp, exponent: crt.dp)
+      let m2 = crt.q.power(limbs: cq, exponent: crt.dq)
+      // h = q⁻¹ (m1 − m2) mod p; m = m2 + h·q.
+      guard let m2p = crt.p.reduce(MontgomeryModulus.bigEndian(m2, length: 8 * m2.count)) else { return nil }
+      var difference = m1
+      MontgomeryModulus.subtractMod(&difference, m2p, crt.p.limbs)
+      let h = crt.p.multiplyMod(crt.qInverse, difference)
+      let m = MontgomeryModulus.sum(MontgomeryModulus.product(h, crt.q.limbs), m2)
+      return MontgomeryModulus.bigEndian(m, length: publicKey.size)
+    }
     return MontgomeryModulus.bigEndian(
       publicKey.montgomery.power(ciphertext, exponent: privateExponent), length: publicKey.size)
   }

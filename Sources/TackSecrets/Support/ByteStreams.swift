@@ -153,44 +153,46 @@ public final class MemoryWriter: ByteWriter {
 /// armor lines) that are followed by binary data read by someone else.
 public final class BufferedByteReader: ByteReader {
   private let source: ByteReader
-  private var buffer: [UInt8] = []
+  /// Bytes `start..<end` of `storage` are read but not yet consumed.
+  private var storage: [UInt8]
   private var start = 0
+  private var end = 0
   private var reachedEnd = false
-  private let chunkSize: Int
 
   public init(_ source: ByteReader, chunkSize: Int = 64 * 1024) {
     self.source = source
-    self.chunkSize = chunkSize
+    storage = [UInt8](repeating: 0, count: chunkSize)
   }
 
-  private var available: Int { buffer.count - start }
+  private var available: Int { end - start }
 
   /// Makes at least `count` bytes available unless the input ends first.
   private func fill(_ count: Int) throws {
-    if start > 0, start == buffer.count {
-      buffer.removeAll(keepingCapacity: true)
-      start = 0
-    }
     while available < count, !reachedEnd {
       if start > 0 {
-        buffer.removeFirst(start)
+        // Move the unconsumed bytes to the front.
+        storage.withUnsafeMutableBytes { raw in
+          let base = raw.baseAddress!
+          (base).copyMemory(from: base + start, byteCount: end - start)
+        }
+        end -= start
         start = 0
       }
-      let oldCount = buffer.count
-      let want = max(chunkSize, count - available)
-      buffer.append(contentsOf: repeatElement(0, count: want))
-      let n = try buffer.withUnsafeMutableBytes { raw in
-        try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[oldCount...]))
+      if end == storage.count {
+        storage += [UInt8](repeating: 0, count: max(storage.count, count - available))
       }
-      buffer.removeLast(want - n)
+      let n = try storage.withUnsafeMutableBytes { raw in
+        try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...]))
+      }
       if n == 0 { reachedEnd = true }
+      end += n
     }
   }
 
   /// The next `count` bytes (fewer at the end), without consuming them.
   public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
     try fill(count)
-    return buffer[start..<(start + min(count, available))]
+    return storage[start..<(start + min(count, available))]
   }
 
   /// The next line including its `\n`, or the rest of the input when it has no `\n`; nil at the
@@ -199,14 +201,17 @@ public final class BufferedByteReader: ByteReader {
   public func readLine(limit: Int) throws -> [UInt8]? {
     var scanned = 0
     while true {
-      if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A), newline - start < limit {
-        let line = Array(buffer[start...newline])
-        start = newline + 1
+      var index = start + scanned
+      let stop = min(end, start + limit)
+      while index < stop, storage[index] != 0x0A { index += 1 }
+      if index < stop {
+        let line = Array(storage[start...index])
+        start = index + 1
         return line
       }
       scanned = available
       if available >= limit {
-        let line = Array(buffer[start..<(start + limit)])
+        let line = Array(storage[start..<(start + limit)])
         start += limit
         return line
       }
@@ -214,8 +219,8 @@ public final class BufferedByteReader: ByteReader {
       try fill(available + 1)
       if available == before {
         guard available > 0 else { return nil }
-        let line = Array(buffer[start...])
-        start = buffer.count
+        let line = Array(storage[start..<end])
+        start = end
         return line
       }
     }
@@ -224,12 +229,12 @@ public final class BufferedByteReader: ByteReader {
   public func read(into destination: UnsafeMutableRawBufferPointer) throws -> Int {
     if available == 0 {
       // Large reads bypass the buffer: this is the path payload chunks take.
-      if destination.count >= chunkSize { return try source.read(into: destination) }
+      if destination.count >= storage.count { return reachedEnd ? 0 : try source.read(into: destination) }
       try fill(1)
     }
     let n = min(destination.count, available)
     guard n > 0 else { return 0 }
-    buffer.withUnsafeBytes { raw in
+    storage.withUnsafeBytes { raw in
       destination.baseAddress!.copyMemory(from: raw.baseAddress! + start, byteCount: n)
     }
     start += n
