@@ -11,7 +11,8 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Version.self
+      Secrets.self,
+      Version.self,
     ])
 
   public init() {}

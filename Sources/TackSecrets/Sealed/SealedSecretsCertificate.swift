@@ -45,6 +45,9 @@ public struct SealedSecretsCertificate: Sendable {
     self.pem = pem
   }
 
+  /// The expiry day, `2036-11-25`.
+  public var expiryDay: String { Self.day(notValidAfter) }
+
   /// `2036-11-25`, for messages.
   static func day(_ date: Date) -> String {
     String(SopsMetadata.timestamp(date).prefix(10))

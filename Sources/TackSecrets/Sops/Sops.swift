@@ -80,7 +80,7 @@ public enum Sops {
   /// Unwraps the data key with the first identity that opens one of the age entries.
   public static func dataKey(for metadata: SopsMetadata, identities: [any AgeIdentity]) throws(SopsError) -> [UInt8] {
     var problems: [String] = []
-    for key in metadata.ageKeys {
+    for key in metadata.ageKeys where !identities.isEmpty {
       do {
         let dataKey = try Age.decrypt(Array(key.encryptedDataKey.utf8), identities: identities, armored: true)
         guard dataKey.count == 32 else {

@@ -1,0 +1,143 @@
+import ArgumentParser
+import TackOutput
+import TackSecrets
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Tack.Secrets {
+  /// `tack secrets age`: plain age v1 files, a stand-in for `age` in the Flux workflow.
+  struct AgeFiles: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "age",
+      abstract: "Encrypt and decrypt age v1 files (compatible with age and rage).",
+      subcommands: [Encrypt.self, Decrypt.self])
+  }
+}
+
+extension Tack.Secrets.AgeFiles {
+  struct Encrypt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Encrypt a file to age recipients, streaming (constant memory).")
+
+    @Argument(help: "The file to encrypt (default: stdin).")
+    var input: String?
+
+    @Option(name: [.short, .long], help: "An age recipient (age1…); may be repeated.")
+    var recipient: [String] = []
+
+    @Option(name: [.customShort("R"), .long], help: "A file of recipients, one per line; may be repeated.")
+    var recipientsFile: [String] = []
+
+    @Option(name: [.short, .long], help: "Encrypt to the recipient of this identity file; may be repeated.")
+    var identity: [String] = []
+
+    @Flag(name: [.short, .customLong("armor")], help: "Write PEM-armored text instead of binary.")
+    var armor = false
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.")
+    var output: String?
+
+    func validate() throws {
+      if recipient.isEmpty, recipientsFile.isEmpty, identity.isEmpty {
+        throw ValidationError("no recipients: pass -r age1…, -R FILE or -i IDENTITY_FILE")
+      }
+    }
+
+    func run() async throws {
+      try await run(context: .live())
+    }
+
+    func run(context: CommandContext) async throws {
+      var recipients: [any AgeRecipient] = []
+      for text in recipient { recipients.append(try AgeX25519Recipient(text)) }
+      for file in recipientsFile {
+        recipients += try AgeKeyFile.recipients(in: SecretsFiles.readText(file), source: file) as [any AgeRecipient]
+      }
+      for file in identity {
+        recipients += try AgeKeyFile.identities(in: SecretsFiles.readText(file), source: file).map { $0.recipient as any AgeRecipient }
+      }
+      if output == nil || output == "-", !armor, context.console.style.stdoutIsTerminal {
+        throw CommandError("refusing to write binary ciphertext to a terminal; use -a/--armor or -o FILE", exitStatus: .usage)
+      }
+      let chosen = recipients
+      let armored = armor
+      try await AgeStreaming.run(input: input, output: output, mode: 0o644) { reader, writer in
+        try Age.encrypt(from: reader, to: writer, recipients: chosen, armored: armored)
+      }
+    }
+  }
+
+  struct Decrypt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Decrypt an age file (binary or armored), streaming (constant memory).")
+
+    @Argument(help: "The file to decrypt (default: stdin).")
+    var input: String?
+
+    @Option(name: [.short, .long], help: "An identity file (AGE-SECRET-KEY-1… lines); may be repeated.")
+    var identity: [String] = []
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically, mode 0600) instead of stdout.")
+    var output: String?
+
+    func validate() throws {
+      if identity.isEmpty { throw ValidationError("no identities: pass -i FILE (an age-keygen key file)") }
+    }
+
+    func run() async throws {
+      try await run(context: .live())
+    }
+
+    func run(context: CommandContext) async throws {
+      var identities: [any AgeIdentity] = []
+      for file in identity {
+        identities += try AgeKeyFile.identities(in: SecretsFiles.readText(file), source: file) as [any AgeIdentity]
+      }
+      let chosen = identities
+      let name = input.map(SecretsFiles.displayName) ?? "stdin"
+      do {
+        try await AgeStreaming.run(input: input, output: output, mode: 0o600) { reader, writer in
+          try Age.decrypt(from: reader, to: writer, identities: chosen)
+        }
+      } catch let error as AgeError {
+        throw error.from(name)
+      }
+    }
+  }
+}
+
+/// Streams a file (or stdin) through an age operation into a file (or stdout). A file output is
+/// written under a temporary name and renamed only after the last chunk authenticated.
+enum AgeStreaming {
+  static func run(
+    input: String?, output: String?, mode: mode_t,
+    _ body: @escaping @Sendable (ByteReader, ByteWriter) throws -> Void
+  ) async throws {
+    try await Blocking.run {
+      var descriptor: Int32 = 0
+      var name = "stdin"
+      if let input, input != "-" {
+        descriptor = try SecretsFiles.openForReading(input)
+        name = input
+      }
+      defer { if descriptor != 0 { close(descriptor) } }
+      let reader = FileDescriptorReader(descriptor: descriptor, name: name)
+      if let output, output != "-" {
+        let file = try AtomicFile(destination: output, mode: mode)
+        do {
+          try body(reader, file.writer)
+          try file.commit()
+        } catch {
+          file.abandon()
+          throw error
+        }
+      } else {
+        try body(reader, FileDescriptorWriter(descriptor: 1, name: "stdout"))
+      }
+    }
+  }
+}
