@@ -11,6 +11,7 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
+      Get.self,
       Secrets.self,
       Version.self,
     ])

@@ -1,0 +1,41 @@
+import ArgumentParser
+import TackKube
+import TackOutput
+
+extension Tack {
+  /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,
+  /// as `kubectl get --raw` does.
+  struct Get: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Get the resources and their status.",
+      discussion: """
+        With --raw, prints the body of any API server path as the server sent it (like `kubectl get --raw`),
+        e.g. `tack get --raw /version` or `tack get --raw "/apis/kustomize.toolkit.fluxcd.io/v1"`.
+        """,
+      subcommands: [])
+
+    @OptionGroup(title: "Global Options")
+    var global: GlobalOptions
+
+    @Option(help: "Raw URI to request from the server (an absolute API path such as /version).")
+    var raw: String?
+
+    func run() async throws {
+      let context = CommandContext.live()
+      try await run(context: context)
+    }
+
+    func run(context: CommandContext) async throws {
+      guard let raw else {
+        throw ValidationError("specify what to get (a resource kind) or --raw PATH")
+      }
+      guard raw.hasPrefix("/") else {
+        throw ValidationError("--raw must be an absolute path starting with /, got \"\(raw)\"")
+      }
+      let factory = KubeClientFactory(options: global, context: context)
+      let client = try factory.makeClient()
+      let response = try await client.raw(raw)
+      context.console.out.write(response.body)
+    }
+  }
+}

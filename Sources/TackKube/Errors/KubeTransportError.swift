@@ -1,0 +1,59 @@
+import TackOutput
+
+/// A request that got no HTTP answer: TLS, connection, DNS, proxy or time-out trouble.
+public struct KubeTransportError: TackError, Equatable {
+  public enum Kind: String, Sendable, Equatable {
+    /// The server's certificate failed verification, or the handshake failed.
+    case tls
+    case connectionRefused
+    case dns
+    /// The deadline (`--request-timeout`, `--timeout`) passed.
+    case timedOut
+    /// The connection broke after it was established (reset, closed mid-response, HTTP/2 stream error).
+    case connectionReset
+    case proxy
+    /// The client certificate or key was rejected by the TLS library.
+    case clientCertificate
+    case other
+  }
+
+  public var kind: Kind
+  /// `https://host:port/path` of the request (never carries credentials).
+  public var url: String
+  public var detail: String
+  /// Whether the request certainly never reached the server (connect or DNS failure), so even a
+  /// create can be retried.
+  public var neverSent: Bool
+
+  public init(kind: Kind, url: String, detail: String, neverSent: Bool = false) {
+    self.kind = kind
+    self.url = url
+    self.detail = detail
+    self.neverSent = neverSent
+  }
+
+  public var exitStatus: ExitStatus { kind == .timedOut ? .timedOut : .failure }
+
+  public var description: String {
+    let detail = KubeConfigError.oneLine(detail)
+    let suffix = detail.isEmpty ? "" : ": \(detail)"
+    switch kind {
+    case .tls:
+      return "TLS handshake with \(url) failed\(suffix) (check certificate-authority, tls-server-name, or the server address)"
+    case .connectionRefused:
+      return "cannot connect to \(url)\(suffix); is the API server running and the address right?"
+    case .dns:
+      return "cannot resolve the host of \(url)\(suffix)"
+    case .timedOut:
+      return "request to \(url) timed out\(suffix)"
+    case .connectionReset:
+      return "connection to \(url) was lost\(suffix)"
+    case .proxy:
+      return "proxy failure for \(url)\(suffix)"
+    case .clientCertificate:
+      return "the client certificate or key for \(url) was rejected\(suffix)"
+    case .other:
+      return "request to \(url) failed\(suffix)"
+    }
+  }
+}

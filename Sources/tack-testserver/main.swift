@@ -1,2 +1,0 @@
-// Placeholder until the standalone test server lands.
-print("tack-testserver")

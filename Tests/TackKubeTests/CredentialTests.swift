@@ -1,0 +1,60 @@
+import Testing
+
+@testable import TackKube
+
+@Suite struct CredentialTests {
+  @Test func tokenFileIsReReadWhenItChanges() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    let path = dir.write("token", "first-token\n")
+    let source = TokenFileSource(path: path)
+    #expect(try await source.credentials().authorization == "Bearer first-token")
+    dir.write("token", "second-token-longer\n")
+    #expect(try await source.credentials().authorization == "Bearer second-token-longer")
+    // A 401 forces a re-read; unchanged content means retrying is pointless.
+    #expect(try await source.rejected(RequestCredentials(authorization: "Bearer second-token-longer")) == false)
+    #expect(try await source.rejected(RequestCredentials(authorization: "Bearer stale")) == true)
+  }
+
+  @Test func basicAndBearerHeaders() async throws {
+    let basic = ClientConfig(server: Fixtures.server, credentials: .basic(username: "admin", password: "secret"))
+      .makeCredentialSource(environment: [:], stdinIsTerminal: false)
+    #expect(try await basic.credentials().authorization == "Basic YWRtaW46c2VjcmV0")
+    let bearer = ClientConfig(server: Fixtures.server, credentials: .bearerToken("abc"))
+      .makeCredentialSource(environment: [:], stdinIsTerminal: false)
+    #expect(try await bearer.credentials().authorization == "Bearer abc")
+  }
+
+  @Test func rfc3339() {
+    #expect(RFC3339.parse("1970-01-01T00:00:00Z") == 0)
+    #expect(RFC3339.parse("2024-02-29T12:30:15.5Z") == 1_709_209_815.5)
+    #expect(RFC3339.parse("2024-02-29T14:30:15+02:00") == 1_709_209_815)
+    #expect(RFC3339.parse("2024-02-29 14:30:15") == nil)
+    #expect(RFC3339.format(1_709_209_815) == "2024-02-29T12:30:15Z")
+  }
+}
+
+@Suite struct RedactionTests {
+  @Test func descriptionsNeverShowSecrets() throws {
+    let secret = "s3cr3t-value"
+    let credentials = RequestCredentials(
+      authorization: "Bearer \(secret)", identity: ClientIdentity(certificate: Array(secret.utf8), key: Array(secret.utf8)))
+    let request = HTTPRequest(method: "GET", path: "/x", headers: [("Authorization", "Bearer \(secret)")])
+    let overrides = KubeConfigOverrides(token: secret)
+    let exec = ClientConfig.ExecPlugin(
+      config: KubeConfig.ExecConfig(command: "p", env: [("TOKEN", secret)], apiVersion: "client.authentication.k8s.io/v1"),
+      userName: "u")
+    let config = ClientConfig(
+      server: Fixtures.server,
+      tls: ClientConfig.TLSSettings(clientCertificate: Array(secret.utf8), clientKey: Array(secret.utf8)),
+      credentials: .basic(username: "u", password: secret), proxyURL: "http://u:\(secret)@proxy:3128")
+    let user = KubeConfig.AuthInfo(clientKeyData: Array(secret.utf8), token: secret, password: secret)
+    let texts: [String] = [
+      "\(credentials)", String(reflecting: credentials), "\(request)", "\(overrides)", "\(exec)", "\(config)",
+      String(reflecting: config), "\(user)", "\(KubeConfig(users: ["u": user]))", "\(ClientConfig.Credentials.bearerToken(secret))",
+    ]
+    for text in texts {
+      #expect(!text.contains(secret), "\(text)")
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import TackJSON
+import Testing
+
+@testable import TackKube
+
+/// Exec credential plugins as small shell scripts: each run appends to a counter file, so caching is
+/// observable.
+@Suite struct ExecPluginTests {
+  static func script(_ dir: TempDirectory, name: String = "plugin", version: String, status: String) -> String {
+    dir.write(
+      name,
+      """
+      #!/bin/sh
+      echo run >> "\(dir.path)/runs"
+      printf '%s' "$KUBERNETES_EXEC_INFO" > "\(dir.path)/exec-info"
+      printf '%s' "$PLUGIN_GREETING" > "\(dir.path)/env"
+      cat <<'JSON'
+      {"kind":"ExecCredential","apiVersion":"\(version)","status":\(status)}
+      JSON
+      """, mode: 0o755)
+  }
+
+  static func runs(_ dir: TempDirectory) -> Int {
+    ((try? LocalFiles.readText(dir.path + "/runs")) ?? "").split(separator: "\n").count
+  }
+
+  static func provider(
+    _ command: String, version: String = "client.authentication.k8s.io/v1", dir: TempDirectory,
+    mode: KubeConfig.ExecConfig.InteractiveMode? = .never, clusterInfo: JSON? = nil, hint: String? = nil,
+    path: String = "/usr/bin:/bin"
+  ) -> ExecCredentialProvider {
+    ExecCredentialProvider(
+      plugin: ClientConfig.ExecPlugin(
+        config: KubeConfig.ExecConfig(
+          command: command, args: ["--flag"], env: [("PLUGIN_GREETING", "hello")], apiVersion: version,
+          installHint: hint, provideClusterInfo: clusterInfo != nil, interactiveMode: mode),
+        clusterInfo: clusterInfo, userName: "ci"),
+      environment: ["PATH": path + ":" + dir.path, "HOME": dir.path], stdinIsTerminal: false)
+  }
+
+  @Test(arguments: ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"])
+  func tokenCachedUntilExpiry(_ version: String) async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    let future = RFC3339.format(RFC3339.now() + 3600)
+    _ = Self.script(dir, version: version, status: #"{"token":"tok-1","expirationTimestamp":"\#(future)"}"#)
+    let provider = Self.provider("plugin", version: version, dir: dir, clusterInfo: ["server": "https://x"])
+    let first = try await provider.credentials()
+    #expect(first.authorization == "Bearer tok-1")
+    _ = try await provider.credentials()
+    #expect(Self.runs(dir) == 1)
+    let info = try JSON.parse(try LocalFiles.read(dir.path + "/exec-info"))
+    #expect(info["apiVersion"]?.stringValue == version)
+    #expect(info[path: "spec", "interactive"] == false)
+    #expect(info[path: "spec", "cluster", "server"] == "https://x")
+    #expect(try LocalFiles.readText(dir.path + "/env") == "hello")
+    // A 401 with the cached token: run again, once.
+    #expect(try await provider.rejected(first))
+    #expect(Self.runs(dir) == 2)
+    _ = try await provider.credentials()
+    #expect(Self.runs(dir) == 2)
+  }
+
+  @Test func expiredTokenRunsAgain() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    _ = Self.script(dir, version: "client.authentication.k8s.io/v1", status: #"{"token":"t","expirationTimestamp":"2001-01-01T00:00:00Z"}"#)
+    let provider = Self.provider("plugin", dir: dir)
+    _ = try await provider.credentials()
+    _ = try await provider.credentials()
+    #expect(Self.runs(dir) == 2)
+  }
+
+  @Test func clientCertificateOutput() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    let cert = fakeCertPEM.replacingNewlines()
+    let key = fakeKeyPEM.replacingNewlines()
+    _ = Self.script(dir, version: "client.authentication.k8s.io/v1beta1", status: #"{"clientCertificateData":"\#(cert)","clientKeyData":"\#(key)"}"#)
+    let credentials = try await Self.provider("plugin", version: "client.authentication.k8s.io/v1beta1", dir: dir).credentials()
+    #expect(credentials.identity?.certificate == Array(fakeCertPEM.utf8))
+    #expect(credentials.authorization == nil)
+  }
+
+  @Test func failuresAreOneLineAndNameTheCommand() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    dir.write("failing", "#!/bin/sh\necho 'login expired, run sso login' >&2\nexit 3\n", mode: 0o755)
+    dir.write("garbage", "#!/bin/sh\necho 'not json at all'\n", mode: 0o755)
+    dir.write("wrongversion", "#!/bin/sh\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"status\":{\"token\":\"x\"}}'\n", mode: 0o755)
+    dir.write("empty", "#!/bin/sh\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\",\"status\":{}}'\n", mode: 0o755)
+
+    await #expect(throws: ExecPluginError(user: "ci", command: "failing", problem: .exited(code: 3, stderr: "login expired, run sso login"))) {
+      try await Self.provider("failing", dir: dir).credentials()
+    }
+    for name in ["garbage", "wrongversion", "empty"] {
+      do {
+        _ = try await Self.provider(name, dir: dir).credentials()
+        Issue.record("\(name) should fail")
+      } catch let error as ExecPluginError {
+        guard case .invalidOutput = error.problem else {
+          Issue.record("\(name): \(error)")
+          continue
+        }
+        #expect(error.description.hasPrefix("user \"ci\": exec plugin \"\(name)\" returned an invalid ExecCredential"))
+        #expect(!error.description.contains("\n"))
+      }
+    }
+  }
+
+  @Test func missingCommandShowsInstallHint() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    let error = await #expect(throws: ExecPluginError.self) {
+      try await Self.provider("tack-missing-auth-plugin", dir: dir, hint: "Install gke-gcloud-auth-plugin:\n  gcloud components install gke-gcloud-auth-plugin").credentials()
+    }
+    #expect(
+      error?.description
+        == "user \"ci\": exec plugin \"tack-missing-auth-plugin\" was not found on PATH; Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin")
+  }
+
+  @Test func alwaysInteractiveNeedsATerminal() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    _ = Self.script(dir, version: "client.authentication.k8s.io/v1", status: #"{"token":"t"}"#)
+    await #expect(throws: ExecPluginError(user: "ci", command: "plugin", problem: .needsTerminal)) {
+      try await Self.provider("plugin", dir: dir, mode: .always).credentials()
+    }
+    #expect(Self.runs(dir) == 0)
+  }
+
+  @Test func commandIsNotRunThroughAShell() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    _ = Self.script(dir, version: "client.authentication.k8s.io/v1", status: #"{"token":"t"}"#)
+    await #expect(throws: ExecPluginError.self) {
+      try await Self.provider("plugin; touch \(dir.path)/pwned", dir: dir).credentials()
+    }
+    #expect(!LocalFiles.exists(dir.path + "/pwned"))
+    #expect(PluginProcess.lookPath("sh", path: "/nonexistent:/bin") == "/bin/sh")
+  }
+}
+
+extension String {
+  func replacingNewlines() -> String { split(separator: "\n").joined(separator: "\\n") + "\\n" }
+}
+
+@Suite struct ExecConcurrencyTests {
+  @Test func concurrentRequestsShareOnePluginRun() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    dir.write(
+      "slow",
+      """
+      #!/bin/sh
+      echo run >> "\(dir.path)/runs"
+      sleep 0.3
+      echo '{"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1","status":{"token":"t"}}'
+      """, mode: 0o755)
+    let provider = ExecPluginTests.provider("slow", dir: dir)
+    try await withThrowingTaskGroup(of: RequestCredentials.self) { group in
+      for _ in 0..<5 { group.addTask { try await provider.credentials() } }
+      for try await credentials in group { #expect(credentials.authorization == "Bearer t") }
+    }
+    #expect(ExecPluginTests.runs(dir) == 1)
+  }
+}
+
+@Suite struct StreamBufferTests {
+  @Test func pausesWhenFullAndResumesWhenDrained() async throws {
+    final class Counter: @unchecked Sendable {
+      let resumes = Synchronization.Mutex(0)
+    }
+    let counter = Counter()
+    let buffer = StreamBuffer(limit: 10, resume: { counter.resumes.withLock { $0 += 1 } }, stop: {})
+    #expect(buffer.offer(Array(repeating: 1, count: 6)))
+    #expect(buffer.offer(Array(repeating: 2, count: 6)))
+    // 12 bytes buffered ≥ limit: the producer must pause and keep these bytes.
+    #expect(!buffer.offer(Array(repeating: 3, count: 6)))
+    #expect(try await buffer.next() == Array(repeating: 1, count: 6))
+    // 6 left > limit/2: still paused.
+    #expect(counter.resumes.withLock { $0 } == 0)
+    #expect(try await buffer.next() == Array(repeating: 2, count: 6))
+    #expect(counter.resumes.withLock { $0 } == 1)
+    #expect(buffer.offer(Array(repeating: 3, count: 6)))
+    buffer.finish(nil)
+    #expect(try await buffer.next() == Array(repeating: 3, count: 6))
+    #expect(try await buffer.next() == nil)
+  }
+}
+
+import Synchronization

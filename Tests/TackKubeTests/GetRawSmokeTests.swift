@@ -1,0 +1,95 @@
+import Foundation
+import TackJSON
+import TackTestSupport
+import Testing
+
+@testable import TackKube
+
+/// Runs the built `tack` binary against the test server (`tack get --raw /version`), checking output
+/// and exit codes end to end.
+@Suite(.serialized) struct GetRawSmokeTests {
+  /// `tack` sits next to the test bundle in the build directory.
+  static var tackBinary: String? {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    for _ in 0..<3 {
+      let candidate = directory.appendingPathComponent("tack").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  static func run(_ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tackBinary!)
+    process.arguments = arguments
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+
+  // The binary is built by `swift build` (the Makefile's `--build-tests` builds everything).
+  @Test(.enabled(if: tackBinary != nil, "the tack executable is not built next to the tests"))
+  func getRawVersion() async throws {
+    try await withTestCluster { cluster in
+      let kubeconfig = try cluster.writeKubeconfig()
+      let home = cluster.directory.path
+      let env = ["KUBECONFIG": kubeconfig, "HOME": home, "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": home + "/cache"]
+      let (code, stdout, stderr) = try Self.run(["get", "--raw", "/version"], environment: env)
+      #expect(code == 0, "\(stderr)")
+      #expect(try JSON.parse(stdout)["gitVersion"] != nil)
+      #expect(stderr.isEmpty)
+
+      let (missing, _, missingErr) = try Self.run(["get", "--raw", "/apis/nope.example/v1"], environment: env)
+      #expect(missing == 5)
+      #expect(missingErr == "✗ Error from server (NotFound): the server could not find the requested resource\n")
+
+      let (badContext, _, badErr) = try Self.run(["get", "--raw", "/version", "--context", "nope"], environment: env)
+      #expect(badContext == 1)
+      #expect(badErr.hasPrefix("✗ context \"nope\" does not exist"))
+
+      let (verbose, _, verboseErr) = try Self.run(["get", "--raw", "/version", "--verbose"], environment: env)
+      #expect(verbose == 0)
+      #expect(verboseErr.contains("GET \(cluster.url)/version 200 OK in "))
+
+      let (usage, _, _) = try Self.run(["get", "--raw", "version"], environment: env)
+      #expect(usage == 64)
+    }
+  }
+
+  @Test(.enabled(if: tackBinary != nil, "the tack executable is not built next to the tests"))
+  func interruptExits130Promptly() async throws {
+    try await withTestCluster { cluster in
+      let kubeconfig = try cluster.writeKubeconfig()
+      cluster.server.inject(Fault(.latency(.seconds(10)), method: "GET", path: "/version"))
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Self.tackBinary!)
+      process.arguments = ["get", "--raw", "/version"]
+      process.environment = ["KUBECONFIG": kubeconfig, "HOME": cluster.directory.path, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      // Let the binary start and send the request (the server records it only once answered).
+      try await Task.sleep(for: .milliseconds(1500))
+      let start = ContinuousClock.now
+      process.interrupt()
+      while process.isRunning, ContinuousClock.now - start < .seconds(5) {
+        try await Task.sleep(for: .milliseconds(20))
+      }
+      #expect(!process.isRunning)
+      #expect(ContinuousClock.now - start < .seconds(1))
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 130)
+    }
+  }
+}
