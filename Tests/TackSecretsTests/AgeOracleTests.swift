@@ -17,34 +17,35 @@ struct AgeOracleTests {
   }
 
   /// An identity made by age-keygen, with its recipient from `age-keygen -y`.
-  static func keygen(in directory: URL, name: String) throws -> (file: URL, recipient: String) {
+  static func keygen(in directory: URL, name: String) async throws -> (file: URL, recipient: String) {
     let file = directory.appendingPathComponent(name)
-    try Run.process(TestEnvironment.tool("age-keygen")!, ["-o", file.path])
-    let recipient = try Run.process(TestEnvironment.tool("age-keygen")!, ["-y", file.path]).stdoutText
+    try await Run.process(TestEnvironment.tool("age-keygen")!, ["-o", file.path])
+    let recipient = try await Run.process(TestEnvironment.tool("age-keygen")!, ["-y", file.path]).stdoutText
       .trimmingCharacters(in: .whitespacesAndNewlines)
     return (file, recipient)
   }
 
-  @Test func ageKeygenKeysWorkInTackAndTackKeysWorkInAge() throws {
+  @Test func ageKeygenKeysWorkInTackAndTackKeysWorkInAge() async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let (file, recipient) = try Self.keygen(in: directory, name: "key.txt")
+    let (file, recipient) = try await Self.keygen(in: directory, name: "key.txt")
     let identities = try AgeKeyFile.identities(in: TestEnvironment.read(file), source: file.path)
     #expect(identities.map(\.recipient.description) == [recipient])
 
     let ours = AgeX25519Identity.generate()
     let ourFile = directory.appendingPathComponent("tack.txt")
     try AgeKeyFile.keygenFile(for: ours).write(to: ourFile, atomically: true, encoding: .utf8)
-    let derived = try Run.process(TestEnvironment.tool("age-keygen")!, ["-y", ourFile.path])
+    let derived = try await Run.process(TestEnvironment.tool("age-keygen")!, ["-y", ourFile.path])
     #expect(derived.status == 0)
     #expect(derived.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == ours.recipient.description)
   }
 
   @Test(arguments: sizes + [10 * 1024 * 1024])
-  func tackEncryptedAgeDecrypts(_ size: Int) throws {
+  func tackEncryptedAgeDecrypts(_ size: Int) async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let keys = try (0..<3).map { try Self.keygen(in: directory, name: "k\($0).txt") }
+    var keys: [(file: URL, recipient: String)] = []
+    for index in 0..<3 { keys.append(try await Self.keygen(in: directory, name: "k\(index).txt")) }
     let plaintext = Self.payload(size)
     for armored in [false, true] {
       let recipients = try keys.map { try AgeX25519Recipient($0.recipient) }
@@ -52,7 +53,7 @@ struct AgeOracleTests {
       let input = directory.appendingPathComponent("in.age")
       try Data(ciphertext).write(to: input)
       for key in [keys[0], keys[2]] {
-        let result = try Run.process(TestEnvironment.tool("age")!, ["-d", "-i", key.file.path, input.path])
+        let result = try await Run.process(TestEnvironment.tool("age")!, ["-d", "-i", key.file.path, input.path])
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(Array(result.stdout) == plaintext)
       }
@@ -60,10 +61,11 @@ struct AgeOracleTests {
   }
 
   @Test(arguments: sizes + [10 * 1024 * 1024])
-  func ageEncryptedTackDecrypts(_ size: Int) throws {
+  func ageEncryptedTackDecrypts(_ size: Int) async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let keys = try (0..<3).map { try Self.keygen(in: directory, name: "k\($0).txt") }
+    var keys: [(file: URL, recipient: String)] = []
+    for index in 0..<3 { keys.append(try await Self.keygen(in: directory, name: "k\(index).txt")) }
     let plaintext = Self.payload(size)
     let input = directory.appendingPathComponent("plain")
     try Data(plaintext).write(to: input)
@@ -71,7 +73,7 @@ struct AgeOracleTests {
       for recipientCount in [1, 3] {
         var arguments = armored ? ["-a"] : []
         for key in keys.prefix(recipientCount) { arguments += ["-r", key.recipient] }
-        let result = try Run.process(TestEnvironment.tool("age")!, arguments + [input.path])
+        let result = try await Run.process(TestEnvironment.tool("age")!, arguments + [input.path])
         #expect(result.status == 0)
         let identities = try AgeKeyFile.identities(in: TestEnvironment.read(keys[recipientCount - 1].file), source: "k")
         #expect(try Age.decrypt(Array(result.stdout), identities: identities) == plaintext)
@@ -80,7 +82,7 @@ struct AgeOracleTests {
   }
 
   @Test(.enabled(if: TestEnvironment.hasPythonOracles, "needs pyrage in TACK_ORACLE_VENV"))
-  func pyrageInteropBothWays() throws {
+  func pyrageInteropBothWays() async throws {
     let identity = AgeX25519Identity.generate()
     let plaintext = Self.payload(70_000)
     // pyrage → tack (rage adds a random "grease" stanza that readers must skip).
@@ -90,7 +92,7 @@ struct AgeOracleTests {
       data = sys.stdin.buffer.read()
       sys.stdout.buffer.write(pyrage.encrypt(data, [x25519.Recipient.from_str(sys.argv[1])], armored=True))
       """
-    let encrypted = try Run.python(script, [identity.recipient.description], stdin: Data(plaintext))
+    let encrypted = try await Run.python(script, [identity.recipient.description], stdin: Data(plaintext))
     #expect(encrypted.status == 0, "\(encrypted.stderrText)")
     #expect(try Age.decrypt(Array(encrypted.stdout), identities: [identity]) == plaintext)
     // tack → pyrage.
@@ -101,7 +103,7 @@ struct AgeOracleTests {
       data = sys.stdin.buffer.read()
       sys.stdout.buffer.write(pyrage.decrypt(data, [x25519.Identity.from_str(sys.argv[1])]))
       """
-    let decrypted = try Run.python(decrypt, [identity.secretKeyString], stdin: Data(ours))
+    let decrypted = try await Run.python(decrypt, [identity.secretKeyString], stdin: Data(ours))
     #expect(decrypted.status == 0, "\(decrypted.stderrText)")
     #expect(Array(decrypted.stdout) == plaintext)
   }

@@ -21,30 +21,30 @@ struct SealedOracleTests {
         sys.exit(3)
     """
 
-  static func pythonDecrypt(_ blob: String, label: String) throws -> ProcessResult {
+  static func pythonDecrypt(_ blob: String, label: String) async throws -> ProcessResult {
     let key = TestEnvironment.sealedSamples.appendingPathComponent("tls.key").path
-    return try Run.python(decryptScript, [key, blob, label])
+    return try await Run.python(decryptScript, [key, blob, label])
   }
 
   @Test(arguments: SealingScope.allCases)
-  func kubesealpyOpensTackSealedValues(_ scope: SealingScope) throws {
+  func kubesealpyOpensTackSealedValues(_ scope: SealingScope) async throws {
     let secret = try JSON.parseYAML(SealedSamples.text("secret.yaml"))
     let sealed = try SealedSecretSealer(certificate: SealedSamples.certificate())
       .seal(secret: secret, scope: scope, namespaceFlag: nil, defaultNamespace: "default")
     let value = try #require(sealed[path: "spec", "encryptedData", "password"]?.stringValue)
     let label = String(decoding: scope.label(namespace: "default", name: "demo-credentials"), as: UTF8.self)
-    let opened = try Self.pythonDecrypt(value, label: label)
+    let opened = try await Self.pythonDecrypt(value, label: label)
     #expect(opened.status == 0, "\(opened.stderrText)")
     #expect(opened.stdoutText == "s3cr3t-P@ss")
     // Every other scope's label must fail.
     for other in SealingScope.allCases where other != scope {
       let wrong = String(decoding: other.label(namespace: "default", name: "demo-credentials"), as: UTF8.self)
-      #expect(try Self.pythonDecrypt(value, label: wrong).status == 3)
+      #expect(try await Self.pythonDecrypt(value, label: wrong).status == 3)
     }
-    #expect(try Self.pythonDecrypt(value, label: "default/other-name").status != 0)
+    #expect(try await Self.pythonDecrypt(value, label: "default/other-name").status != 0)
   }
 
-  @Test func kubesealpySealsAndTackUnseals() throws {
+  @Test func kubesealpySealsAndTackUnseals() async throws {
     let script = """
       import sys
       from kubesealpy import Sealer
@@ -53,7 +53,7 @@ struct SealedOracleTests {
       print(sealer.seal(name='fresh', namespace='team', data={'k': b'value-42'}, scope=SealingScope.STRICT).to_yaml())
       """
     let certificate = TestEnvironment.sealedSamples.appendingPathComponent("tls.crt").path
-    let result = try Run.python(script, [certificate])
+    let result = try await Run.python(script, [certificate])
     #expect(result.status == 0, "\(result.stderrText)")
     let sealed = try JSON.parseYAML(result.stdoutText)
     let secret = try SealedSecretUnsealer(privateKey: SealedSamples.privateKey()).unseal(sealed)

@@ -38,10 +38,10 @@ struct SopsOracleTests {
     ("values.json", try! SopsSamples.text("values.json"), .json),
   ]
 
-  static func sops(_ arguments: [String], keyFile: URL? = nil, directory: URL? = nil) throws -> ProcessResult {
+  static func sops(_ arguments: [String], keyFile: URL? = nil, directory: URL? = nil) async throws -> ProcessResult {
     var environment: [String: String] = [:]
     if let keyFile { environment["SOPS_AGE_KEY_FILE"] = keyFile.path }
-    return try Run.process(TestEnvironment.sopsBinary!, arguments, environment: environment, directory: directory)
+    return try await Run.process(TestEnvironment.sopsBinary!, arguments, environment: environment, directory: directory)
   }
 
   static func writeKey(_ identity: AgeX25519Identity, in directory: URL) throws -> URL {
@@ -51,7 +51,7 @@ struct SopsOracleTests {
   }
 
   @Test(arguments: 0..<inputs.count)
-  func tackEncryptedSopsDecrypts(_ index: Int) throws {
+  func tackEncryptedSopsDecrypts(_ index: Int) async throws {
     let input = Self.inputs[index]
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -62,7 +62,7 @@ struct SopsOracleTests {
       let encrypted = try Sops.encrypt(plain, options: SopsEncryptionOptions(recipients: [identity.recipient], macOnlyEncrypted: macOnly))
       let file = directory.appendingPathComponent("enc-\(macOnly).\(input.format == .json ? "json" : "yaml")")
       try encrypted.serialized().write(to: file, atomically: true, encoding: .utf8)
-      let result = try Self.sops(["decrypt", file.path], keyFile: keyFile)
+      let result = try await Self.sops(["decrypt", file.path], keyFile: keyFile)
       #expect(result.status == 0, "\(input.name): \(result.stderrText)")
       let decrypted = try SopsFile.parse(result.stdoutText, format: input.format)
       #expect(plainJSON(decrypted) == plainJSON(plain), "\(input.name)")
@@ -70,7 +70,7 @@ struct SopsOracleTests {
   }
 
   @Test(arguments: 0..<inputs.count)
-  func sopsEncryptedTackDecrypts(_ index: Int) throws {
+  func sopsEncryptedTackDecrypts(_ index: Int) async throws {
     let input = Self.inputs[index]
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -87,7 +87,7 @@ struct SopsOracleTests {
       ["--config", macOnlyConfig.path, "encrypt"],
     ]
     for extra in variants {
-      let result = try Self.sops(extra + [file.path])
+      let result = try await Self.sops(extra + [file.path])
       #expect(result.status == 0, "\(result.stderrText)")
       let encrypted = try SopsFile.parse(result.stdoutText, format: input.format)
       let decrypted = try Sops.decrypt(encrypted, identities: [identity])
@@ -95,7 +95,7 @@ struct SopsOracleTests {
     }
   }
 
-  @Test func sopsReadsAFileTackEncryptedThroughSopsYaml() throws {
+  @Test func sopsReadsAFileTackEncryptedThroughSopsYaml() async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let identity = AgeX25519Identity.generate()
@@ -109,7 +109,7 @@ struct SopsOracleTests {
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("secrets"), withIntermediateDirectories: true)
     let secretFile = directory.appendingPathComponent("secrets/app.yaml")
     try SopsSamples.text("secret.yaml").write(to: secretFile, atomically: true, encoding: .utf8)
-    let result = try Self.sops(["encrypt", secretFile.path], directory: directory)
+    let result = try await Self.sops(["encrypt", secretFile.path], directory: directory)
     #expect(result.status == 0, "\(result.stderrText)")
     #expect(result.stdoutText.contains("encrypted_regex: ^(data|stringData)$"))
     let decrypted = try Sops.decrypt(SopsFile.parse(result.stdoutText, format: .yaml), identities: [identity])
@@ -117,7 +117,7 @@ struct SopsOracleTests {
     _ = keyFile
   }
 
-  @Test func sopsRejectsWhatTackRejects() throws {
+  @Test func sopsRejectsWhatTackRejects() async throws {
     // A tampered tack file fails in sops too: the formats agree on what is authenticated.
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -128,7 +128,7 @@ struct SopsOracleTests {
     let edited = encrypted.serialized().replacingOccurrences(of: "name: demo-credentials", with: "name: other")
     let file = directory.appendingPathComponent("edited.yaml")
     try edited.write(to: file, atomically: true, encoding: .utf8)
-    let result = try Self.sops(["decrypt", file.path], keyFile: keyFile)
+    let result = try await Self.sops(["decrypt", file.path], keyFile: keyFile)
     #expect(result.status != 0)
     #expect(result.stderrText.contains("MAC mismatch"))
     #expect(throws: SopsError.self) { try Sops.decrypt(SopsFile.parse(edited, format: .yaml), identities: [identity]) }

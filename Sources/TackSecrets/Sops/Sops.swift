@@ -101,7 +101,8 @@ public enum Sops {
       message = "no age identity found to decrypt the data key; set SOPS_AGE_KEY_FILE or SOPS_AGE_KEY, pass --identity, or put the key in ~/.config/sops/age/keys.txt"
     } else {
       let recipients = metadata.ageKeys.map(\.recipient).joined(separator: ", ")
-      message = "none of the \(identities.count) age identities can decrypt the data key; the file is encrypted for \(recipients)"
+      let who = identities.count == 1 ? "the age identity given cannot" : "none of the \(identities.count) age identities can"
+      message = "\(who) decrypt the data key; the file is encrypted for \(recipients)"
     }
     if !metadata.otherKeyTypes.isEmpty {
       message += " (it also has \(metadata.otherKeyTypes.joined(separator: ", ")) keys, which tack does not support)"

@@ -68,8 +68,24 @@ struct ProcessResult {
 }
 
 enum Run {
+  /// Runs a program from a Dispatch thread, so waiting for it never blocks the cooperative pool
+  /// (in-process test servers run their handlers there).
   @discardableResult
   static func process(
+    _ executable: URL, _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
+    directory: URL? = nil
+  ) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(with: Result {
+          try blockingProcess(executable, arguments, stdin: stdin, environment: environment, directory: directory)
+        })
+      }
+    }
+  }
+
+  @discardableResult
+  static func blockingProcess(
     _ executable: URL, _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
     directory: URL? = nil
   ) throws -> ProcessResult {
@@ -108,7 +124,7 @@ enum Run {
   }
 
   /// Runs Python code in the oracle virtualenv; arguments follow as sys.argv[1:].
-  static func python(_ code: String, _ arguments: [String] = [], stdin: Data = Data()) throws -> ProcessResult {
-    try process(TestEnvironment.python!, ["-c", code] + arguments, stdin: stdin)
+  static func python(_ code: String, _ arguments: [String] = [], stdin: Data = Data()) async throws -> ProcessResult {
+    try await process(TestEnvironment.python!, ["-c", code] + arguments, stdin: stdin)
   }
 }

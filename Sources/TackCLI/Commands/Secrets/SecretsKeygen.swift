@@ -61,7 +61,8 @@ extension Tack.Secrets {
       }
       if createSecret {
         try await SecretsCluster.createKeySecret(
-          keyFile: keyFile, name: secretName ?? "sops-age", options: global, context: context)
+          keyFile: keyFile, name: secretName ?? "sops-age", options: global, context: context,
+          snippetToStdout: output != nil)
       }
     }
 
