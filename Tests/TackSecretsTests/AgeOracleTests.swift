@@ -30,7 +30,7 @@ struct AgeOracleTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let (file, recipient) = try await Self.keygen(in: directory, name: "key.txt")
     let identities = try AgeKeyFile.identities(in: TestEnvironment.read(file), source: file.path)
-    #expect(identities.map(\.recipient.description) == [recipient])
+    #expect(identities.map(\.recipientString) == [recipient])
 
     let ours = AgeX25519Identity.generate()
     let ourFile = directory.appendingPathComponent("tack.txt")

@@ -12,7 +12,7 @@ import Testing
     let text = try TestEnvironment.read(TestEnvironment.sopsSamples.appendingPathComponent("age-key.txt"))
     let identities = try AgeKeyFile.identities(in: text, source: "age-key.txt")
     #expect(identities.count == 1)
-    #expect(identities[0].recipient.description == Self.sampleRecipient)
+    #expect(identities[0].recipientString == Self.sampleRecipient)
     // The secret round-trips through Bech32 exactly as written (uppercase, checksum intact).
     let secretLine = text.split(separator: "\n").first { $0.hasPrefix("AGE-SECRET-KEY-1") }!
     #expect(identities[0].secretKeyString == String(secretLine))
@@ -121,6 +121,23 @@ import Testing
     #expect(armored.hasSuffix("-----\n"))
     #expect(lines.dropFirst().dropLast().dropLast().allSatisfy { $0.count == 64 })
     #expect((lines.dropLast().last?.count ?? 0) <= 64)
+  }
+
+  /// Post-quantum keys (age1pq1…, AGE-SECRET-KEY-PQ-1…): the testkit vectors pin down
+  /// decryption; this checks tack's own encryption opens, alone and next to X25519 stanzas.
+  @Test func postQuantumRoundTrip() throws {
+    let pq = AgeHybridIdentity.generate()
+    let classic = AgeX25519Identity.generate()
+    let ciphertext = try Age.encrypt(Array("post-quantum".utf8), to: [pq.recipient, classic.recipient], armored: true)
+    #expect(try Age.decrypt(ciphertext, identities: [pq]) == Array("post-quantum".utf8))
+    #expect(try Age.decrypt(ciphertext, identities: [classic]) == Array("post-quantum".utf8))
+    #expect(throws: AgeError.self) { try Age.decrypt(ciphertext, identities: [AgeHybridIdentity.generate()]) }
+    let reparsed = try AgeKeys.identity(pq.secretKeyString)
+    #expect(reparsed.recipientString == pq.recipientString)
+    #expect(pq.recipientString.hasPrefix("age1pq1"))
+    #expect(try AgeKeys.recipient(pq.recipientString) is AgeHybridRecipient)
+    let file = AgeKeyFile.keygenFile(for: pq)
+    #expect(try AgeKeyFile.identities(in: file, source: "pq.txt").map(\.recipientString) == [pq.recipientString])
   }
 
   @Test func passphraseRoundTrip() throws {

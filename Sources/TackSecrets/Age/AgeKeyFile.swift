@@ -13,11 +13,11 @@
 /// Secret entries) and recipients files (`-R`). Blank lines and `#` comments are skipped.
 public enum AgeKeyFile {
   /// Parses every identity in an identity file. Errors name the line, never its content.
-  public static func identities(in text: String, source: String) throws(AgeError) -> [AgeX25519Identity] {
-    var result: [AgeX25519Identity] = []
+  public static func identities(in text: String, source: String) throws(AgeError) -> [any AgeKeyIdentity] {
+    var result: [any AgeKeyIdentity] = []
     for (number, line) in lines(text) {
       do {
-        result.append(try AgeX25519Identity(line))
+        result.append(try AgeKeys.identity(line))
       } catch {
         let hint = line.hasPrefix("age1") ? " (that is a recipient, the public half; use the AGE-SECRET-KEY-1… line)" : ""
         throw AgeError(.invalidIdentity, "line \(number) is not an age identity\(hint): \(error.detail)", source: source)
@@ -28,11 +28,11 @@ public enum AgeKeyFile {
   }
 
   /// Parses every recipient in a recipients file.
-  public static func recipients(in text: String, source: String) throws(AgeError) -> [AgeX25519Recipient] {
-    var result: [AgeX25519Recipient] = []
+  public static func recipients(in text: String, source: String) throws(AgeError) -> [any AgeRecipient] {
+    var result: [any AgeRecipient] = []
     for (number, line) in lines(text) {
       do {
-        result.append(try AgeX25519Recipient(line))
+        result.append(try AgeKeys.recipient(line))
       } catch {
         throw AgeError(.invalidRecipient, "line \(number): \(error.detail)", source: source)
       }
@@ -49,10 +49,10 @@ public enum AgeKeyFile {
   }
 
   /// An identity in age-keygen's file format: creation time, public key, secret key.
-  public static func keygenFile(for identity: AgeX25519Identity, created: Date = Date()) -> String {
+  public static func keygenFile(for identity: any AgeKeyIdentity, created: Date = Date()) -> String {
     """
     # created: \(rfc3339Local(created))
-    # public key: \(identity.recipient)
+    # public key: \(identity.recipientString)
     \(identity.secretKeyString)
 
     """

@@ -29,6 +29,32 @@ public protocol AgeIdentity: Sendable {
   func unwrap(stanzas: [AgeStanza]) throws(AgeError) -> [UInt8]?
 }
 
+/// An identity with a public half (X25519 or post-quantum), as key files hold them.
+public protocol AgeKeyIdentity: AgeIdentity, CustomStringConvertible {
+  /// The recipient string (`age1…`, `age1pq1…`).
+  var recipientString: String { get }
+  var anyRecipient: any AgeRecipient { get }
+  /// The secret key text. Only key files and Kubernetes Secrets should ever hold it.
+  var secretKeyString: String { get }
+}
+
+/// Parsing of key strings of any supported type.
+public enum AgeKeys {
+  /// `AGE-SECRET-KEY-1…` or `AGE-SECRET-KEY-PQ-1…`.
+  public static func identity(_ text: String) throws(AgeError) -> any AgeKeyIdentity {
+    let trimmed = text.trimmedWhitespace
+    if trimmed.uppercased().hasPrefix("AGE-SECRET-KEY-PQ-") { return try AgeHybridIdentity(trimmed) }
+    return try AgeX25519Identity(trimmed)
+  }
+
+  /// `age1…` or `age1pq1…`.
+  public static func recipient(_ text: String) throws(AgeError) -> any AgeRecipient {
+    let trimmed = text.trimmedWhitespace
+    if trimmed.lowercased().hasPrefix("age1pq1") { return try AgeHybridRecipient(trimmed) }
+    return try AgeX25519Recipient(trimmed)
+  }
+}
+
 enum AgeConstants {
   static let fileKeySize = 16
   static let x25519Label = Array("age-encryption.org/v1/X25519".utf8)
@@ -76,8 +102,11 @@ public struct AgeX25519Recipient: AgeRecipient, Hashable, CustomStringConvertibl
   /// Parses `age1…`.
   public init(_ text: String) throws(AgeError) {
     let trimmed = text.trimmedWhitespace
-    if trimmed.lowercased().hasPrefix("age1pq1") || trimmed.lowercased().hasPrefix("age1tag") {
-      throw AgeError(.invalidRecipient, "post-quantum and hardware recipients (age1pq1…, age1tag…) are not supported yet; use an X25519 recipient (age1…)")
+    if trimmed.lowercased().hasPrefix("age1pq1") {
+      throw AgeError(.invalidRecipient, "age1pq1… is a post-quantum recipient; an X25519 one (age1…) is needed here")
+    }
+    if trimmed.lowercased().hasPrefix("age1tag") {
+      throw AgeError(.invalidRecipient, "hardware (age1tag…) recipients are not supported; use an X25519 recipient (age1…)")
     }
     guard let (hrp, data) = Bech32.decode(trimmed) else {
       throw AgeError(.invalidRecipient, "\"\(Self.shortened(trimmed))\" is not a valid age1… recipient (bad Bech32)")
@@ -111,7 +140,7 @@ public struct AgeX25519Recipient: AgeRecipient, Hashable, CustomStringConvertibl
 
 /// An age X25519 identity, written `AGE-SECRET-KEY-1…`. Its description is the recipient, never
 /// the secret, so it cannot leak into a log line by accident.
-public struct AgeX25519Identity: AgeIdentity, CustomStringConvertible {
+public struct AgeX25519Identity: AgeKeyIdentity {
   private let privateKey: Curve25519.KeyAgreement.PrivateKey
   public let recipient: AgeX25519Recipient
 
@@ -131,14 +160,17 @@ public struct AgeX25519Identity: AgeIdentity, CustomStringConvertible {
   /// Parses `AGE-SECRET-KEY-1…`.
   public init(_ text: String) throws(AgeError) {
     let trimmed = text.trimmedWhitespace
-    if trimmed.uppercased().hasPrefix("AGE-SECRET-KEY-PQ-") || trimmed.uppercased().hasPrefix("AGE-PLUGIN-") {
-      throw AgeError(.invalidIdentity, "post-quantum and plugin identities are not supported yet; use an X25519 identity (AGE-SECRET-KEY-1…)")
+    if trimmed.uppercased().hasPrefix("AGE-PLUGIN-") {
+      throw AgeError(.invalidIdentity, "plugin identities (AGE-PLUGIN-…) are not supported; use AGE-SECRET-KEY-1… or AGE-SECRET-KEY-PQ-1…")
     }
     guard let (hrp, data) = Bech32.decode(trimmed), hrp == "age-secret-key-", data.count == 32 else {
       throw AgeError(.invalidIdentity, "not a valid AGE-SECRET-KEY-1… key (bad Bech32, type or length)")
     }
     try self.init(secretKey: data)
   }
+
+  public var recipientString: String { recipient.description }
+  public var anyRecipient: any AgeRecipient { recipient }
 
   /// The `AGE-SECRET-KEY-1…` text. Only key files and Kubernetes Secrets should ever hold it.
   public var secretKeyString: String {

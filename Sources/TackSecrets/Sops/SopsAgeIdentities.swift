@@ -33,8 +33,8 @@ public enum SopsAgeIdentities {
   public static func load(
     environment: [String: String], identityFiles: [String], exists: (String) -> Bool,
     readFile: (String) throws -> String
-  ) throws -> [AgeX25519Identity] {
-    var identities: [AgeX25519Identity] = []
+  ) throws -> [any AgeKeyIdentity] {
+    var identities: [any AgeKeyIdentity] = []
     for source in sources(environment: environment, identityFiles: identityFiles, exists: exists) {
       let text = try source.path.map(readFile) ?? environment["SOPS_AGE_KEY"] ?? ""
       identities += try AgeKeyFile.identities(in: text, source: source.name)

@@ -28,7 +28,7 @@ struct ClusterCLITests {
       let stored = try #require(secret[path: "data", "age.agekey"]?.stringValue.flatMap { Base64.decode($0) })
       #expect(String(decoding: stored, as: UTF8.self) == (try workspace.text("age.agekey")))
       let identities = try AgeKeyFile.identities(in: String(decoding: stored, as: UTF8.self), source: "secret")
-      #expect(identities.map(\.recipient.description) == [recipient])
+      #expect(identities.map(\.recipientString) == [recipient])
 
       // A second key, under another name and namespace; the same name again is updated in place.
       try cluster.store.ensureNamespace("apps")

@@ -199,7 +199,7 @@ struct SopsCLITests {
     let recipient = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(recipient.hasPrefix("age1") && recipient.count == 62)
     let identities = try AgeKeyFile.identities(in: workspace.text("new.agekey"), source: "new.agekey")
-    #expect(identities.map(\.recipient.description) == [recipient])
+    #expect(identities.map(\.recipientString) == [recipient])
     if let keygen = TestEnvironment.tool("age-keygen") {
       #expect(try await Run.process(keygen, ["-y", workspace.path("new.agekey")]).stdoutText == recipient + "\n")
     }

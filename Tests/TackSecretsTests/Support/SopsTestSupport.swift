@@ -8,7 +8,7 @@ enum SopsSamples {
     try TestEnvironment.read(TestEnvironment.sopsSamples.appendingPathComponent(name))
   }
 
-  static func identities() throws -> [AgeX25519Identity] {
+  static func identities() throws -> [any AgeKeyIdentity] {
     try AgeKeyFile.identities(in: text("age-key.txt"), source: "age-key.txt")
   }
 

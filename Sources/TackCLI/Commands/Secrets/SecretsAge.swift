@@ -26,7 +26,7 @@ extension Tack.Secrets.AgeFiles {
     @Argument(help: "The file to encrypt (default: stdin).")
     var input: String?
 
-    @Option(name: [.short, .long], help: "An age recipient (age1…); may be repeated.")
+    @Option(name: [.short, .long], help: "An age recipient (age1…, or post-quantum age1pq1…); may be repeated.")
     var recipient: [String] = []
 
     @Option(name: [.customShort("R"), .long], help: "A file of recipients, one per line; may be repeated.")
@@ -53,12 +53,12 @@ extension Tack.Secrets.AgeFiles {
 
     func run(context: CommandContext) async throws {
       var recipients: [any AgeRecipient] = []
-      for text in recipient { recipients.append(try AgeX25519Recipient(text)) }
+      for text in recipient { recipients.append(try AgeKeys.recipient(text)) }
       for file in recipientsFile {
-        recipients += try AgeKeyFile.recipients(in: SecretsFiles.readText(file), source: file) as [any AgeRecipient]
+        recipients += try AgeKeyFile.recipients(in: SecretsFiles.readText(file), source: file)
       }
       for file in identity {
-        recipients += try AgeKeyFile.identities(in: SecretsFiles.readText(file), source: file).map { $0.recipient as any AgeRecipient }
+        recipients += try AgeKeyFile.identities(in: SecretsFiles.readText(file), source: file).map(\.anyRecipient)
       }
       if output == nil || output == "-", !armor, context.console.style.stdoutIsTerminal {
         throw CommandError("refusing to write binary ciphertext to a terminal; use -a/--armor or -o FILE", exitStatus: .usage)

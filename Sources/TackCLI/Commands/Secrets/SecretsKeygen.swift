@@ -29,6 +29,9 @@ extension Tack.Secrets {
     @Flag(help: "Replace an existing key file.")
     var force = false
 
+    @Flag(help: "Generate a post-quantum (ML-KEM-768 + X25519) identity, as age-keygen -pq (age ≥ 1.3).")
+    var pq = false
+
     @Flag(help: "Also create or update the Kubernetes Secret Flux reads the key from.")
     var createSecret = false
 
@@ -50,12 +53,12 @@ extension Tack.Secrets {
     }
 
     func run(context: CommandContext) async throws {
-      let identity = AgeX25519Identity.generate()
+      let identity: any AgeKeyIdentity = pq ? AgeHybridIdentity.generate() : AgeX25519Identity.generate()
       let keyFile = AgeKeyFile.keygenFile(for: identity)
       if let output {
         try Self.writeKeyFile(keyFile, to: output, force: force)
         context.console.success("age identity written to \(output)")
-        context.console.print(identity.recipient.description)
+        context.console.print(identity.recipientString)
       } else {
         context.console.write(keyFile)
       }
