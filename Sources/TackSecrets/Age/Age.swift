@@ -119,21 +119,25 @@ public enum Age {
     guard nonce.count == 16 else { throw AgeError(.header, "the payload nonce is missing or short") }
     let key = ageHKDF(key: fileKey, salt: nonce, info: Array("payload".utf8))
 
-    var buffer = [UInt8](repeating: 0, count: sealedChunkSize)
+    // One buffer holds nonce ‖ ciphertext ‖ tag, the layout of ChaChaPoly.SealedBox's combined
+    // form, so each chunk is read in place and opened without a copy.
+    var sealed = Data(count: 12 + sealedChunkSize)
     var counter: UInt64 = 0
     while true {
-      let count = try buffer.withUnsafeMutableBytes { try reader.readFull(into: $0) }
+      let count = try sealed.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
+        try reader.readFull(into: UnsafeMutableRawBufferPointer(rebasing: raw[12...]))
+      }
       guard count > 0 else { throw AgeError(.payload, "the file is truncated (no final chunk)") }
       guard count >= 16 else { throw AgeError(.payload, "chunk \(counter) is shorter than its tag") }
       var last = count < sealedChunkSize
       if last, counter > 0, count == 16 {
         throw AgeError(.payload, "the final chunk is empty, which only an empty file may have")
       }
-      var plaintext = open(buffer[0..<count], key: key, nonce: chunkNonce(counter, last: last))
+      var plaintext = open(&sealed, count: count, key: key, counter: counter, last: last)
       if plaintext == nil, !last {
         // A full chunk may be the final one; only its tag can tell.
         last = true
-        plaintext = open(buffer[0..<count], key: key, nonce: chunkNonce(counter, last: true))
+        plaintext = open(&sealed, count: count, key: key, counter: counter, last: true)
       }
       guard let plaintext else {
         throw AgeError(.payload, "chunk \(counter) does not authenticate: the file was truncated, corrupted or tampered with")
@@ -147,18 +151,23 @@ public enum Age {
     }
   }
 
-  static func chunkNonce(_ counter: UInt64, last: Bool) -> ChaChaPoly.Nonce {
+  static func chunkNonceBytes(_ counter: UInt64, last: Bool) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: 12)
     for index in 0..<8 { bytes[3 + index] = UInt8(truncatingIfNeeded: counter >> (56 - 8 * index)) }
     bytes[11] = last ? 1 : 0
-    return try! ChaChaPoly.Nonce(data: bytes)
+    return bytes
   }
 
-  static func open(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, nonce: ChaChaPoly.Nonce) -> Data? {
-    let split = sealed.endIndex - 16
-    guard let box = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: sealed[..<split], tag: sealed[split...]) else {
-      return nil
-    }
+  /// Opens the chunk in `sealed[12..<12+count]`, writing its nonce into `sealed[0..<12]`.
+  static func open(_ sealed: inout Data, count: Int, key: SymmetricKey, counter: UInt64, last: Bool) -> Data? {
+    let nonce = chunkNonceBytes(counter, last: last)
+    sealed.replaceSubrange(0..<12, with: nonce)
+    let combined = count == sealedChunkSize ? sealed : sealed.prefix(12 + count)
+    guard let box = try? ChaChaPoly.SealedBox(combined: combined) else { return nil }
     return try? ChaChaPoly.open(box, using: key)
+  }
+
+  static func chunkNonce(_ counter: UInt64, last: Bool) -> ChaChaPoly.Nonce {
+    try! ChaChaPoly.Nonce(data: chunkNonceBytes(counter, last: last))
   }
 }

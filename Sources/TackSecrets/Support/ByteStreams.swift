@@ -228,9 +228,12 @@ public final class BufferedByteReader: ByteReader {
 
   public func read(into destination: UnsafeMutableRawBufferPointer) throws -> Int {
     if available == 0 {
-      // Large reads bypass the buffer: this is the path payload chunks take.
-      if destination.count >= storage.count { return reachedEnd ? 0 : try source.read(into: destination) }
-      try fill(1)
+      // Binary reads of an empty buffer go straight to the source: once the header is consumed,
+      // payload chunks are read in place, with no copy through the buffer.
+      guard !reachedEnd else { return 0 }
+      let n = try source.read(into: destination)
+      if n == 0, !destination.isEmpty { reachedEnd = true }
+      return n
     }
     let n = min(destination.count, available)
     guard n > 0 else { return 0 }
