@@ -62,7 +62,7 @@ enum SecretsFiles {
   static func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// An absolute, `.`/`..`-free form of `path` (relative to the current directory).
@@ -99,19 +99,33 @@ func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
 }
 
 /// A file written under a temporary name next to its destination and renamed over it only when
-/// everything was written; `abandon()` (or an error) removes the temporary file.
+/// everything was written; `abandon()` (or an error) removes the temporary file. A destination
+/// that is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`) is written directly, and a
+/// symbolic link is followed, so neither is ever replaced by a regular file.
 final class AtomicFile {
   let destination: String
-  let temporaryPath: String
+  /// nil when writing directly to a non-regular destination.
+  let temporaryPath: String?
   let descriptor: Int32
   private var finished = false
 
   /// - Parameter mode: the new file's permissions (an existing destination's are kept when
   ///   `keepExistingMode`).
   init(destination: String, mode: mode_t, keepExistingMode: Bool = true) throws {
-    self.destination = destination
-    let directory = SecretsFiles.directory(of: destination)
-    let base = destination.split(separator: "/").last.map(String.init) ?? "out"
+    self.destination = Self.resolvingLinks(destination)
+    var info = stat()
+    if stat(self.destination, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+      let fd = systemOpen(self.destination, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else {
+        let code = errno
+        throw ByteStreamError(name: destination, operation: "opening", reason: String(cString: strerror(code)))
+      }
+      descriptor = fd
+      temporaryPath = nil
+      return
+    }
+    let directory = SecretsFiles.directory(of: self.destination)
+    let base = self.destination.split(separator: "/").last.map(String.init) ?? "out"
     var template = Array("\(directory)/.\(base).tack-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {
@@ -120,19 +134,34 @@ final class AtomicFile {
     }
     descriptor = fd
     temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let finalMode = keepExistingMode ? (SecretsFiles.mode(of: destination) ?? mode) : mode
+    let finalMode = keepExistingMode ? (SecretsFiles.mode(of: self.destination) ?? mode) : mode
     fchmod(fd, finalMode)
+  }
+
+  /// The file a symbolic link points to (the path itself when it is no link or does not exist).
+  static func resolvingLinks(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   var writer: FileDescriptorWriter { FileDescriptorWriter(descriptor: descriptor, name: destination) }
 
   func write(_ bytes: [UInt8]) throws { try writer.write(bytes) }
 
-  /// Flushes and renames the file into place.
-  func commit() throws {
+  /// Renames the file into place. `durable` flushes it to disk first, so a crash right after
+  /// cannot leave an empty file under the final name: worth it for keys and rewritten manifests,
+  /// not for streaming hundreds of megabytes through `age`, which never syncs either.
+  func commit(durable: Bool = true) throws {
     guard !finished else { return }
     finished = true
-    if fsync(descriptor) != 0 || close(descriptor) != 0 {
+    guard let temporaryPath else {
+      guard close(descriptor) == 0 else {
+        throw ByteStreamError(name: destination, operation: "writing", reason: String(cString: strerror(errno)))
+      }
+      return
+    }
+    if (durable && fsync(descriptor) != 0) || close(descriptor) != 0 {
       let code = errno
       unlink(temporaryPath)
       throw ByteStreamError(name: destination, operation: "writing", reason: String(cString: strerror(code)))
@@ -148,7 +177,7 @@ final class AtomicFile {
     guard !finished else { return }
     finished = true
     close(descriptor)
-    unlink(temporaryPath)
+    if let temporaryPath { unlink(temporaryPath) }
   }
 
   deinit { abandon() }
