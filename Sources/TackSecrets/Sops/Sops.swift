@@ -195,7 +195,8 @@ final class SopsTreeWalker {
       feed(value, encrypted: encrypted)
       guard encrypted, value != .string(""), let plaintext = value.plaintext, let type = value.typeName else { return node }
       let text = cipher.encrypt(plaintext, type: type, additionalData: SopsCipher.additionalData(path))
-      return SopsNode(.scalar(.string(text)))
+      // ENC values are always plain-safe YAML, as sops writes them.
+      return SopsNode(.scalar(.string(text)), style: .plain, literal: text)
     }
   }
 

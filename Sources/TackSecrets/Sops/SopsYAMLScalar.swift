@@ -242,6 +242,7 @@ enum SopsYAMLScalar {
 
   /// YAML 1.1 sexagesimal numbers such as `1:20` (yaml.v3 quotes them for old readers).
   static func isBase60(_ text: String) -> Bool {
+    guard text.utf8.contains(UInt8(ascii: ":")), text.utf8.count < 64 else { return false }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count > 1, let head = parts.first else { return false }
     let headDigits = head.hasPrefix("-") || head.hasPrefix("+") ? head.dropFirst() : head[...]
