@@ -48,9 +48,13 @@ let package = Package(
     .target(
       name: "TackGit",
       dependencies: [
-        "CGit2Shims",
+        "CGit2Shims", "TackOutput",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
+        // Verifying an HTTPS server against a caller's CA ourselves: libgit2 1.5 on mbedTLS
+        // only takes a process-wide CA location and cannot check IP addresses.
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
       ]),
     .target(
       name: "TackSecrets",

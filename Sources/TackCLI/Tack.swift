@@ -11,9 +11,13 @@ public struct Tack: AsyncParsableCommand {
       """,
     version: TackVersion.current,
     subcommands: [
-      Get.self,
+      Get.self, Export.self, Version.self, Completion.self, GenerateDocs.self,
+      Reconcile.self,
+      Suspend.self,
+      Resume.self,
+      Canary.self,
+      Promote.self,
       Secrets.self,
-      Version.self,
     ])
 
   public init() {}

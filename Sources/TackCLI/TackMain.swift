@@ -20,7 +20,7 @@ public enum TackMain {
     let code = await runCancellable(console: console) {
       var command: any ParsableCommand
       do {
-        command = try Tack.parseAsRoot(arguments)
+        command = try Tack.parseAsRoot(BooleanFlagSyntax.normalize(arguments))
       } catch {
         Tack.exit(withError: error)
       }

@@ -163,8 +163,9 @@ public struct YAMLWriteOptions: Sendable, Equatable {
     self.width = width
   }
 
-  /// What `kubectl get -o yaml` prints.
-  public static let kubectl = YAMLWriteOptions(sortKeys: true)
+  /// What `kubectl get -o yaml` prints: sorted keys, and long scalars folded at 80 columns as Go's
+  /// YAML emitter (a libyaml port, like the one Yams wraps) folds them by default.
+  public static let kubectl = YAMLWriteOptions(sortKeys: true, width: 80)
   /// Key order kept: manifests written for people (export, bootstrap files).
   public static let ordered = YAMLWriteOptions(sortKeys: false)
 }
@@ -208,8 +209,63 @@ extension JSON {
     if text.isEmpty { return .doubleQuoted }
     let resolved = resolve(Node.Scalar(text, Tag(.implicit), .plain))
     if resolved != .string(text) { return .doubleQuoted }
+    // Go's YAML encoder also quotes what YAML 1.1 would read as a timestamp or a base-60 number,
+    // so `creationTimestamp: "2026-08-07T16:50:15Z"` prints quoted, as kubectl prints it.
+    if looksLikeTimestamp(text) || looksLikeBase60(text) { return .doubleQuoted }
     if needsQuotes(text) { return .singleQuoted }
     return .plain
+  }
+
+  /// go-yaml's timestamp forms: `2006-1-2`, then optionally `T`/`t`/space, `15:4:5`, a fraction
+  /// and `Z` or an offset.
+  static func looksLikeTimestamp(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var i = 0
+    func digits(_ min: Int, _ max: Int) -> Bool {
+      let start = i
+      while i < bytes.count, i - start < max, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+      return i - start >= min
+    }
+    func take(_ byte: UInt8) -> Bool {
+      guard i < bytes.count, bytes[i] == byte else { return false }
+      i += 1
+      return true
+    }
+    guard digits(4, 4), take(UInt8(ascii: "-")), digits(1, 2), take(UInt8(ascii: "-")), digits(1, 2) else { return false }
+    if i == bytes.count { return true }
+    guard i < bytes.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[i]) else { return false }
+    i += 1
+    guard digits(1, 2), take(UInt8(ascii: ":")), digits(1, 2), take(UInt8(ascii: ":")), digits(1, 2) else { return false }
+    if take(UInt8(ascii: ".")) { guard digits(1, 9) else { return false } }
+    if i == bytes.count { return true }
+    if take(UInt8(ascii: "Z")) { return i == bytes.count }
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") else { return false }
+    i += 1
+    guard digits(1, 2) else { return false }
+    if take(UInt8(ascii: ":")) { guard digits(2, 2) else { return false } }
+    return i == bytes.count
+  }
+
+  /// YAML 1.1 sexagesimal numbers (`1:30`, `-2:10:05.5`), which go-yaml quotes.
+  static func looksLikeBase60(_ text: String) -> Bool {
+    var body = Substring(text)
+    if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+    let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 2, let first = parts.first, let firstChar = first.first, firstChar.isASCII, firstChar.isNumber,
+      first.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "_" })
+    else { return false }
+    for (index, part) in parts.dropFirst().enumerated() {
+      let isLast = index == parts.count - 2
+      var digitsPart = Substring(part)
+      if isLast, let dot = part.firstIndex(of: ".") {
+        guard part[part.index(after: dot)...].allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "_" }) else { return false }
+        digitsPart = part[..<dot]
+      }
+      guard (1...2).contains(digitsPart.count), digitsPart.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let value = Int(digitsPart), value < 60
+      else { return false }
+    }
+    return true
   }
 
   static func needsQuotes(_ text: String) -> Bool {

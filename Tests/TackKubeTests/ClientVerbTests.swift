@@ -214,7 +214,9 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - start < .seconds(1))
+    // The hang lasts an hour: ending within a minute proves cancellation, with room for a test run
+    // that saturates both cores (the whole suite runs in parallel on a 2-core CI machine).
+    #expect(ContinuousClock.now - start < .seconds(60), "a cancelled request must end at once, not after its hour-long hang")
   }
 
   @Test func servicesProxyKeepsServiceErrorsApart() async throws {

@@ -259,7 +259,7 @@ import Testing
       let start = ContinuousClock.now
       task.cancel()
       await #expect(throws: CancellationError.self) { try await task.value }
-      #expect(ContinuousClock.now - start < .milliseconds(500))
+      #expect(ContinuousClock.now - start < .seconds(2), "the server would answer only after 5 s")
     }
   }
 
@@ -339,7 +339,7 @@ import Testing
       let start = ContinuousClock.now
       task.cancel()
       _ = try? await task.value
-      #expect(ContinuousClock.now - start < .milliseconds(500))
+      #expect(ContinuousClock.now - start < .seconds(2), "the watch never ends by itself")
     }
   }
 

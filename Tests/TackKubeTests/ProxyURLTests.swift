@@ -63,11 +63,17 @@ import Testing
       process.standardError = FileHandle.nullDevice
       try process.run()
       defer { process.terminate() }
-      var portText = ""
-      while !portText.hasSuffix("\n") {
-        let byte = out.fileHandleForReading.readData(ofLength: 1)
-        if byte.isEmpty { break }
-        portText += String(decoding: byte, as: UTF8.self)
+      // Read the port off the cooperative pool (a blocking read).
+      let portText: String = await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+          var text = ""
+          while !text.hasSuffix("\n") {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty { break }
+            text += String(decoding: byte, as: UTF8.self)
+          }
+          continuation.resume(returning: text)
+        }
       }
       let port = try #require(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)))
 

@@ -114,7 +114,8 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     _ = try? await task.value
-    #expect(ContinuousClock.now - start < .seconds(1))
+    // The hang lasts an hour; a minute leaves room for a saturated 2-core test run.
+    #expect(ContinuousClock.now - start < .seconds(60), "a cancelled watch must end at once, not after its hour-long hang")
   }
 }
 

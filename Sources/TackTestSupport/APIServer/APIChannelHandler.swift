@@ -100,7 +100,7 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
       if resetMidBody {
         writeTruncated(response, context: context)
       } else {
-        write(response, keepAlive: keepAlive, context: context)
+        write(compressed(response, for: request), keepAlive: keepAlive, context: context)
       }
     case .watch(let plan):
       let session = WatchSession(plan: plan, store: server.store, context: context, dropAfter: dropAfter) { [weak self] in
@@ -138,6 +138,19 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
       }
     }
+  }
+
+  /// gzip when the client asked for it and the body is at least the threshold (see ``ResponseCompression``).
+  func compressed(_ response: APIResponse, for request: APIRequest) -> APIResponse {
+    guard response.body.count >= server.compressionThreshold,
+      ResponseCompression.acceptsGzip(request.header("Accept-Encoding")),
+      let body = ResponseCompression.gzip(response.body)
+    else { return response }
+    var answer = response
+    answer.body = body
+    answer.headers.append(("Content-Encoding", "gzip"))
+    answer.headers.append(("Vary", "Accept-Encoding"))
+    return answer
   }
 
   func responseHead(_ response: APIResponse, contentLength: Int, keepAlive: Bool) -> HTTPResponseHead {

@@ -12,6 +12,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
   public var details: JSON?
   /// Extra response headers (e.g. `Retry-After`).
   public var headers: [(String, String)] = []
+  /// `metadata` of the Status (a 410 for an expired `continue` carries a fresh token here).
+  public var statusMetadata: JSONObject = [:]
 
   public init(code: Int, reason: String, message: String, details: JSON? = nil) {
     self.code = code
@@ -25,7 +27,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
   /// The `Status` object as the server sends it.
   public var status: JSON {
     var object: JSONObject = [
-      "kind": "Status", "apiVersion": "v1", "metadata": .object([:]), "status": "Failure",
+      "kind": "Status", "apiVersion": "v1", "metadata": .object(statusMetadata), "status": "Failure",
     ]
     if !message.isEmpty { object["message"] = .string(message) }
     if !reason.isEmpty { object["reason"] = .string(reason) }

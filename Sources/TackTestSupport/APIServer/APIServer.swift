@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
-import NIOHTTPCompression
 import NIOPosix
 import NIOSSL
 import Synchronization
@@ -14,11 +13,14 @@ final class APIServerCore: Sendable {
   let faults = FaultInjector()
   let log = RequestLog()
   let bookmarkInterval: Duration
+  /// Smallest response body gzipped for clients that accept it.
+  let compressionThreshold: Int
 
-  init(store: ObjectStore, dispatcher: RequestDispatcher, bookmarkInterval: Duration) {
+  init(store: ObjectStore, dispatcher: RequestDispatcher, bookmarkInterval: Duration, compressionThreshold: Int) {
     self.store = store
     self.dispatcher = dispatcher
     self.bookmarkInterval = bookmarkInterval
+    self.compressionThreshold = compressionThreshold
   }
 }
 
@@ -46,7 +48,8 @@ public final class APIServer: Sendable {
     public var bookmarkInterval: Duration = .seconds(60)
     /// Watch length when the client gives no `timeoutSeconds` (the real server: 30–60 min).
     public var watchTimeout: Duration = .seconds(1800)
-    /// Responses at least this large are gzip-compressed for clients that accept it (kube: 128 KiB).
+    /// Responses at least this large are gzip-compressed (level 1, as kube-apiserver) for clients
+    /// that accept it (kube: 128 KiB).
     public var compressionThreshold = 128 * 1024
     /// The CA that signs the server and client certificates; a fresh one when nil.
     public var certificateAuthority: CertificateAuthority?
@@ -103,8 +106,9 @@ public final class APIServer: Sendable {
     let access = AccessControl()
     let proxy = ServiceProxy()
     let dispatcher = RequestDispatcher(store: store, access: access, proxy: proxy, defaultWatchTimeout: configuration.watchTimeout)
-    let core = APIServerCore(store: store, dispatcher: dispatcher, bookmarkInterval: configuration.bookmarkInterval)
-    let threshold = configuration.compressionThreshold
+    let core = APIServerCore(
+      store: store, dispatcher: dispatcher, bookmarkInterval: configuration.bookmarkInterval,
+      compressionThreshold: configuration.compressionThreshold)
 
     let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
     let bootstrap = ServerBootstrap(group: group)
@@ -116,13 +120,6 @@ public final class APIServer: Sendable {
           let sync = channel.pipeline.syncOperations
           try sync.addHandler(NIOSSLServerHandler(context: sslContext))
           try sync.configureHTTPServerPipeline(withErrorHandling: true)
-          try sync.addHandler(
-            HTTPResponseCompressor(responseCompressionPredicate: { head, _ in
-              guard let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length >= threshold else {
-                return .doNotCompress
-              }
-              return .compressIfPossible
-            }))
           try sync.addHandler(APIChannelHandler(server: core))
         }
       }

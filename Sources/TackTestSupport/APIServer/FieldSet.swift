@@ -17,6 +17,23 @@ struct FieldSet: Sendable, Equatable {
     children[first, default: FieldSet()].insert(path.dropFirst())
   }
 
+  /// Puts `child` under `key`, merging with what is there (keyed-list items may repeat); empty
+  /// children are not kept, as inserting no path keeps nothing.
+  mutating func adopt(_ key: String, _ child: FieldSet) {
+    guard !child.isEmpty else { return }
+    if var existing = children[key] {
+      existing.merge(child)
+      children[key] = existing
+    } else {
+      children[key] = child
+    }
+  }
+
+  mutating func merge(_ other: FieldSet) {
+    if other.isMember { isMember = true }
+    for (key, child) in other.children { adopt(key, child) }
+  }
+
   func contains(_ path: ArraySlice<String>) -> Bool {
     guard let first = path.first else { return isMember }
     return children[first]?.contains(path.dropFirst()) ?? false
@@ -40,12 +57,15 @@ struct FieldSet: Sendable, Equatable {
   }
 
   func subtracting(_ other: FieldSet) -> FieldSet {
+    if isEmpty || other.isEmpty { return self }
     var result = self
     for path in other.paths() { result.remove(path[...]) }
     return result
   }
 
   func union(_ other: FieldSet) -> FieldSet {
+    if isEmpty { return other }
+    if other.isEmpty { return self }
     var result = self
     for path in other.paths() { result.insert(path[...]) }
     return result
@@ -158,40 +178,49 @@ struct FieldWalker {
       switch member.key {
       case "apiVersion", "kind": continue
       case "metadata":
+        var metadata = FieldSet()
         for field in member.value.objectValue ?? [:] {
           guard ["labels", "annotations", "finalizers", "ownerReferences"].contains(field.key) else { continue }
-          add(field.value, schema: nil, fieldPath: ["metadata", field.key], setPath: ["f:metadata", "f:\(field.key)"], into: &set)
+          metadata.adopt("f:\(field.key)", subtree(field.value, schema: nil, fieldPath: ["metadata", field.key]))
         }
+        set.adopt("f:metadata", metadata)
       default:
-        add(member.value, schema: schema?.property(member.key), fieldPath: [member.key], setPath: ["f:\(member.key)"], into: &set)
+        set.adopt("f:\(member.key)", subtree(member.value, schema: schema?.property(member.key), fieldPath: [member.key]))
       }
     }
     return set
   }
 
-  func add(_ value: JSON, schema: Schema?, fieldPath: [String], setPath: [String], into set: inout FieldSet) {
+  /// The field set of one value, built bottom-up (no path is re-walked from the root). Built-in
+  /// kinds need the dotted field path to know their maps and keyed lists; custom ones go by schema.
+  func subtree(_ value: JSON, schema: Schema?, fieldPath: [String]) -> FieldSet {
     let shape = FieldShape.of(value, schema: schema, path: fieldPath, custom: custom)
+    var node = FieldSet()
     switch (shape, value) {
     case (.structure, .object(let object)), (.map, .object(let object)):
-      if shape == .map || object.isEmpty { set.insert(setPath[...]) }
+      if shape == .map || object.isEmpty { node.isMember = true }
       for member in object {
-        add(member.value, schema: schema?.child(member.key), fieldPath: fieldPath + [member.key],
-          setPath: setPath + ["f:\(member.key)"], into: &set)
+        node.adopt("f:\(member.key)", subtree(member.value, schema: schema?.child(member.key),
+          fieldPath: custom ? [] : fieldPath + [member.key]))
       }
     case (.keyedList(let keys), .array(let items)):
       for item in items {
-        let element = FieldWalker.keyElement(item, keys: keys)
-        set.insert((setPath + [element])[...])
+        var element = FieldSet()
+        element.isMember = true
         for member in item.objectValue ?? [:] {
-          add(member.value, schema: schema?.items?.child(member.key), fieldPath: fieldPath + [member.key],
-            setPath: setPath + [element, "f:\(member.key)"], into: &set)
+          element.adopt("f:\(member.key)", subtree(member.value, schema: schema?.items?.child(member.key),
+            fieldPath: custom ? [] : fieldPath + [member.key]))
         }
+        node.adopt(FieldWalker.keyElement(item, keys: keys), element)
       }
     case (.setList, .array(let items)):
-      for item in items { set.insert((setPath + ["v:" + item.serialized()])[...]) }
+      var leaf = FieldSet()
+      leaf.isMember = true
+      for item in items { node.adopt("v:" + item.serialized(), leaf) }
     default:
-      set.insert(setPath[...])
+      node.isMember = true
     }
+    return node
   }
 
   static func keyElement(_ item: JSON, keys: [String]) -> String {

@@ -54,12 +54,18 @@ enum ManagedFields {
     old: JSON?, new: inout JSON, manager: String, apiVersion: String, subresource: String?, walker: FieldWalker,
     now: String
   ) {
-    var entries = decode(old)
-    let oldSet = old.map { walker.fieldSet(of: $0) } ?? FieldSet()
     let newSet = walker.fieldSet(of: new)
+    guard let old else {
+      // A create: the manager sets every field the object has (what the comparison below finds).
+      store([ManagedFieldsEntry(manager: manager, operation: "Update", apiVersion: apiVersion, time: now,
+        subresource: subresource, fields: newSet)], in: &new)
+      return
+    }
+    var entries = decode(old)
+    let oldSet = walker.fieldSet(of: old)
     var changed = FieldSet()
     for path in newSet.paths() {
-      let before = old.flatMap { FieldWalker.value(at: path, in: $0) }
+      let before = FieldWalker.value(at: path, in: old)
       let after = FieldWalker.value(at: path, in: new)
       let hasChildren = !(newSet.childNode(path)?.children.isEmpty ?? true)
       if hasChildren ? before == nil : before != after { changed.insert(path[...]) }

@@ -77,11 +77,23 @@ extension ObjectStore {
 
   // MARK: create
 
-  func create(_ type: ResourceType, namespace: String?, body: JSON, options: WriteOptions, keepStatus: Bool = false,
-    applyManager: String? = nil) throws(APIError) -> WriteResult
+  /// An object ready to be stored by a create: everything the create path assigns except the
+  /// resourceVersion, which only the commit knows.
+  struct PreparedCreate: Sendable {
+    var object: JSON
+    var name: String
+    /// The namespace it lives in (nil for cluster-scoped kinds).
+    var namespace: String?
+    var key: String
+    var warnings: [String]
+  }
+
+  /// The lock-free part of a create: body checks, namespace, generated name, uid, timestamps,
+  /// generation, schema pruning and defaulting, built-in defaulting and managedFields.
+  static func prepareCreate(_ type: ResourceType, namespace: String?, body: JSON, options: WriteOptions,
+    keepStatus: Bool, applyManager: String?, now: String) throws(APIError) -> PreparedCreate
   {
     var object = try ObjectStore.checkBody(body, type: type)
-    let now = KubeTime.format(Date())
     if type.namespaced {
       let bodyNamespace = object[path: "metadata", "namespace"]?.stringValue ?? ""
       if let namespace, !namespace.isEmpty, !bodyNamespace.isEmpty, bodyNamespace != namespace {
@@ -124,39 +136,56 @@ extension ObjectStore {
         old: nil, new: &managed, manager: options.fieldManager, apiVersion: type.apiVersion, subresource: nil,
         walker: ObjectStore.walker(for: type), now: now)
     }
+    return PreparedCreate(object: managed, name: name, namespace: namespaceName, key: key, warnings: warnings)
+  }
+
+  /// 404 when the namespace is missing, 403 when it is terminating (caller holds the lock).
+  static func checkNamespace(_ state: StoreState, _ namespaceName: String, type: ResourceType, name: String)
+    throws(APIError)
+  {
+    guard let namespaceObject = state.buckets["/namespaces"]?.objects[namespaceName] else {
+      throw APIError.notFound(resource: "namespaces", group: "", name: namespaceName)
+    }
+    if namespaceObject.object[path: "metadata", "deletionTimestamp"] != nil {
+      let message = "unable to create new content in namespace \(namespaceName) because it is being terminated"
+      throw APIError(
+        code: 403, reason: "Forbidden", message: message,
+        details: APIError.details(name: name, group: type.group, kind: type.plural, extra: [
+          "causes": [["reason": "NamespaceTerminating", "message": .string(message), "field": "metadata.namespace"]]
+        ]))
+    }
+  }
+
+  func create(_ type: ResourceType, namespace: String?, body: JSON, options: WriteOptions, keepStatus: Bool = false,
+    applyManager: String? = nil) throws(APIError) -> WriteResult
+  {
+    let prepared = try ObjectStore.prepareCreate(
+      type, namespace: namespace, body: body, options: options, keepStatus: keepStatus, applyManager: applyManager,
+      now: KubeTime.format(Date()))
+    let managed = prepared.object
     let limit = historyLimit
     let counter = currentRevision
     return try state.withLock { state throws(APIError) -> WriteResult in
       guard let storageType = state.registry.storageType(forKey: type.storageKey) else { throw APIError.pathNotFound() }
-      if let namespaceName {
-        guard let namespaceObject = state.buckets["/namespaces"]?.objects[namespaceName] else {
-          throw APIError.notFound(resource: "namespaces", group: "", name: namespaceName)
-        }
-        if namespaceObject.object[path: "metadata", "deletionTimestamp"] != nil {
-          let message = "unable to create new content in namespace \(namespaceName) because it is being terminated"
-          throw APIError(
-            code: 403, reason: "Forbidden", message: message,
-            details: APIError.details(name: name, group: type.group, kind: type.plural, extra: [
-              "causes": [["reason": "NamespaceTerminating", "message": .string(message), "field": "metadata.namespace"]]
-            ]))
-        }
+      if let namespaceName = prepared.namespace {
+        try ObjectStore.checkNamespace(state, namespaceName, type: type, name: prepared.name)
       }
       let errors = ObjectStore.validationErrors(managed, type: type)
       if !errors.isEmpty { throw ObjectStore.invalid(type, managed, errors) }
-      if state.buckets[type.storageKey]?.objects[key] != nil {
-        throw APIError.alreadyExists(resource: type.plural, group: type.group, name: name)
+      if state.buckets[type.storageKey]?.objects[prepared.key] != nil {
+        throw APIError.alreadyExists(resource: type.plural, group: type.group, name: prepared.name)
       }
       let storageForm = ObjectStore.toStorage(managed, type: type, storageType: storageType)
       if options.dryRun {
-        return WriteResult(object: StoredObject(managed, revision: 0), warnings: warnings, created: true)
+        return WriteResult(object: StoredObject(managed, revision: 0), warnings: prepared.warnings, created: true)
       }
       let stored = ObjectStore.commit(
-        &state, storageKey: type.storageKey, key: key, object: storageForm, type: .added, historyLimit: limit,
+        &state, storageKey: type.storageKey, key: prepared.key, object: storageForm, type: .added, historyLimit: limit,
         revisionCounter: counter)
       if type.storageKey == CustomResourceDefinitions.storageKey {
         ObjectStore.establish(&state, crd: stored.object, historyLimit: limit, revisionCounter: counter)
       }
-      return WriteResult(object: ObjectStore.present(stored, as: type), warnings: warnings, created: true)
+      return WriteResult(object: ObjectStore.present(stored, as: type), warnings: prepared.warnings, created: true)
     }
   }
 

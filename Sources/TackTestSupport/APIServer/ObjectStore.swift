@@ -240,15 +240,25 @@ public final class ObjectStore: Sendable {
     let revision = state.revision
     state.revision += 1
     revisionCounter.value.store(revision, ordering: .relaxed)
-    var bucket = state.buckets[storageKey] ?? Bucket()
-    let previous = bucket.objects[key]
+    // Mutated in place: copying the bucket out of the dictionary would copy every object of the
+    // resource on each write (quadratic seeding).
+    let previous = state.buckets[storageKey]?.objects[key]
     var written = object ?? previous?.object ?? .null
     written[path: "metadata", "resourceVersion"] = .string(String(revision))
     let stored = StoredObject(written, revision: revision)
-    if type == .deleted { bucket.remove(key) } else { bucket.put(key, stored) }
-    state.buckets[storageKey] = bucket
-    let entry = HistoryEntry(
-      revision: revision, storageKey: storageKey, key: key, type: type, object: stored, previous: previous)
+    if type == .deleted {
+      state.buckets[storageKey]?.remove(key)
+    } else {
+      state.buckets[storageKey, default: Bucket()].put(key, stored)
+    }
+    record(&state, HistoryEntry(
+      revision: revision, storageKey: storageKey, key: key, type: type, object: stored, previous: previous),
+      historyLimit: historyLimit)
+    return stored
+  }
+
+  /// Appends a change to the bounded history and hands it to the resource's watchers.
+  static func record(_ state: inout StoreState, _ entry: HistoryEntry, historyLimit: Int) {
     state.history.append(entry)
     if state.history.count - state.historyStart > historyLimit {
       state.historyStart += 1
@@ -258,8 +268,7 @@ public final class ObjectStore: Sendable {
         state.historyStart = 0
       }
     }
-    for watcher in state.watchers.values where watcher.storageKey == storageKey { watcher.sink(.event(entry)) }
-    return stored
+    for watcher in state.watchers.values where watcher.storageKey == entry.storageKey { watcher.sink(.event(entry)) }
   }
 
   // MARK: reads
@@ -271,67 +280,22 @@ public final class ObjectStore: Sendable {
     return ObjectStore.present(stored, as: type)
   }
 
-  func list(_ type: ResourceType, namespace: String?, options: ListOptions) throws(APIError) -> ListPage {
-    try options.fieldSelector.check(for: type)
-    var startKey: String?
-    if let token = options.continueToken, !token.isEmpty {
-      guard let decoded = ContinueToken.decode(token) else {
-        throw APIError.badRequest("continue key is not valid: illegal base64 data at input byte 0")
-      }
-      startKey = decoded.start
-    }
-    let namespaceFilter = type.namespaced ? namespace : nil
-    let page = try state.withLock { state throws(APIError) -> ListPage in
-      let current = state.revision - 1
-      if let rv = options.resourceVersion, !rv.isEmpty, rv != "0" {
-        guard let requested = UInt64(rv) else {
-          throw APIError.badRequest("invalid resource version: \(rv)")
-        }
-        if requested > current { throw APIError.tooLargeResourceVersion(requested: requested, current: current) }
-        if options.resourceVersionMatch == "Exact", requested != current {
-          throw APIError.expired("too old resource version: \(requested) (\(current))")
-        }
-      } else if let match = options.resourceVersionMatch, !match.isEmpty, options.resourceVersion?.isEmpty ?? true {
-        throw APIError.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided")
-      }
-      guard let bucket = state.buckets[type.storageKey] else {
-        return ListPage(items: [], revision: current)
-      }
-      let range = bucket.range(namespace: namespaceFilter)
-      var index = range.lowerBound
-      if let startKey { index = max(index, bucket.lowerBound(startKey)) }
-      let selecting = !options.labelSelector.isEmpty || !options.fieldSelector.isEmpty
-      let limit = options.limit.flatMap { $0 > 0 ? $0 : nil } ?? Int.max
-      var items: [StoredObject] = []
-      items.reserveCapacity(min(limit, range.upperBound - index))
-      while index < range.upperBound, items.count < limit {
-        let object = bucket.objects[bucket.keys[index]]!
-        index += 1
-        if selecting {
-          if !options.labelSelector.matches(object.object[path: "metadata", "labels"]?.objectValue) { continue }
-          if !options.fieldSelector.matches(object.object, type: type) { continue }
-        }
-        items.append(object)
-      }
-      var token: String?
-      var remaining: Int?
-      if index < range.upperBound {
-        token = ContinueToken(revision: current, start: bucket.keys[index]).encoded
-        if !selecting { remaining = range.upperBound - index }
-      }
-      return ListPage(items: items, revision: current, continueToken: token, remainingItemCount: remaining)
-    }
-    var presented = page
-    if let first = page.items.first, first.object["apiVersion"]?.stringValue != type.apiVersion {
-      presented.items = page.items.map { ObjectStore.present($0, as: type) }
-    }
-    return presented
-  }
-
   // MARK: watch
 
   /// Registers a watch on `type`'s storage. Deliveries arrive in revision order (under the store
   /// lock, so sinks must only enqueue). Returns an id for ``cancelWatch(_:)``.
+  ///
+  /// Where it starts, as kube-apiserver's watch cache decides (`sendInitialEvents` already
+  /// defaulted by the caller for HTTP):
+  /// - `sendInitialEvents=true`: ADDED for every current object, then `.initialEventsEnd` at the
+  ///   current revision; a resourceVersion is only a lower bound (NotOlderThan).
+  /// - `sendInitialEvents=false`: no initial state; from the given resourceVersion exactly, or from
+  ///   now when it is unset or "0".
+  /// - unset: from the given resourceVersion exactly; without one (the in-process API), the current
+  ///   state as ADDED first, as a legacy watch.
+  ///
+  /// Resuming from a revision older than the history answers 410 Expired as an ERROR event; one
+  /// newer than the store answers 504 (the real server gives up waiting with the same error).
   func watch(
     _ type: ResourceType, namespace: String?, resourceVersion: String?, sendInitialEvents: Bool?,
     sink: @escaping @Sendable (WatchDelivery) -> Void
@@ -342,21 +306,15 @@ public final class ObjectStore: Sendable {
       requested = value
     }
     let namespaceFilter = type.namespaced ? namespace : nil
-    return state.withLock { state -> UInt64 in
+    return try state.withLock { state throws(APIError) -> UInt64 in
+      let current = state.revision - 1
+      if let requested, requested > current {
+        throw APIError.tooLargeResourceVersion(requested: requested, current: current)
+      }
       let id = state.nextWatcherID
       state.nextWatcherID += 1
-      let current = state.revision - 1
-      if let requested, sendInitialEvents != true {
-        if requested < state.oldestResumableRevision {
-          sink(.failed(APIError.expired("too old resource version: \(requested) (\(state.oldestResumableRevision))")))
-          return id
-        }
-        for entry in state.history[state.historyStart...]
-        where entry.revision > requested && entry.storageKey == type.storageKey {
-          sink(.event(entry))
-        }
-      } else {
-        // No resourceVersion (or "0", or sendInitialEvents): synthetic ADDED for the current state.
+      switch (sendInitialEvents, requested) {
+      case (true, _), (nil, nil):
         if let bucket = state.buckets[type.storageKey] {
           for index in bucket.range(namespace: namespaceFilter) {
             let key = bucket.keys[index]
@@ -368,6 +326,17 @@ public final class ObjectStore: Sendable {
           }
         }
         if sendInitialEvents == true { sink(.initialEventsEnd(current)) }
+      case (_, let requested?):
+        if requested < state.oldestResumableRevision {
+          sink(.failed(APIError.expired("too old resource version: \(requested) (\(state.oldestResumableRevision))")))
+          return id
+        }
+        for entry in state.history[state.historyStart...]
+        where entry.revision > requested && entry.storageKey == type.storageKey {
+          sink(.event(entry))
+        }
+      case (false, nil):
+        break  // from now on
       }
       state.watchers[id] = StoreState.Watcher(storageKey: type.storageKey, sink: sink)
       return id
@@ -385,26 +354,6 @@ public final class ObjectStore: Sendable {
 /// The latest revision, readable without the store lock.
 final class RevisionCounter: Sendable {
   let value = Atomic<UInt64>(1)
-}
-
-/// The opaque `continue` token, shaped like the real server's (base64 JSON with the start key).
-struct ContinueToken {
-  var revision: UInt64
-  var start: String
-
-  var encoded: String {
-    let json: JSON = ["v": "meta.k8s.io/v1", "rv": .int(Int(revision)), "start": .string(start + "\u{0}")]
-    return Data(json.serializedBytes()).base64EncodedString()
-  }
-
-  static func decode(_ token: String) -> ContinueToken? {
-    guard let data = Data(base64Encoded: token), let json = try? JSON.parse(Array(data)),
-      json["v"]?.stringValue == "meta.k8s.io/v1", var start = json["start"]?.stringValue,
-      let rv = json["rv"]?.intValue
-    else { return nil }
-    if start.hasSuffix("\u{0}") { start.removeLast() }
-    return ContinueToken(revision: UInt64(rv), start: start)
-  }
 }
 
 /// Translates stored changes into the events one watcher sees: selector transitions become ADDED

@@ -200,6 +200,11 @@ final class RequestDispatcher: Sendable {
       let stored = try store.get(type, namespace: path.namespace, name: path.name!)
       return .respond(render(stored.object, type: type, format: format))
     case "list":
+      if request.parameter("sendInitialEvents") != nil {
+        throw APIError.invalid(kind: "ListOptions", group: "meta.k8s.io", name: "", causes: [
+          FieldError(.forbidden, field: "sendInitialEvents", detail: "sendInitialEvents is forbidden for list")
+        ])
+      }
       let options = try listOptions(request)
       let page = try store.list(type, namespace: path.namespace, options: options)
       return .respond(renderList(page, type: type, format: format))
@@ -215,15 +220,11 @@ final class RequestDispatcher: Sendable {
       }
       var timeout = defaultWatchTimeout
       if let seconds = request.parameter("timeoutSeconds").flatMap(Int.init), seconds > 0 { timeout = .seconds(seconds) }
-      let sendInitial = request.parameter("sendInitialEvents").map { $0 == "true" }
-      if sendInitial == true, request.parameter("resourceVersionMatch") != "NotOlderThan" {
-        throw APIError.invalid(kind: "ListOptions", group: "meta.k8s.io", name: "", causes: [
-          FieldError(.forbidden, field: "resourceVersionMatch", detail: "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan")
-        ])
-      }
+      let sendInitial = try RequestDispatcher.watchSendInitialEvents(request)
       return .watch(WatchPlan(
         type: type, namespace: path.namespace, filter: filter, resourceVersion: request.parameter("resourceVersion"),
-        sendInitialEvents: sendInitial, allowBookmarks: request.parameter("allowWatchBookmarks") == "true",
+        sendInitialEvents: sendInitial,
+        allowBookmarks: RequestDispatcher.parseBool(request.parameter("allowWatchBookmarks")) == true,
         timeout: timeout, format: format))
     case "create":
       let body = try RequestDispatcher.decodeBody(request, type: type)
@@ -288,6 +289,55 @@ final class RequestDispatcher: Sendable {
     options.resourceVersion = request.parameter("resourceVersion")
     options.resourceVersionMatch = request.parameter("resourceVersionMatch")
     return options
+  }
+
+  /// Go's `strconv.ParseBool`, which query parameters go through.
+  static func parseBool(_ text: String?) -> Bool? {
+    switch text {
+    case "1", "t", "T", "true", "TRUE", "True": return true
+    case "0", "f", "F", "false", "FALSE", "False": return false
+    default: return nil
+    }
+  }
+
+  /// `sendInitialEvents` for a watch after kube-apiserver's defaulting (the WatchList feature on):
+  /// a watch without resourceVersion (or "0") and without the parameter streams the initial state
+  /// as if it had asked for it. Invalid combinations answer 422 with the real server's wording.
+  static func watchSendInitialEvents(_ request: APIRequest) throws(APIError) -> Bool? {
+    var sendInitial: Bool?
+    if let text = request.parameter("sendInitialEvents") {
+      guard let value = parseBool(text) else {
+        throw APIError.badRequest("sendInitialEvents: invalid value \(FieldError.goQuote(text)): must be a boolean")
+      }
+      sendInitial = value
+    }
+    var match = request.parameter("resourceVersionMatch") ?? ""
+    let rv = request.parameter("resourceVersion") ?? ""
+    if sendInitial == nil && match.isEmpty && (rv.isEmpty || rv == "0") {
+      sendInitial = true
+      match = "NotOlderThan"
+    }
+    var causes: [FieldError] = []
+    if sendInitial != nil && match != "NotOlderThan" {
+      causes.append(FieldError(.forbidden, field: "resourceVersionMatch",
+        detail: "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"))
+    }
+    if !match.isEmpty {
+      if sendInitial == nil {
+        causes.append(FieldError(.forbidden, field: "resourceVersionMatch",
+          detail: "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"))
+      }
+      if match != "NotOlderThan" {
+        causes.append(FieldError(.notSupported, field: "resourceVersionMatch", value: FieldError.goQuote(match),
+          detail: "supported values: \"NotOlderThan\""))
+      }
+      if !(request.parameter("continue") ?? "").isEmpty {
+        causes.append(FieldError(.forbidden, field: "resourceVersionMatch",
+          detail: "resourceVersionMatch is forbidden when continue is provided"))
+      }
+    }
+    if !causes.isEmpty { throw APIError.invalid(kind: "ListOptions", group: "meta.k8s.io", name: "", causes: causes) }
+    return sendInitial
   }
 
   func writeOptions(_ request: APIRequest) throws(APIError) -> WriteOptions {

@@ -32,8 +32,9 @@ public struct ResourceType: Sendable {
   enum Conversion: Sendable { case none, coreEvent, eventsV1 }
 
   public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
-  /// Shared by all versions of the resource.
-  public var storageKey: String { "\(group)/\(plural)" }
+  /// Shared by all versions of the resource. `events.k8s.io` Events live with the core ones, as on
+  /// a real server (one etcd prefix, converted on the way in and out).
+  public var storageKey: String { conversion == .eventsV1 ? "/events" : "\(group)/\(plural)" }
 
   public init(
     group: String, version: String, kind: String, plural: String, singular: String? = nil,

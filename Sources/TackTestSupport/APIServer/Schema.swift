@@ -41,6 +41,8 @@ public final class Schema: Sendable {
   public let oneOf: [Schema]
   public let allOf: [Schema]
   public let not: Schema?
+  /// Whether any `default` sits at or below this schema (defaulting skips subtrees without one).
+  let hasDefaults: Bool
 
   public init(_ json: JSON) {
     let o = json.objectValue ?? [:]
@@ -83,6 +85,9 @@ public final class Schema: Sendable {
     oneOf = o["oneOf"]?.arrayValue?.map { Schema($0) } ?? []
     allOf = o["allOf"]?.arrayValue?.map { Schema($0) } ?? []
     not = o["not"].map { Schema($0) }
+    hasDefaults = props.contains { $0.1.defaultValue != nil || $0.1.hasDefaults }
+      || (additionalProperties?.hasDefaults ?? false) || (additionalProperties?.defaultValue != nil)
+      || (items?.hasDefaults ?? false) || (items?.defaultValue != nil)
   }
 
   public func property(_ name: String) -> Schema? { propertyIndex[name] }
@@ -104,8 +109,10 @@ extension Schema {
   /// Applies `default`s for absent members (and drops nulls where a default applies), recursively,
   /// as the apiextensions-apiserver structural defaulting does.
   func applyDefaults(_ value: inout JSON) {
+    guard hasDefaults else { return }
     switch value {
     case .object(var object):
+      value = .null  // drop the second reference, so the edits below happen in place
       for (name, schema) in properties {
         if let defaultValue = schema.defaultValue {
           if object[name] == nil || (object[name]?.isNull == true && !schema.nullable) {
@@ -113,16 +120,16 @@ extension Schema {
           }
         }
       }
-      for index in object.members.indices {
-        let key = object.members[index].key
-        guard let schema = child(key) else { continue }
-        var member = object.members[index].value
-        schema.applyDefaults(&member)
-        object[key] = member
+      var members = object.members
+      object = JSONObject()
+      for index in members.indices {
+        guard let schema = child(members[index].key), schema.hasDefaults else { continue }
+        schema.applyDefaults(&members[index].value)
       }
-      value = .object(object)
+      value = .object(JSONObject(members))
     case .array(var items):
-      if let itemSchema = self.items {
+      if let itemSchema = self.items, itemSchema.hasDefaults {
+        value = .null
         for i in items.indices { itemSchema.applyDefaults(&items[i]) }
         value = .array(items)
       }
@@ -133,6 +140,8 @@ extension Schema {
   /// Removes members the schema does not declare; returns their paths (for `unknown field` warnings).
   /// `isRoot` keeps `apiVersion`, `kind` and ObjectMeta fields as the real server does.
   func prune(_ value: inout JSON, path: String, isRoot: Bool, unknown: inout [String]) {
+    // Most objects have nothing to prune: check first, without building paths or copies.
+    guard hasUnknownFields(value, isRoot: isRoot) else { return }
     switch value {
     case .object(var object):
       if preserveUnknownFields && properties.isEmpty && additionalProperties == nil { return }
@@ -178,6 +187,38 @@ extension Schema {
       }
       value = .array(items)
     default: break
+    }
+  }
+}
+
+extension Schema {
+  /// Whether ``prune(_:path:isRoot:unknown:)`` would remove anything from `value`.
+  func hasUnknownFields(_ value: JSON, isRoot: Bool) -> Bool {
+    switch value {
+    case .object(let object):
+      if preserveUnknownFields && properties.isEmpty && additionalProperties == nil { return false }
+      for member in object {
+        if isRoot || embeddedResource {
+          if member.key == "apiVersion" || member.key == "kind" { continue }
+          if member.key == "metadata" {
+            if let metadata = member.value.objectValue, metadata.contains(where: { !objectMetaFields.contains($0.key) }) {
+              return true
+            }
+            continue
+          }
+        }
+        if let schema = property(member.key) ?? additionalProperties {
+          if schema.hasUnknownFields(member.value, isRoot: false) { return true }
+        } else if !preserveUnknownFields {
+          return true
+        }
+      }
+      return false
+    case .array(let items):
+      guard let itemSchema = self.items else { return false }
+      return items.contains { itemSchema.hasUnknownFields($0, isRoot: false) }
+    default:
+      return false
     }
   }
 }

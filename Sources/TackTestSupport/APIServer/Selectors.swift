@@ -172,6 +172,8 @@ public struct FieldSelector: Sendable, Equatable {
         }
       case "reason", "type", "reportingComponent":
         if parts.count == 1 { return .some(object[parts[0]].map(textOf) ?? "") }
+      case "reportingController":  // events.k8s.io's name for the stored reportingComponent
+        if parts.count == 1 { return .some(object["reportingComponent"].map(textOf) ?? "") }
       case "source":
         if parts.count == 1 { return .some(object[path: "source", "component"]?.stringValue ?? "") }
       default: break

@@ -58,6 +58,8 @@ final class WatchSession {
       write(type: type, object: object)
     case .initialEventsEnd(let revision):
       lastRevision = max(lastRevision, revision)
+      // The real server marks the end of the initial events only for clients that take bookmarks.
+      guard plan.allowBookmarks else { return }
       writeLine(type: .bookmark, objectBytes: bookmark(revision: revision, initialEventsEnd: true).serializedBytes())
     case .failed(let error):
       writeLine(type: .error, objectBytes: error.status.serializedBytes())
@@ -65,9 +67,19 @@ final class WatchSession {
     }
   }
 
+  /// An empty object of the watched kind carrying only the revision: a typed object for built-in
+  /// kinds (whose zero `creationTimestamp` encodes as null), an unstructured one (keys sorted, no
+  /// timestamp) for custom resources.
   func bookmark(revision: UInt64, initialEventsEnd: Bool) -> JSON {
+    let annotations: JSON = ["k8s.io/initial-events-end": "true"]
+    if plan.type.isCustom {
+      var metadata: JSONObject = [:]
+      if initialEventsEnd { metadata["annotations"] = annotations }
+      metadata["resourceVersion"] = .string(String(revision))
+      return ["apiVersion": .string(plan.type.apiVersion), "kind": .string(plan.type.kind), "metadata": .object(metadata)]
+    }
     var metadata: JSONObject = ["resourceVersion": .string(String(revision)), "creationTimestamp": .null]
-    if initialEventsEnd { metadata["annotations"] = ["k8s.io/initial-events-end": "true"] }
+    if initialEventsEnd { metadata["annotations"] = annotations }
     return ["kind": .string(plan.type.kind), "apiVersion": .string(plan.type.apiVersion), "metadata": .object(metadata)]
   }
 

@@ -2,7 +2,8 @@ import Foundation
 import TackJSON
 
 /// Realistic Flux and Flagger objects (with status as the controllers write it) for demos,
-/// benchmarks and tests. Seed them with ``ObjectStore/seed(_:fieldManager:)``.
+/// benchmarks and tests. Seed them with ``ObjectStore/seed(_:fieldManager:)`` (every object through the
+/// create path) or, for thousands, ``ObjectStore/bulkInsert(_:fieldManager:validation:)``.
 public enum FluxFixtures {
   static func readyCondition(_ status: String = "True", reason: String = "ReconciliationSucceeded",
     message: String, generation: Int = 1, time: String) -> JSON
@@ -15,43 +16,139 @@ public enum FluxFixtures {
     ["name": .string(name), "namespace": .string(namespace), "labels": labels]
   }
 
-  /// `count` Kustomizations spread over `namespaces` namespaces (`tenant-0` …), each with
-  /// status, inventory-free conditions and a Git source reference, as kustomize-controller writes them.
+  /// `count` Kustomizations spread over `namespaces` tenant namespaces (`tenant-0` …, created first),
+  /// shaped as a bootstrap repository's tenant Kustomizations look once kustomize-controller has
+  /// reconciled them: the labels the parent Kustomization stamps, a spec with `sourceRef`, `path`,
+  /// `interval`, `prune` (some with `wait`, `dependsOn`, `retryInterval`, a few suspended), and a
+  /// status with `observedGeneration`, `lastAppliedRevision` / `lastAttemptedRevision`
+  /// (`main@sha1:<40 hex>`) and conditions — Ready=True for most, Ready=False with kustomize-controller's
+  /// own failure messages for about 1 in 25, Ready=Unknown while Reconciling for about 1 in 100.
+  /// No inventory (it would dwarf everything else). Deterministic apart from the timestamps, which
+  /// are relative to now.
   public static func kustomizations(count: Int, namespaces: Int) -> [JSON] {
-    let now = Date().timeIntervalSince1970
+    let now = Int64(Date().timeIntervalSince1970)
     var objects: [JSON] = []
     objects.reserveCapacity(count + namespaces)
     let namespaceCount = max(1, namespaces)
     for n in 0..<namespaceCount {
-      objects.append(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string("tenant-\(n)")]])
-    }
-    for i in 0..<count {
-      let namespace = "tenant-\(i % namespaceCount)"
-      let time = KubeTime.format(seconds: Int64(now) - Int64(i % 7200))
-      let revision = "main@sha1:\(String(format: "%040x", i &* 2_654_435_761 & 0xffff_ffff))"
-      let failing = i % 50 == 7
       objects.append([
-        "apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
-        "metadata": meta("app-\(i)", namespace, labels: ["app.kubernetes.io/part-of": "tenant", "tier": .string(i % 3 == 0 ? "frontend" : "backend")]),
-        "spec": [
-          "interval": "10m", "path": .string("./apps/app-\(i)"), "prune": true, "timeout": "5m",
-          "sourceRef": ["kind": "GitRepository", "name": "tenant-repo"], "targetNamespace": .string(namespace),
-        ],
-        "status": [
-          "observedGeneration": 1,
-          "conditions": [
-            readyCondition(failing ? "False" : "True", reason: failing ? "BuildFailed" : "ReconciliationSucceeded",
-              message: failing ? "kustomization path not found: stat /tmp/kustomization-\(i)/apps/app-\(i): no such file or directory" : "Applied revision: \(revision)",
-              time: time),
-            ["type": "Healthy", "status": "True", "observedGeneration": 1, "lastTransitionTime": .string(time),
-             "reason": "Succeeded", "message": "Health check passed in 2.01s"],
-          ],
-          "lastAppliedRevision": .string(revision), "lastAttemptedRevision": .string(revision),
-          "lastHandledReconcileAt": .string(time),
-        ],
+        "apiVersion": "v1", "kind": "Namespace",
+        "metadata": ["name": .string("tenant-\(n)"), "labels": ["toolkit.fluxcd.io/tenant": .string("tenant-\(n)")]],
       ])
     }
+    for i in 0..<count {
+      objects.append(kustomization(index: i, namespace: "tenant-\(i % namespaceCount)", now: now))
+    }
     return objects
+  }
+
+  static let components = [
+    "podinfo", "frontend", "backend", "api-gateway", "redis", "postgres", "worker", "ingress", "metrics",
+    "cert-manager", "auth", "search", "billing", "notifications", "cache",
+  ]
+
+  /// 40 lowercase hex digits, a stable function of `seed` (splitmix64).
+  static func sha1Hex(_ seed: UInt64) -> String {
+    var state = seed &+ 0x9E37_79B9_7F4A_7C15
+    var text = ""
+    text.reserveCapacity(40)
+    for _ in 0..<3 {
+      state = state &+ 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      z ^= z >> 31
+      let hex = String(z, radix: 16)
+      text += String(repeating: "0", count: 16 - hex.count) + hex
+    }
+    return String(text.prefix(40))
+  }
+
+  /// The kinds of trouble a tenant Kustomization is in, with kustomize-controller's reason and message.
+  static func failure(_ index: Int, name: String, namespace: String, path: String) -> (reason: String, message: String) {
+    let tmp = "/tmp/kustomization-\(3_000_000_000 + index * 7919 % 1_000_000_000)"
+    switch index / 25 % 5 {
+    case 0:
+      return ("ArtifactFailed", "kustomization path not found: stat \(tmp)/\(path.dropFirst(2)): no such file or directory")
+    case 1:
+      return ("BuildFailed", "kustomize build failed: accumulating resources: accumulation err='accumulating resources from 'deployment.yaml': open \(tmp)/\(path.dropFirst(2))/deployment.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '\(tmp)/\(path.dropFirst(2))/deployment.yaml' : lstat \(tmp)/\(path.dropFirst(2))/deployment.yaml: no such file or directory")
+    case 2:
+      return ("HealthCheckFailed", "Health check failed after 5m0.04s: timeout waiting for: [Deployment/\(namespace)/\(name) status: 'InProgress']")
+    case 3:
+      return ("ReconciliationFailed", "Deployment/\(namespace)/\(name) dry-run failed (Invalid): Deployment.apps \"\(name)\" is invalid: spec.template.spec.containers[0].image: Required value")
+    default:
+      return ("DependencyNotReady", "Dependencies do not meet ready condition, retrying in 30s")
+    }
+  }
+
+  static func kustomization(index i: Int, namespace: String, now: Int64) -> JSON {
+    let name = "\(components[i % components.count])-\(i)"
+    let path = "./apps/\(namespace)/\(name)"
+    let applied = "main@sha1:\(sha1Hex(UInt64(i)))"
+    let attempted = "main@sha1:\(sha1Hex(UInt64(i) &+ 1_000_003))"
+    let failing = i % 25 == 7
+    let reconciling = !failing && i % 100 == 42
+    let wait = i % 4 == 0
+    let dependsOnInfra = i % 10 == 3
+    let suspended = i % 97 == 5
+    let generation = 1  // what a create leaves in metadata.generation
+    let transition = KubeTime.format(seconds: now - Int64(60 + i % 7_200))
+    let handled = KubeTime.format(seconds: now - Int64(3_600 + i % 86_400))
+
+    var spec: JSONObject = [
+      "interval": .string(["10m", "5m", "1h", "30m"][i % 4]), "path": .string(path), "prune": true,
+      "sourceRef": ["kind": "GitRepository", "name": "flux-system", "namespace": "flux-system"],
+      "targetNamespace": .string(namespace), "timeout": "5m",
+    ]
+    if wait { spec["wait"] = true }
+    if i % 5 == 1 { spec["retryInterval"] = "2m" }
+    if dependsOnInfra { spec["dependsOn"] = [["name": "infrastructure", "namespace": "flux-system"]] }
+    if suspended { spec["suspend"] = true }
+
+    var conditions: [JSON] = []
+    var status: JSONObject = ["observedGeneration": .int(generation)]
+    if failing {
+      let (reason, message) = failure(i, name: name, namespace: namespace, path: path)
+      conditions.append(readyCondition("False", reason: reason, message: message, generation: generation, time: transition))
+      if reason == "HealthCheckFailed" {
+        conditions.append(["type": "Healthy", "status": "False", "observedGeneration": .int(generation),
+          "lastTransitionTime": .string(transition), "reason": "HealthCheckFailed", "message": .string(message)])
+      }
+      status["lastAppliedRevision"] = .string(applied)
+      status["lastAttemptedRevision"] = .string(attempted)
+    } else if reconciling {
+      conditions.append(["type": "Reconciling", "status": "True", "observedGeneration": .int(generation),
+        "lastTransitionTime": .string(transition), "reason": "Progressing",
+        "message": .string("Fetching manifests for revision \(attempted) with a timeout of 4m30s")])
+      conditions.append(readyCondition("Unknown", reason: "Progressing", message: "Reconciliation in progress",
+        generation: generation, time: transition))
+      status["lastAppliedRevision"] = .string(applied)
+      status["lastAttemptedRevision"] = .string(attempted)
+    } else {
+      conditions.append(readyCondition(message: "Applied revision: \(applied)", generation: generation, time: transition))
+      if wait {
+        conditions.append(["type": "Healthy", "status": "True", "observedGeneration": .int(generation),
+          "lastTransitionTime": .string(transition), "reason": "Succeeded",
+          "message": .string("Health check passed in \(1 + i % 40).\(10 + i % 90)s")])
+      }
+      status["lastAppliedRevision"] = .string(applied)
+      status["lastAttemptedRevision"] = .string(applied)
+    }
+    status["conditions"] = .array(conditions)
+    if i % 6 == 0 { status["lastHandledReconcileAt"] = .string(handled) }
+
+    return [
+      "apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+      "metadata": [
+        "name": .string(name), "namespace": .string(namespace),
+        "labels": [
+          "app.kubernetes.io/part-of": .string(namespace), "tier": .string(i % 3 == 0 ? "frontend" : "backend"),
+          "kustomize.toolkit.fluxcd.io/name": "tenants", "kustomize.toolkit.fluxcd.io/namespace": "flux-system",
+        ],
+      ],
+      "spec": .object(spec),
+      "status": .object(status),
+    ]
   }
 
   /// A small realistic Flux + Flagger installation for the demo.

@@ -23,8 +23,11 @@ public struct GoldenFileMismatch: Error, CustomStringConvertible, Sendable {
 /// ```
 public enum GoldenFile {
   /// True when `TACK_RECORD=1` (or any non-empty value other than `0`).
-  public static var isRecording: Bool {
-    let value = ProcessInfo.processInfo.environment["TACK_RECORD"] ?? ""
+  public static var isRecording: Bool { isRecording(environment: ProcessInfo.processInfo.environment) }
+
+  /// Whether `environment` asks for recording (`TACK_RECORD` set, non-empty and not `0`).
+  public static func isRecording(environment: [String: String]) -> Bool {
+    let value = environment["TACK_RECORD"] ?? ""
     return !value.isEmpty && value != "0"
   }
 
@@ -34,9 +37,10 @@ public enum GoldenFile {
     return dir + "/Fixtures/" + name
   }
 
-  /// Throws ``GoldenFileMismatch`` when `actual` differs from the file's contents.
-  public static func verify(_ actual: String, at path: String) throws {
-    if isRecording {
+  /// Throws ``GoldenFileMismatch`` when `actual` differs from the file's contents (or the file is
+  /// missing); when `recording` (default: ``isRecording``) writes `actual` to the file instead.
+  public static func verify(_ actual: String, at path: String, recording: Bool = isRecording) throws {
+    if recording {
       let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
       try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: URL(fileURLWithPath: path))

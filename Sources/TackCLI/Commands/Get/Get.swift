@@ -9,10 +9,13 @@ extension Tack {
     static let configuration = CommandConfiguration(
       abstract: "Get the resources and their status.",
       discussion: """
+        The get sub-commands print the statuses of Flux and Flagger resources: flux's tables, or \
+        -o wide|json|yaml|jsonl|name.
+
         With --raw, prints the body of any API server path as the server sent it (like `kubectl get --raw`),
         e.g. `tack get --raw /version` or `tack get --raw "/apis/kustomize.toolkit.fluxcd.io/v1"`.
         """,
-      subcommands: [])
+      subcommands: GetCommands.subcommands)
 
     @OptionGroup(title: "Global Options")
     var global: GlobalOptions

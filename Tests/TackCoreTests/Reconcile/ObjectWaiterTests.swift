@@ -1,0 +1,99 @@
+import Synchronization
+import TackCore
+import TackJSON
+import TackOutput
+import Testing
+
+@Suite struct ObjectWaiterTests {
+  static func ready(_ json: JSON?) -> WaitVerdict {
+    guard let json else { return .waiting("absent") }
+    return json[path: "status", "ready"] == true ? .satisfied : .waiting("not ready")
+  }
+
+  func object(ready: Bool) -> JSON {
+    ["kind": "Kustomization", "metadata": ["name": "x", "namespace": "ns"], "status": ["ready": .bool(ready)]]
+  }
+
+  @Test func followsTheWatchNotAPoll() async throws {
+    let cluster = InMemoryFluxCluster()
+    await cluster.add(object(ready: false))
+    let client = InMemoryFluxClient(cluster: cluster)
+    let watched = client.watchedObject(ObjectRef(kind: FluxKind.kustomization, namespace: "ns", name: "x"))
+    Task {
+      try await Task.sleep(for: .milliseconds(100))
+      await cluster.add(self.object(ready: true))
+    }
+    // With a re-GET once a minute, only the watch can deliver the change in time.
+    let result = try await ObjectWaiter(recheckInterval: .seconds(60)).wait(
+      for: watched, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+    #expect(result?[path: "status", "ready"] == true)
+    let gets = await cluster.requests.filter { $0.hasPrefix("GET") }
+    #expect(gets.count == 1, "one GET to start, then only the watch: \(gets)")
+  }
+
+  @Test func aSilentWatchIsCoveredByTheRecheck() async throws {
+    let state = Mutex(object(ready: false))
+    let silent = WatchedObject(
+      description: "Thing ns/x",
+      fetch: { state.withLock { $0 } },
+      watch: { _ in AsyncThrowingStream { _ in } })
+    Task {
+      try await Task.sleep(for: .milliseconds(50))
+      state.withLock { $0 = self.object(ready: true) }
+    }
+    let result = try await ObjectWaiter(recheckInterval: .milliseconds(50)).wait(
+      for: silent, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+    #expect(result?[path: "status", "ready"] == true)
+  }
+
+  @Test func failingWatchesAreReplacedAfterARefetch() async throws {
+    let fetches = Mutex(0)
+    let flaky = WatchedObject(
+      description: "Thing ns/x",
+      fetch: {
+        let count = fetches.withLock { value in
+          value += 1
+          return value
+        }
+        return self.object(ready: count >= 3)
+      },
+      watch: { _ in AsyncThrowingStream { $0.finish(throwing: CommandError("410 Gone")) } })
+    let result = try await ObjectWaiter(recheckInterval: .seconds(60), watchRetryDelay: .milliseconds(1)).wait(
+      for: flaky, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+    #expect(result?[path: "status", "ready"] == true)
+  }
+
+  @Test func theDeadlineGivesATimeoutErrorWithTheLastReason() async throws {
+    let never = WatchedObject(
+      description: "Thing ns/x", fetch: { self.object(ready: false) }, watch: { _ in AsyncThrowingStream { _ in } })
+    let error = await #expect(throws: WaitTimeoutError.self) {
+      _ = try await ObjectWaiter().wait(for: never, deadline: WaitDeadline(timeout: .milliseconds(100)), until: Self.ready)
+    }
+    #expect(error?.description == "timed out after 100ms waiting for Thing ns/x (not ready)")
+    #expect(error?.exitStatus == .timedOut)
+  }
+
+  @Test func cancellationEndsTheWaitPromptly() async throws {
+    let never = WatchedObject(
+      description: "Thing ns/x", fetch: { self.object(ready: false) }, watch: { _ in AsyncThrowingStream { _ in } })
+    let task = Task {
+      try await ObjectWaiter().wait(for: never, deadline: WaitDeadline(timeout: .seconds(600)), until: Self.ready)
+    }
+    try await Task.sleep(for: .milliseconds(50))
+    let start = ContinuousClock.now
+    task.cancel()
+    await #expect(throws: CancellationError.self) { _ = try await task.value }
+    // Far below the 10-minute deadline, with margin for a busy two-core machine.
+    #expect(ContinuousClock.now - start < .seconds(60))
+  }
+
+  @Test func aFailedVerdictIsThrown() async throws {
+    let object = WatchedObject(
+      description: "Thing ns/x", fetch: { self.object(ready: false) }, watch: { _ in AsyncThrowingStream { _ in } })
+    await #expect(throws: CommandError.self) {
+      _ = try await ObjectWaiter().wait(for: object, deadline: WaitDeadline(timeout: .seconds(5))) { _ in
+        .failed(CommandError("broken", exitStatus: .resourceFailed))
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import TackGit
+
+@Suite struct GitURLTests {
+  @Test(arguments: [
+    ("ssh://git@github.com/org/repo", GitURL.Transport.ssh, "git" as String?, "github.com" as String?, nil as Int?, "/org/repo"),
+    ("ssh://git@127.0.0.1:2222/srv/fleet.git", .ssh, "git", "127.0.0.1", 2222, "/srv/fleet.git"),
+    ("git@github.com:org/repo.git", .ssh, "git", "github.com", nil, "org/repo.git"),
+    ("https://example.com/org/repo.git", .https, nil, "example.com", nil, "/org/repo.git"),
+    ("http://example.com:8080/r", .http, nil, "example.com", 8080, "/r"),
+    ("ssh://git@[::1]:22/r", .ssh, "git", "::1", 22, "/r"),
+    ("file:///srv/git/fleet.git", .file, nil, nil, nil, "/srv/git/fleet.git"),
+    ("/srv/git/fleet.git", .file, nil, nil, nil, "/srv/git/fleet.git"),
+  ])
+  func parses(
+    text: String, transport: GitURL.Transport, user: String?, host: String?, port: Int?, path: String
+  ) throws {
+    let url = try GitURL.parse(text)
+    #expect(url.transport == transport)
+    #expect(url.username == user)
+    #expect(url.host == host)
+    #expect(url.port == port)
+    #expect(url.path == path)
+  }
+
+  @Test func passwordIsTakenOutOfTheURL() throws {
+    let url = try GitURL.parse("https://bot:s3cret-pass@example.com/org/repo.git")
+    #expect(url.password == "s3cret-pass")
+    #expect(url.libgit2URL == "https://bot@example.com/org/repo.git")
+    #expect(!url.description.contains("s3cret"))
+    let remote = try GitRemote(url: "https://bot:s3cret-pass@example.com/org/repo.git")
+    guard case .basic(let user, let password) = remote.authentication else {
+      Issue.record("expected basic auth from the URL")
+      return
+    }
+    #expect(user == "bot" && password == "s3cret-pass")
+  }
+
+  @Test func unsupportedSchemeIsATypedError() {
+    #expect {
+      try GitURL.parse("ftp://example.com/repo")
+    } throws: { error in
+      let error = error as? GitError
+      return error?.code == .invalidURL && error?.description.contains("scheme \"ftp\" is not supported") == true
+    }
+  }
+
+  @Test func plainHTTPNeedsPermission() throws {
+    let refused = try GitRemote(url: "http://example.com/repo.git")
+    #expect(throws: GitError.self) { try refused.validate() }
+    let allowed = try GitRemote(url: "http://example.com/repo.git", allowInsecureHTTP: true)
+    try allowed.validate()
+  }
+
+  @Test func redactorRemovesSecretsAndURLPasswords() {
+    let redactor = GitSecretRedactor(secrets: ["tok-123456"])
+    let text = redactor.redact("failed https://u:pw@host/x with tok-123456 header")
+    #expect(text == "failed https://u@host/x with <redacted> header")
+  }
+}
