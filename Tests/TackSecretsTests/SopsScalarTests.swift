@@ -28,6 +28,23 @@ import Testing
     #expect(try SopsYAMLScalar.resolve(text, plain: true, tag: nil) == expected, "\(text)")
   }
 
+  /// Rejected values are the plaintext being encrypted: the reason must never quote them.
+  @Test func rejectionsDoNotQuoteTheValue() {
+    let cases: [(String, String?)] = [
+      ("s3cr3t-VALUE", "tag:yaml.org,2002:int"), ("18446744073709551615", nil),
+      ("s3cr3t-VALUE", "tag:yaml.org,2002:bool"),
+    ]
+    for (text, tag) in cases {
+      do {
+        let value = try SopsYAMLScalar.resolve(text, plain: true, tag: tag)
+        Issue.record("\(text) with tag \(tag ?? "none") was accepted as \(value)")
+      } catch {
+        #expect(!error.reason.contains(text), "\(error.reason)")
+        #expect(!error.reason.contains("s3cr3t"), "\(error.reason)")
+      }
+    }
+  }
+
   @Test func specialFloats() throws {
     #expect(try SopsYAMLScalar.resolve(".inf", plain: true, tag: nil) == .float(.infinity))
     #expect(try SopsYAMLScalar.resolve("-.Inf", plain: true, tag: nil) == .float(-.infinity))

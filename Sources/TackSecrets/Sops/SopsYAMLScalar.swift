@@ -36,7 +36,8 @@ enum SopsYAMLScalar {
       case (floatTag, .int(let i)):
         return .float(Double(i))
       default:
-        throw Unsupported(reason: "cannot decode \"\(text.prefix(40))\" as \(explicit!.split(separator: ":").last!)")
+        // The value itself is never quoted: it may be the secret being encrypted.
+        throw Unsupported(reason: "a value tagged !!\(explicit!.split(separator: ":").last!) is not of that type; fix the tag or the value")
       }
     default:
       // Application tags (`!foo`) decode as plain strings.
@@ -65,7 +66,7 @@ enum SopsYAMLScalar {
     let plain = String(text.filter { $0 != "_" })
     if let value = goParseInt(plain) { return .int(value) }
     if goParseUInt(plain) != nil {
-      throw Unsupported(reason: "integer \(plain) does not fit in 64 signed bits (sops cannot encrypt it); quote it to make it a string")
+      throw Unsupported(reason: "an integer does not fit in 64 signed bits (sops cannot encrypt it); quote it to make it a string")
     }
     if isYAMLStyleFloat(plain), let value = SopsValue.goParseFloat(plain) { return .float(value) }
     for (prefix, radix) in [("0b", 2), ("-0b", 2), ("0o", 8), ("-0o", 8)] where plain.hasPrefix(prefix) {
