@@ -76,8 +76,8 @@ public enum Age {
       }
       let box = try ChaChaPoly.seal(
         current[0..<currentCount], using: key, nonce: chunkNonce(counter, last: last))
-      try box.ciphertext.withUnsafeBytes { try sink.write($0) }
-      try box.tag.withUnsafeBytes { try sink.write($0) }
+      // ciphertext ‖ tag is the combined form without its nonce: one write per chunk.
+      try box.combined.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[12...])) }
       if last { break }
       counter += 1
       swap(&current, &next)
