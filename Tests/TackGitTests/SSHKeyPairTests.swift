@@ -9,9 +9,19 @@ import TackTestSupport
     .ecdsaP256, .ecdsaP384, .ecdsaP521, .ed25519, .rsa(bits: 2048), .rsa(bits: 4096),
   ]
 
+  /// One key per algorithm for the whole suite: RSA-4096 generation costs seconds in a debug build,
+  /// and a synchronous test holds one of the few threads every other test needs meanwhile.
+  static let generated: [(algorithm: SSHKeyPair.Algorithm, pair: SSHKeyPair)] = algorithms.map {
+    ($0, try! SSHKeyPair.generate($0, comment: "flux-system"))
+  }
+
+  static func pair(_ algorithm: SSHKeyPair.Algorithm) -> SSHKeyPair {
+    generated.first { $0.algorithm == algorithm }!.pair
+  }
+
   @Test(arguments: algorithms)
   func openSSHRoundTrip(algorithm: SSHKeyPair.Algorithm) throws {
-    let pair = try SSHKeyPair.generate(algorithm, comment: "flux-system")
+    let pair = Self.pair(algorithm)
     let text = pair.openSSHPrivateKey
     #expect(text.hasPrefix("-----BEGIN OPENSSH PRIVATE KEY-----\n"))
     #expect(text.hasSuffix("-----END OPENSSH PRIVATE KEY-----\n"))
@@ -26,7 +36,7 @@ import TackTestSupport
 
   @Test(arguments: algorithms.filter { $0 != .ed25519 })
   func pemRoundTrip(algorithm: SSHKeyPair.Algorithm) throws {
-    let pair = try SSHKeyPair.generate(algorithm)
+    let pair = Self.pair(algorithm)
     let pem = try #require(pair.pemPrivateKey)
     let parsed = try SSHKeyPair.parse(privateKey: pem)
     #expect(parsed.publicKeyBlob == pair.publicKeyBlob)
@@ -36,7 +46,7 @@ import TackTestSupport
     .enabled(if: hasSSHKeygen, "needs ssh-keygen (openssh-client) as the independent check"),
     arguments: algorithms)
   func sshKeygenReadsThePrivateKey(algorithm: SSHKeyPair.Algorithm) throws {
-    let pair = try SSHKeyPair.generate(algorithm, comment: "tack")
+    let pair = Self.pair(algorithm)
     let directory = try TestDirectory()
     defer { directory.remove() }
     for (name, text) in [("openssh", pair.openSSHPrivateKey), ("pem", pair.pemPrivateKey)] {

@@ -82,18 +82,27 @@ public final class TestCluster: Sendable {
 
   /// The CRD documents of a source, parsed.
   public static func crdDocuments(_ source: CRDSource) throws -> [JSON] {
-    func files(in directory: String) throws -> [String] {
-      try FileManager.default.contentsOfDirectory(atPath: directory)
-        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(directory)/\($0)" }
-    }
-    let paths: [String]
     switch source {
-    case .flux: paths = try files(in: ProjectPaths.shared("crds/flux"))
-    case .flagger: paths = try files(in: ProjectPaths.shared("crds/flagger"))
-    case .all: paths = try files(in: ProjectPaths.shared("crds/flux")) + files(in: ProjectPaths.shared("crds/flagger"))
-    case .directory(let directory): paths = try files(in: directory)
-    case .file(let path): paths = [path]
+    case .flux: try sharedFluxCRDs.get()
+    case .flagger: try sharedFlaggerCRDs.get()
+    case .all: try sharedFluxCRDs.get() + sharedFlaggerCRDs.get()
+    case .directory(let directory): try parseCRDs(in: directory)
+    case .file(let path): try parseCRDs(at: [path])
     }
+  }
+
+  // The shared CRDs are parsed once per process: nearly every test starts a cluster, and parsing
+  // 400 KB of YAML in a debug build is seconds of CPU that every other test waits behind.
+  private static let sharedFluxCRDs = Result { try parseCRDs(in: ProjectPaths.shared("crds/flux")) }
+  private static let sharedFlaggerCRDs = Result { try parseCRDs(in: ProjectPaths.shared("crds/flagger")) }
+
+  private static func parseCRDs(in directory: String) throws -> [JSON] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    return try parseCRDs(at: names.map { "\(directory)/\($0)" })
+  }
+
+  private static func parseCRDs(at paths: [String]) throws -> [JSON] {
     var documents: [JSON] = []
     for path in paths {
       let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -23,9 +23,9 @@ import Testing
       try await Task.sleep(for: .milliseconds(100))
       await cluster.add(self.object(ready: true))
     }
-    // With a re-GET once a minute, only the watch can deliver the change in time.
-    let result = try await ObjectWaiter(recheckInterval: .seconds(60)).wait(
-      for: watched, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+    // With a re-GET once an hour, only the watch can deliver the change in time.
+    let result = try await ObjectWaiter(recheckInterval: .seconds(3600)).wait(
+      for: watched, deadline: WaitDeadline(timeout: FluxWorld.patience), until: Self.ready)
     #expect(result?[path: "status", "ready"] == true)
     let gets = await cluster.requests.filter { $0.hasPrefix("GET") }
     #expect(gets.count == 1, "one GET to start, then only the watch: \(gets)")
@@ -42,7 +42,7 @@ import Testing
       state.withLock { $0 = self.object(ready: true) }
     }
     let result = try await ObjectWaiter(recheckInterval: .milliseconds(50)).wait(
-      for: silent, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+      for: silent, deadline: WaitDeadline(timeout: FluxWorld.patience), until: Self.ready)
     #expect(result?[path: "status", "ready"] == true)
   }
 
@@ -58,8 +58,8 @@ import Testing
         return self.object(ready: count >= 3)
       },
       watch: { _ in AsyncThrowingStream { $0.finish(throwing: CommandError("410 Gone")) } })
-    let result = try await ObjectWaiter(recheckInterval: .seconds(60), watchRetryDelay: .milliseconds(1)).wait(
-      for: flaky, deadline: WaitDeadline(timeout: .seconds(20)), until: Self.ready)
+    let result = try await ObjectWaiter(recheckInterval: .seconds(3600), watchRetryDelay: .milliseconds(1)).wait(
+      for: flaky, deadline: WaitDeadline(timeout: FluxWorld.patience), until: Self.ready)
     #expect(result?[path: "status", "ready"] == true)
   }
 
@@ -91,7 +91,7 @@ import Testing
     let object = WatchedObject(
       description: "Thing ns/x", fetch: { self.object(ready: false) }, watch: { _ in AsyncThrowingStream { _ in } })
     await #expect(throws: CommandError.self) {
-      _ = try await ObjectWaiter().wait(for: object, deadline: WaitDeadline(timeout: .seconds(5))) { _ in
+      _ = try await ObjectWaiter().wait(for: object, deadline: WaitDeadline(timeout: FluxWorld.patience)) { _ in
         .failed(CommandError("broken", exitStatus: .resourceFailed))
       }
     }

@@ -63,7 +63,7 @@ import Testing
       #expect(await world.object(.kustomization, "c", namespace: "other")?[path: "spec", "suspend"] == nil)
       let resume = RecordingProgress()
       try await Resumer(client: world.client, progress: resume).run(
-        .kustomization, .all(namespace: namespace), wait: nil, timeout: .seconds(5))
+        .kustomization, .all(namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(
         resume.lines == [
           "► resuming kustomization a in flux-system namespace", "✔ kustomization resumed",
@@ -79,7 +79,7 @@ import Testing
     ]) { world in
       await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .milliseconds(200)))
       try await Resumer(client: world.client, progress: world.progress).run(
-        .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: .seconds(10))
+        .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(
         world.progress.lines == [
           "► resuming kustomization apps in flux-system namespace",
@@ -102,7 +102,7 @@ import Testing
       await world.flux.script(.kustomization, "flux-system", "b", .fail(message: "dependency 'flux-system/x' is not ready", after: .zero))
       let error = await #expect(throws: AggregateError.self) {
         try await Resumer(client: world.client, progress: world.progress).run(
-          .kustomization, .named(["c", "b", "a"], namespace: namespace), wait: true, timeout: .seconds(10))
+          .kustomization, .named(["c", "b", "a"], namespace: namespace), wait: true, timeout: FluxWorld.patience)
       }
       let revision = FluxWorld.gitRevision("flux-system")
       #expect(
@@ -123,7 +123,7 @@ import Testing
   @Test func resumeOfANotSuspendedObjectSaysSoAndSucceeds() async throws {
     try await FluxWorld.with([FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps")]) { world in
       try await Resumer(client: world.client, progress: world.progress).run(
-        .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: .seconds(5))
+        .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(world.progress.lines.first == "✔ kustomization apps is not suspended")
       #expect(world.progress.lines.last == "✔ applied revision \(FluxWorld.gitRevision("flux-system"))")
     }
@@ -133,7 +133,7 @@ import Testing
     try await FluxWorld.with([FluxObjects.kustomization("apps", suspended: true)]) { world in
       await world.flux.script(.kustomization, "flux-system", "apps", .neverAnswer)
       try await Resumer(client: world.client, progress: world.progress).run(
-        .kustomization, .named(["apps"], namespace: namespace), wait: false, timeout: .seconds(5))
+        .kustomization, .named(["apps"], namespace: namespace), wait: false, timeout: FluxWorld.patience)
       #expect(world.progress.lines == ["► resuming kustomization apps in flux-system namespace", "✔ kustomization resumed"])
     }
   }

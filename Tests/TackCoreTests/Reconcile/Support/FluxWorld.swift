@@ -12,6 +12,11 @@ struct FluxWorld {
 
   var client: InMemoryFluxClient { InMemoryFluxClient(cluster: cluster) }
 
+  /// The timeout of a wait that is expected to succeed: only a hang reaches it. A full `swift test`
+  /// on two loaded cores can keep this process's tasks from running for minutes, and a deadline on
+  /// the wall clock keeps counting meanwhile.
+  static let patience: Duration = .seconds(600)
+
   /// Seeds the objects, lets the double reconcile them once (so they start Ready, like a running
   /// cluster), runs `body`, and stops the double whatever happens.
   static func with<T>(
