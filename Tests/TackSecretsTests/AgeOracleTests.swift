@@ -40,7 +40,11 @@ struct AgeOracleTests {
     #expect(derived.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == ours.recipient.description)
   }
 
-  @Test(arguments: sizes + [10 * 1024 * 1024])
+  /// Around tack's sealing batch (8 chunks plus one read ahead): the final chunk full at the end
+  /// of a batch, carried over, and short in the look-ahead slot.
+  static let batchEdges = [8 * 65_536, 9 * 65_536, 9 * 65_536 + 1]
+
+  @Test(arguments: sizes + batchEdges + [10 * 1024 * 1024])
   func tackEncryptedAgeDecrypts(_ size: Int) async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -85,7 +85,7 @@ import Testing
 }
 
 @Suite struct AgeRoundTripTests {
-  static let sizes = [0, 1, 15, 16, 65_535, 65_536, 65_537, 2 * 65_536, 200_000]
+  static let sizes = [0, 1, 15, 16, 65_535, 65_536, 65_537, 2 * 65_536, 200_000, 8 * 65_536, 9 * 65_536, 9 * 65_536 + 1, 17 * 65_536 + 5]
 
   @Test(arguments: sizes)
   func encryptsAndDecryptsAnySize(_ size: Int) throws {

@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -63,27 +64,84 @@ public enum Age {
     try sink.write(nonce)
     let key = ageHKDF(key: fileKey, salt: nonce, info: Array("payload".utf8))
 
-    var current = [UInt8](repeating: 0, count: chunkSize)
-    var next = [UInt8](repeating: 0, count: chunkSize)
-    var currentCount = try current.withUnsafeMutableBytes { try input.readFull(into: $0) }
-    var counter: UInt64 = 0
-    while true {
-      var last = true
-      var nextCount = 0
-      if currentCount == chunkSize {
-        nextCount = try next.withUnsafeMutableBytes { try input.readFull(into: $0) }
-        last = nextCount == 0
-      }
-      let box = try ChaChaPoly.seal(
-        current[0..<currentCount], using: key, nonce: chunkNonce(counter, last: last))
-      // ciphertext ‖ tag is the combined form without its nonce: one write per chunk.
-      try box.combined.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[12...])) }
-      if last { break }
-      counter += 1
-      swap(&current, &next)
-      currentCount = nextCount
-    }
+    try sealPayload(from: input, to: sink, key: key)
     try armor?.finish()
+  }
+
+  /// Chunks sealed together, in parallel: each chunk's nonce depends only on its index and on
+  /// whether it is the final one, so a batch can be sealed on every core and written in order.
+  /// Memory stays flat: (batch + 1) × 64 KiB of plaintext plus the sealed copies.
+  static let sealBatch = 8
+
+  /// The STREAM payload: every chunk full except the final one, which is short (empty only for
+  /// an empty file). A full chunk is final only when the input ends right after it, so one chunk
+  /// is read ahead of the batch and carried over to the next.
+  static func sealPayload(from input: ByteReader, to sink: ByteWriter, key: SymmetricKey) throws {
+    let slots = sealBatch + 1
+    var buffer = [UInt8](repeating: 0, count: slots * chunkSize)
+    var counts = [Int](repeating: 0, count: slots)
+    var sealed = [Data?](repeating: nil, count: slots)
+    var counter: UInt64 = 0
+    var filled = 0  // slots holding plaintext (1 when a look-ahead chunk was carried over)
+    while true {
+      while filled == 0 || (filled < slots && counts[filled - 1] == chunkSize) {
+        let offset = filled * chunkSize
+        counts[filled] = try buffer.withUnsafeMutableBytes { raw in
+          try input.readFull(into: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + chunkSize)]))
+        }
+        filled += 1
+      }
+      let ended = counts[filled - 1] < chunkSize
+      // An empty read after a full chunk ends the input: the full chunk before it is the final one.
+      let sealCount = ended ? (counts[filled - 1] == 0 && filled > 1 ? filled - 1 : filled) : sealBatch
+      let lastIndex = ended ? sealCount - 1 : -1
+      let first = counter
+      buffer.withUnsafeBytes { plaintext in
+        counts.withUnsafeBufferPointer { counts in
+          sealed.withUnsafeMutableBufferPointer { out in
+            let job = SealJob(plaintext: plaintext, counts: counts, output: out, key: key, first: first, lastIndex: lastIndex)
+            if sealCount == 1 {
+              job.seal(0)
+            } else {
+              DispatchQueue.concurrentPerform(iterations: sealCount) { job.seal($0) }
+            }
+          }
+        }
+      }
+      for index in 0..<sealCount {
+        guard let combined = sealed[index] else { throw AgeError(.payload, "sealing chunk \(first + UInt64(index)) failed") }
+        // ciphertext ‖ tag is the combined form without its nonce: one write per chunk.
+        try combined.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[12...])) }
+        sealed[index] = nil
+      }
+      if ended { return }
+      counter += UInt64(sealCount)
+      // Carry the look-ahead chunk (all full so far) to the front.
+      buffer.withUnsafeMutableBytes { raw in
+        let base = raw.baseAddress!
+        base.copyMemory(from: base + sealBatch * chunkSize, byteCount: chunkSize)
+      }
+      counts[0] = counts[sealBatch]
+      filled = 1
+    }
+  }
+
+  /// One batch of `sealPayload`, shared by `concurrentPerform`'s workers: each index reads its own
+  /// plaintext slot and writes its own output slot, and the buffers outlive the call.
+  struct SealJob: @unchecked Sendable {
+    let plaintext: UnsafeRawBufferPointer
+    let counts: UnsafeBufferPointer<Int>
+    let output: UnsafeMutableBufferPointer<Data?>
+    let key: SymmetricKey
+    let first: UInt64
+    let lastIndex: Int
+
+    func seal(_ index: Int) {
+      let start = index * Age.chunkSize
+      let chunk = UnsafeRawBufferPointer(rebasing: plaintext[start..<(start + counts[index])])
+      let nonce = Age.chunkNonce(first + UInt64(index), last: index == lastIndex)
+      output[index] = (try? ChaChaPoly.seal(chunk, using: key, nonce: nonce))?.combined
+    }
   }
 
   /// Decrypts `input` to `output` with the first identity that opens a stanza. `armored: nil`
