@@ -6,7 +6,7 @@ public struct Tack: AsyncParsableCommand {
     commandName: "tack",
     abstract: "GitOps and progressive delivery for Kubernetes, compatible with Flux and Flagger.",
     discussion: """
-      Exit codes: 0 success, 1 error, 3 timed out waiting, 4 the resource reported failure,
+      Exit codes: 0 success, 1 error, 3 timed out waiting, 4 the resource reported failure, \
       5 not found, 64 usage error, 130 interrupted.
       """,
     version: TackVersion.current,

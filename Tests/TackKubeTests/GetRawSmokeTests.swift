@@ -21,38 +21,10 @@ import Testing
     return nil
   }
 
-  /// Runs the binary on a dispatch thread: waiting for a process must not block Swift's cooperative
-  /// pool (other tests' cancellation timing depends on it).
   static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String, String) {
-    try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
-        continuation.resume(with: Result { try runBlocking(arguments, environment: environment) })
-      }
-    }
-  }
-
-  static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tackBinary!)
-    process.arguments = arguments
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stderrData = Mutex(Data())
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
-      let data = err.fileHandleForReading.readDataToEndOfFile()
-      stderrData.withLock { $0 = data }
-    }
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    let stderr = stderrData.withLock { $0 }
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    let result = try await ProcessRunner.run(
+      tackBinary!, arguments, environment: environment, inheritEnvironment: false, timeout: .seconds(300))
+    return (result.exitCode, result.stdout, result.stderr)
   }
 
   // The binary is built by `swift build` (the Makefile's `--build-tests` builds everything).

@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackTestSupport
 import Testing
 
 @testable import TackKube
@@ -86,7 +87,7 @@ let fakeKeyData = Base64.encode(Array(fakeKeyPEM.utf8))
     #expect(loaded.config.users["exec-user"]?.exec?.command == "\(dir.path)/a/bin/login")
 
     let printed = loaded.config.description.replacingOccurrences(of: dir.path, with: "$TMP")
-    Golden.check(printed, "merged-kubeconfig.yaml")
+    try GoldenFile.verify(printed, at: GoldenFile.path("merged-kubeconfig.yaml"))
     for secret in ["s3cr3t-token-first", "p4ssw0rd", "hunter2", "pw@", fakeKeyData] {
       #expect(!printed.contains(secret))
     }

@@ -184,12 +184,15 @@ struct HTTPProtocolTests {
       try cluster.store.create(configMap("existing", namespace: "default"))
       let request = Task {
         try await curl.request("GET",
-          "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=3&sendInitialEvents=false&resourceVersionMatch=NotOlderThan")
+          "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=20&sendInitialEvents=false&resourceVersionMatch=NotOlderThan")
       }
-      let deadline = ContinuousClock.now + .seconds(15)
+      // The watch window is long and the wait for it to open longer still: a loaded machine can take
+      // many seconds to start curl, and the create must land inside the window to be seen.
+      let deadline = ContinuousClock.now + .seconds(300)
       while cluster.store.activeWatchCount == 0 && ContinuousClock.now < deadline {
         try await Task.sleep(for: .milliseconds(20))
       }
+      try #require(cluster.store.activeWatchCount > 0, "the watch never reached the server")
       try cluster.store.create(configMap("later", namespace: "default"))
       let answer = try await request.value
       let events = Self.events(answer.body)
