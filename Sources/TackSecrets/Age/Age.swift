@@ -178,7 +178,8 @@ public enum Age {
     let key = ageHKDF(key: fileKey, salt: nonce, info: Array("payload".utf8))
 
     // One buffer holds nonce ‖ ciphertext ‖ tag, the layout of ChaChaPoly.SealedBox's combined
-    // form, so each chunk is read in place and opened without a copy.
+    // form, so each chunk is read in place with no copy of ours (SealedBox(combined:) still makes
+    // one: swift-crypto has no public in-place open).
     var sealed = Data(count: 12 + sealedChunkSize)
     var counter: UInt64 = 0
     while true {
