@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "TackSecrets",
       dependencies: [
-        "TackJSON",
+        "TackJSON", "TackOutput",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),

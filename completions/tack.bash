@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|check|help)
+    get|export|version|completion|reconcile|suspend|resume|canary|promote|secrets|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export version completion reconcile suspend resume canary promote bootstrap install create check help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export version completion reconcile suspend resume canary promote secrets help' -- "${cur}"))
         ;;
     esac
 }
@@ -5755,7 +5755,7 @@ _tack_promote_canary() {
     esac
 }
 
-_tack_bootstrap() {
+_tack_secrets() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
@@ -5767,258 +5767,29 @@ _tack_bootstrap() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    git)
+    keygen|encrypt|decrypt|age|seal|fetch-cert)
         # Offer subcommand argument completions
-        "_tack_bootstrap_${subcommand}"
+        "_tack_secrets_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'keygen encrypt decrypt age seal fetch-cert' -- "${cur}"))
         ;;
     esac
 }
 
-_tack_bootstrap_git() {
+_tack_secrets_keygen() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
-    repeating_options=(--as-group --components --components-extra)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --url --branch --path --interval --secret-name -u --username -p --password --private-key-file --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ssh-hostname --author-name --author-email --commit-message-appendix)
-    __tack_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--kubeconfig')
-        return
-        ;;
-    '--context')
-        return
-        ;;
-    '--cluster')
-        return
-        ;;
-    '--user')
-        return
-        ;;
-    '--server')
-        return
-        ;;
-    '--token')
-        return
-        ;;
-    '--certificate-authority')
-        return
-        ;;
-    '--client-certificate')
-        return
-        ;;
-    '--client-key')
-        return
-        ;;
-    '--tls-server-name')
-        return
-        ;;
-    '--as')
-        return
-        ;;
-    '--as-group')
-        return
-        ;;
-    '--request-timeout')
-        return
-        ;;
-    '-n'|'--namespace')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--components')
-        return
-        ;;
-    '--components-extra')
-        return
-        ;;
-    '-v'|'--version')
-        return
-        ;;
-    '--manifests')
-        return
-        ;;
-    '--url')
-        return
-        ;;
-    '--branch')
-        return
-        ;;
-    '--path')
-        return
-        ;;
-    '--interval')
-        return
-        ;;
-    '--secret-name')
-        return
-        ;;
-    '-u'|'--username')
-        return
-        ;;
-    '-p'|'--password')
-        return
-        ;;
-    '--private-key-file')
-        return
-        ;;
-    '--ca-file')
-        return
-        ;;
-    '--ssh-key-algorithm')
-        return
-        ;;
-    '--ssh-ecdsa-curve')
-        return
-        ;;
-    '--ssh-rsa-bits')
-        return
-        ;;
-    '--ssh-hostname')
-        return
-        ;;
-    '--author-name')
-        return
-        ;;
-    '--author-email')
-        return
-        ;;
-    '--commit-message-appendix')
-        return
-        ;;
-    esac
-}
-
-_tack_install() {
-    repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --force --version -h --help)
-    repeating_options=(--as-group --components --components-extra)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests)
-    __tack_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--kubeconfig')
-        return
-        ;;
-    '--context')
-        return
-        ;;
-    '--cluster')
-        return
-        ;;
-    '--user')
-        return
-        ;;
-    '--server')
-        return
-        ;;
-    '--token')
-        return
-        ;;
-    '--certificate-authority')
-        return
-        ;;
-    '--client-certificate')
-        return
-        ;;
-    '--client-key')
-        return
-        ;;
-    '--tls-server-name')
-        return
-        ;;
-    '--as')
-        return
-        ;;
-    '--as-group')
-        return
-        ;;
-    '--request-timeout')
-        return
-        ;;
-    '-n'|'--namespace')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--components')
-        return
-        ;;
-    '--components-extra')
-        return
-        ;;
-    '-v'|'--version')
-        return
-        ;;
-    '--manifests')
-        return
-        ;;
-    esac
-}
-
-_tack_create() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __tack_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    secret)
-        # Offer subcommand argument completions
-        "_tack_create_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret' -- "${cur}"))
-        ;;
-    esac
-}
-
-_tack_create_secret() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __tack_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    git)
-        # Offer subcommand argument completions
-        "_tack_create_secret_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
-        ;;
-    esac
-}
-
-_tack_create_secret_git() {
-    repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --version -h --help)
-    repeating_options=(--as-group --label)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --url -u --username -p --password --bearer-token --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ca-crt-file --private-key-file)
+    non_repeating_flags=(--force --pq --create-secret --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(-o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
     __tack_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '-o'|'--output')
+        return
+        ;;
     '--kubeconfig')
         return
         ;;
@@ -6062,50 +5833,170 @@ _tack_create_secret_git() {
         return
         ;;
     '--timeout')
-        return
-        ;;
-    '--url')
-        return
-        ;;
-    '-u'|'--username')
-        return
-        ;;
-    '-p'|'--password')
-        return
-        ;;
-    '--bearer-token')
-        return
-        ;;
-    '--ssh-key-algorithm')
-        return
-        ;;
-    '--ssh-ecdsa-curve')
-        return
-        ;;
-    '--ssh-rsa-bits')
-        return
-        ;;
-    '--ca-crt-file')
-        return
-        ;;
-    '--private-key-file')
-        return
-        ;;
-    '--label')
         return
         ;;
     esac
 }
 
-_tack_check() {
+_tack_secrets_encrypt() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --pre --version -h --help)
-    repeating_options=(--as-group --components --components-extra)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
-    __tack_offer_flags_options 0
+    non_repeating_flags=(--mac-only-encrypted -i --in-place --version -h --help)
+    repeating_options=(--age)
+    non_repeating_options=(--encrypted-regex --unencrypted-regex --encrypted-suffix --unencrypted-suffix -o --output --input-type --config)
+    __tack_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--age')
+        return
+        ;;
+    '--encrypted-regex')
+        return
+        ;;
+    '--unencrypted-regex')
+        return
+        ;;
+    '--encrypted-suffix')
+        return
+        ;;
+    '--unencrypted-suffix')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    '--input-type')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    esac
+}
+
+_tack_secrets_decrypt() {
+    repeating_flags=()
+    non_repeating_flags=(-i --in-place --ignore-mac --version -h --help)
+    repeating_options=(--identity)
+    non_repeating_options=(-o --output --extract --input-type)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        return
+        ;;
+    '--extract')
+        return
+        ;;
+    '--identity')
+        return
+        ;;
+    '--input-type')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_tack_secrets_age() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    encrypt|decrypt)
+        # Offer subcommand argument completions
+        "_tack_secrets_age_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'encrypt decrypt' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_secrets_age_encrypt() {
+    repeating_flags=()
+    non_repeating_flags=(-a --armor --version -h --help)
+    repeating_options=(-r --recipient -R --recipients-file -i --identity)
+    non_repeating_options=(-o --output)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-r'|'--recipient')
+        return
+        ;;
+    '-R'|'--recipients-file')
+        return
+        ;;
+    '-i'|'--identity')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_tack_secrets_age_decrypt() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(-i --identity)
+    non_repeating_options=(-o --output)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-i'|'--identity')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_tack_secrets_seal() {
+    repeating_flags=()
+    non_repeating_flags=(--raw --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--cert --controller-name --controller-namespace --scope -o --format --name --from-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--cert')
+        return
+        ;;
+    '--controller-name')
+        return
+        ;;
+    '--controller-namespace')
+        return
+        ;;
+    '--scope')
+        __tack_add_completions -W 'strict'$'\n''namespace-wide'$'\n''cluster-wide'
+        return
+        ;;
+    '-o'|'--format')
+        __tack_add_completions -W 'json'$'\n''yaml'
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--from-file')
+        return
+        ;;
     '--kubeconfig')
         return
         ;;
@@ -6151,10 +6042,73 @@ _tack_check() {
     '--timeout')
         return
         ;;
-    '--components')
+    esac
+}
+
+_tack_secrets_fetch-cert() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--cert --controller-name --controller-namespace -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--cert')
         return
         ;;
-    '--components-extra')
+    '--controller-name')
+        return
+        ;;
+    '--controller-namespace')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac

@@ -21,6 +21,7 @@ public struct Tack: AsyncParsableCommand {
       Install.self,
       Create.self,
       Check.self,
+      Secrets.self,
     ])
 
   public init() {}
