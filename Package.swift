@@ -115,14 +115,19 @@ let package = Package(
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
-    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"]),
-    .testTarget(name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"]),
+    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],
+      exclude: ["Get/Fixtures", "Canary/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport"]),
-    .testTarget(name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"]),
+    .testTarget(
+      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
+      exclude: ["Fixtures", "FUZZING.md"]),
     .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
     .testTarget(
       name: "TackCLITests",
-      dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"]),
+      dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"],
+      exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures"]),
   ]
 )
 

@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|version|completion|reconcile|suspend|resume|canary|promote|secrets|help)
+    get|export|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|check|secrets|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export version completion reconcile suspend resume canary promote secrets help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export version completion reconcile suspend resume canary promote bootstrap install create check secrets help' -- "${cur}"))
         ;;
     esac
 }
@@ -5750,6 +5750,411 @@ _tack_promote_canary() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    git)
+        # Offer subcommand argument completions
+        "_tack_bootstrap_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_bootstrap_git() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
+    repeating_options=(--as-group --components --components-extra)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --url --branch --path --interval --secret-name -u --username -p --password --private-key-file --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ssh-hostname --author-name --author-email --commit-message-appendix)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--private-key-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    esac
+}
+
+_tack_install() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    esac
+}
+
+_tack_create() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    secret)
+        # Offer subcommand argument completions
+        "_tack_create_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'secret' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_create_secret() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    git)
+        # Offer subcommand argument completions
+        "_tack_create_secret_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_create_secret_git() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --version -h --help)
+    repeating_options=(--as-group --label)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --url -u --username -p --password --bearer-token --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ca-crt-file --private-key-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--bearer-token')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--ca-crt-file')
+        return
+        ;;
+    '--private-key-file')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    esac
+}
+
+_tack_check() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --pre --version -h --help)
+    repeating_options=(--as-group --components --components-extra)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
         return
         ;;
     esac
