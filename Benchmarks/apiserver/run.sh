@@ -22,9 +22,11 @@ NAMESPACES="${TACK_BENCH_NAMESPACES:-50}"
 mkdir -p "$WORK"
 cd "$ROOT"
 
+# The same release build folder and flags as Benchmarks/get, so the two share one build.
+SCRATCH="${TACK_BENCH_SCRATCH:-$ROOT/.build-release}"
 echo "# building tack-testserver (release)" >&2
-swift build -c release --product tack-testserver >&2
-BIN="$(swift build -c release --show-bin-path)"
+swift build -c release --static-swift-stdlib --product tack-testserver --scratch-path "$SCRATCH" >&2
+BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)"
 
 "$BIN/tack-testserver" --seed-kustomizations "$KUSTOMIZATIONS" --seed-namespaces "$NAMESPACES" \
   --kubeconfig-out "$WORK/kubeconfig" > "$WORK/server.out" 2> "$WORK/server.err" &
