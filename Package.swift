@@ -70,7 +70,7 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets", "CCurlShims",
+        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(

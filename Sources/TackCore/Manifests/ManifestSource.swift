@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import Crypto
+import TackKube
 
 /// Where the component bundle comes from: a local `--manifests` directory, or Flux's release
 /// artifact for `--version`, downloaded once into a cache and read from there afterwards (offline).

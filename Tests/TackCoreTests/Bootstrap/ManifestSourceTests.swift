@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import Crypto
+import TackKube
 import Synchronization
 import Testing
 @testable import TackCore

@@ -1,4 +1,5 @@
 import TackCore
+import TackKube
 import TackOutput
 
 /// Loads the component bundle for a command: `--manifests DIR`, else the cached or downloaded

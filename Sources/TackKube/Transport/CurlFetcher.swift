@@ -20,11 +20,11 @@ public struct CurlFetcher: HTTPFetching {
   public init(userAgent: String = "tack") { self.userAgent = userAgent }
 
   public func get(_ url: String, options: HTTPFetchOptions) async throws -> HTTPFetchResponse {
-    _ = CurlGlobal.initialized
+    _ = CurlRuntime.initialized
     let transfer = FetchTransfer(url: url, options: options, userAgent: userAgent)
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPFetchResponse, any Error>) in
-        FetchThread.start { continuation.resume(with: transfer.perform()) }
+        startThread(name: "tack-fetch") { continuation.resume(with: transfer.perform()) }
       }
     } onCancel: {
       transfer.cancel()
@@ -37,11 +37,6 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
   public var url: String
   public var reason: String
   public var description: String { "\(url): \(reason)" }
-}
-
-enum CurlGlobal {
-  /// `curl_global_init` once, lazily (a `static let` initialiser runs exactly once).
-  static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 }
 
 /// One transfer's state, shared with libcurl's callbacks through an unretained pointer that the
@@ -122,31 +117,5 @@ final class FetchTransfer: Sendable {
     var status = 0
     tack_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
     return .success(HTTPFetchResponse(status: status, body: body.withLock { $0 }))
-  }
-}
-
-/// Runs blocking work on a detached POSIX thread.
-enum FetchThread {
-  static func start(_ body: @escaping @Sendable () -> Void) {
-    final class Box: @unchecked Sendable {
-      let body: @Sendable () -> Void
-      init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-    let box = Unmanaged.passRetained(Box(body)).toOpaque()
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    var thread = pthread_t()
-    let result = pthread_create(
-      &thread, &attributes,
-      { raw in
-        Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
-        return nil
-      }, box)
-    pthread_attr_destroy(&attributes)
-    if result != 0 {
-      // No thread: run here rather than never answer.
-      Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
-    }
   }
 }
