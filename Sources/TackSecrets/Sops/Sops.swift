@@ -169,28 +169,7 @@ final class SopsTreeWalker {
   }
 
   func encrypt(_ node: SopsNode) throws(SopsError) -> SopsNode {
-    switch node.kind {
-    case .mapping(let members):
-      var result = node
-      var out: [SopsMember] = []
-      out.reserveCapacity(members.count)
-      for member in members {
-        path.append(member.key)
-        var copy = member
-        copy.value = try encrypt(member.value)
-        out.append(copy)
-        path.removeLast()
-      }
-      result.kind = .mapping(out)
-      return result
-    case .sequence(let items):
-      var result = node
-      var out: [SopsNode] = []
-      for item in items { out.append(try encrypt(item)) }
-      result.kind = .sequence(out)
-      return result
-    case .scalar(let value):
-      guard value != .null else { return node }
+    try mapScalars(node) { (node, value) throws(SopsError) -> SopsNode in
       let encrypted = selector.isEncrypted(path: path, currentValue: nil)
       feed(value, encrypted: encrypted)
       guard encrypted, value != .string(""), let plaintext = value.plaintext, let type = value.typeName else { return node }
@@ -201,28 +180,7 @@ final class SopsTreeWalker {
   }
 
   func decrypt(_ node: SopsNode) throws(SopsError) -> SopsNode {
-    switch node.kind {
-    case .mapping(let members):
-      var result = node
-      var out: [SopsMember] = []
-      out.reserveCapacity(members.count)
-      for member in members {
-        path.append(member.key)
-        var copy = member
-        copy.value = try decrypt(member.value)
-        out.append(copy)
-        path.removeLast()
-      }
-      result.kind = .mapping(out)
-      return result
-    case .sequence(let items):
-      var result = node
-      var out: [SopsNode] = []
-      for item in items { out.append(try decrypt(item)) }
-      result.kind = .sequence(out)
-      return result
-    case .scalar(let value):
-      guard value != .null else { return node }
+    try mapScalars(node) { (node, value) throws(SopsError) -> SopsNode in
       let encrypted = selector.isEncrypted(path: path, currentValue: value)
       guard encrypted else {
         feed(value, encrypted: false)
@@ -235,7 +193,7 @@ final class SopsTreeWalker {
         return node
       }
       let decrypted: (type: String, bytes: [UInt8])
-      do {
+      do throws(SopsCipher.Failure) {
         decrypted = try cipher.decrypt(text, additionalData: SopsCipher.additionalData(path))
       } catch .malformed {
         throw SopsError(.valueDecryption, "the value at \(SopsTreePath.display(path)) is not an ENC[AES256_GCM,…] value; it was edited by hand or the crypt rule changed")
@@ -248,5 +206,35 @@ final class SopsTreeWalker {
       feed(plain, encrypted: true)
       return SopsNode(.scalar(plain))
     }
+  }
+
+  /// Rebuilds `node` with every scalar replaced by `leaf`'s answer, in document order, with `path`
+  /// naming the scalar's place while `leaf` runs (the AAD and the selector read it).
+  private func mapScalars(
+    _ node: SopsNode, _ leaf: (SopsNode, SopsValue) throws(SopsError) -> SopsNode
+  ) throws(SopsError) -> SopsNode {
+    var result = node
+    switch node.kind {
+    case .mapping(let members):
+      var out: [SopsMember] = []
+      out.reserveCapacity(members.count)
+      for member in members {
+        path.append(member.key)
+        var copy = member
+        copy.value = try mapScalars(member.value, leaf)
+        out.append(copy)
+        path.removeLast()
+      }
+      result.kind = .mapping(out)
+    case .sequence(let items):
+      var out: [SopsNode] = []
+      out.reserveCapacity(items.count)
+      for item in items { out.append(try mapScalars(item, leaf)) }
+      result.kind = .sequence(out)
+    case .scalar(let value):
+      guard value != .null else { return node }
+      return try leaf(node, value)
+    }
+    return result
   }
 }
