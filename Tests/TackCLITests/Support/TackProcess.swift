@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TackTestSupport
 import Testing
 
 /// What a run of the built `tack` binary left behind.
@@ -67,51 +68,11 @@ enum TackProcess {
     executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
     timeout: Duration = .seconds(60)
   ) async throws -> TackResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
     var env = baseEnvironment()
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    return try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
-        do {
-          try process.run()
-        } catch {
-          continuation.resume(throwing: error)
-          return
-        }
-        if let stdin {
-          input.fileHandleForWriting.write(Data(stdin.utf8))
-          try? input.fileHandleForWriting.close()
-        }
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
-        let errData = Mutex(Data())
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-          let data = err.fileHandleForReading.readDataToEndOfFile()
-          errData.withLock { $0 = data }
-          group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        killer.cancel()
-        continuation.resume(
-          returning: TackResult(
-            exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self)))
-      }
-    }
+    let result = try await ProcessRunner.run(
+      executable, arguments, environment: env, inheritEnvironment: false, stdin: stdin, timeout: timeout)
+    return TackResult(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr)
   }
 }
 
