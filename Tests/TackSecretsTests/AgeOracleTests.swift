@@ -64,7 +64,7 @@ struct AgeOracleTests {
     }
   }
 
-  @Test(arguments: sizes + [10 * 1024 * 1024])
+  @Test(arguments: sizes + batchEdges + [10 * 1024 * 1024])
   func ageEncryptedTackDecrypts(_ size: Int) async throws {
     let directory = try TestEnvironment.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -149,6 +149,88 @@ import Testing
     }
   }
 
+  /// A STREAM payload built by hand: chunk `i` sealed under counter `i`, the one at `finalIndex`
+  /// (default: the last) flagged final.
+  static func stream(_ chunks: [[UInt8]], key: SymmetricKey, finalIndex: Int? = nil) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    for (index, chunk) in chunks.enumerated() {
+      let nonce = Age.chunkNonce(UInt64(index), last: index == (finalIndex ?? chunks.count - 1))
+      let box = try ChaChaPoly.seal(chunk, using: key, nonce: nonce)
+      bytes += box.ciphertext + box.tag
+    }
+    return bytes
+  }
+
+  static func fullChunks(_ count: Int) -> [[UInt8]] {
+    (0..<count).map { index in (0..<Age.chunkSize).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index &* 13) } }
+  }
+
+  /// Decryption opens `Age.openBatch` chunks at a time with one read ahead: streams ending at
+  /// the batch edges open whole.
+  @Test(arguments: [8, 9, 16, 17])
+  func opensStreamsEndingAtTheBatchEdges(_ fullCount: Int) throws {
+    let key = SymmetricKey(size: .bits256)
+    for tail in [nil, [UInt8](), [0x42]] as [[UInt8]?] {
+      // `[]` after full chunks is an empty final chunk, which only an empty file may have.
+      var chunks = Self.fullChunks(fullCount)
+      if let tail { chunks.append(tail) }
+      let sink = MemoryWriter()
+      if tail == [] {
+        #expect(throws: AgeError.self) { try Age.openPayload(from: MemoryReader(Self.stream(chunks, key: key)), to: sink, key: key) }
+        #expect(sink.bytes == Array(Self.fullChunks(fullCount).joined()))
+      } else {
+        try Age.openPayload(from: MemoryReader(Self.stream(chunks, key: key)), to: sink, key: key)
+        #expect(sink.bytes == Array(chunks.joined()))
+      }
+    }
+  }
+
+  /// A damaged stream fails with a payload error, and the output holds exactly the chunks before
+  /// the damaged one: none of the chunks opened after it in the same batch is written.
+  @Test func damageInsideABatchWritesNothingAfterIt() throws {
+    let key = SymmetricKey(size: .bits256)
+    let chunks = Self.fullChunks(20) + [[1, 2, 3]]
+    let good = try Self.stream(chunks, key: key)
+    let sealedSize = Age.sealedChunkSize
+    func flipped(_ chunk: Int) -> [UInt8] {
+      var bytes = good
+      bytes[chunk * sealedSize + 100] ^= 1
+      return bytes
+    }
+    func swapped(_ a: Int, _ b: Int) -> [UInt8] {
+      var bytes = good
+      let first = Array(bytes[(a * sealedSize)..<((a + 1) * sealedSize)])
+      bytes.replaceSubrange((a * sealedSize)..<((a + 1) * sealedSize), with: bytes[(b * sealedSize)..<((b + 1) * sealedSize)])
+      bytes.replaceSubrange((b * sealedSize)..<((b + 1) * sealedSize), with: first)
+      return bytes
+    }
+    let cases: [(name: String, bytes: [UInt8], written: Int, says: String)] = [
+      ("corrupt chunk 3 (mid first batch)", flipped(3), 3, "chunk 3 does not authenticate"),
+      ("corrupt chunk 7 (end of a batch)", flipped(7), 7, "chunk 7 does not authenticate"),
+      ("corrupt chunk 8 (the look-ahead)", flipped(8), 8, "chunk 8 does not authenticate"),
+      ("corrupt chunk 12 (mid second batch)", flipped(12), 12, "chunk 12 does not authenticate"),
+      ("chunks 4 and 5 swapped", swapped(4, 5), 4, "chunk 4 does not authenticate"),
+      ("final flag on chunk 5 with more after it", try Self.stream(chunks, key: key, finalIndex: 5), 5, "data after the final chunk"),
+      ("final flag on chunk 7, one byte after it", try Self.stream(Self.fullChunks(8), key: key) + [0], 7, "data after the final chunk"),
+      ("cut after 8 full chunks", try Self.stream(chunks, key: key, finalIndex: -1).prefix(8 * sealedSize).map { $0 }, 8, "truncated"),
+      ("cut after 9 full chunks", try Self.stream(chunks, key: key, finalIndex: -1).prefix(9 * sealedSize).map { $0 }, 9, "truncated"),
+      ("8 full chunks, then 10 bytes", Array(good.prefix(8 * sealedSize + 10)), 8, "shorter than its tag"),
+      ("a byte added to the short final chunk", good + [0], 20, "chunk 20 does not authenticate"),
+    ]
+    let plaintext = Array(chunks.joined())
+    for (name, bytes, written, says) in cases {
+      let sink = MemoryWriter()
+      do {
+        try Age.openPayload(from: MemoryReader(bytes), to: sink, key: key)
+        Issue.record("\(name): decrypted")
+      } catch let error as AgeError {
+        #expect(error.kind == .payload, "\(name)")
+        #expect(error.description.contains(says), "\(name): \(error)")
+      }
+      #expect(sink.bytes == Array(plaintext.prefix(written * Age.chunkSize)), "\(name): \(sink.bytes.count) bytes written")
+    }
+  }
+
   @Test func detectsTruncationAndTrailingData() throws {
     let identity = AgeX25519Identity.generate()
     let ciphertext = try Age.encrypt((0..<100_000).map { UInt8($0 & 0xFF) }, to: [identity.recipient], armored: false)

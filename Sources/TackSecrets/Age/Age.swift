@@ -145,8 +145,8 @@ public enum Age {
   }
 
   /// Decrypts `input` to `output` with the first identity that opens a stanza. `armored: nil`
-  /// detects armor from the first bytes. Plaintext is written chunk by chunk as each chunk
-  /// authenticates; a later failure (truncation, trailing data) still throws, so callers writing
+  /// detects armor from the first bytes. Plaintext is written in order as each batch of chunks
+  /// authenticates, never past a chunk that fails; a later failure (truncation, trailing data) still throws, so callers writing
   /// to a file write to a temporary one and rename it only on success.
   public static func decrypt(
     from input: ByteReader, to output: ByteWriter, identities: [any AgeIdentity], armored: Bool? = nil
@@ -177,36 +177,115 @@ public enum Age {
     guard nonce.count == 16 else { throw AgeError(.header, "the payload nonce is missing or short") }
     let key = ageHKDF(key: fileKey, salt: nonce, info: Array("payload".utf8))
 
-    // One buffer holds nonce ‖ ciphertext ‖ tag, the layout of ChaChaPoly.SealedBox's combined
+    try openPayload(from: reader, to: output, key: key)
+  }
+
+  /// Chunks opened together, in parallel, as `sealBatch` chunks are sealed: a chunk's nonce is
+  /// known once the input after it is (more data: not final; the end: final), so one chunk is
+  /// read ahead of the batch. Memory stays flat: (batch + 1) sealed chunks plus the plaintexts.
+  static let openBatch = 8
+
+  /// The STREAM payload, with the checks of a chunk-by-chunk reader: a truncated stream, a short
+  /// chunk, an empty final chunk after others and data after the final chunk are all rejected.
+  /// Plaintext is written strictly in order and nothing after the first chunk that fails.
+  static func openPayload(from reader: ByteReader, to output: ByteWriter, key: SymmetricKey) throws {
+    let slots = openBatch + 1
+    // Each slot holds nonce ‖ ciphertext ‖ tag, the layout of ChaChaPoly.SealedBox's combined
     // form, so each chunk is read in place with no copy of ours (SealedBox(combined:) still makes
     // one: swift-crypto has no public in-place open).
-    var sealed = Data(count: 12 + sealedChunkSize)
+    var sealed = (0..<slots).map { _ in Data(count: 12 + sealedChunkSize) }
+    var counts = [Int](repeating: 0, count: slots)
+    var opened = [Data?](repeating: nil, count: slots)
     var counter: UInt64 = 0
+    var filled = 0  // slots read (1 when a look-ahead chunk was carried over)
     while true {
-      let count = try sealed.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
-        try reader.readFull(into: UnsafeMutableRawBufferPointer(rebasing: raw[12...]))
+      var ended = false
+      while filled < slots {
+        let count = try sealed[filled].withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
+          try reader.readFull(into: UnsafeMutableRawBufferPointer(rebasing: raw[12...]))
+        }
+        counts[filled] = count
+        filled += 1
+        if count < sealedChunkSize {
+          ended = true
+          break
+        }
       }
-      guard count > 0 else { throw AgeError(.payload, "the file is truncated (no final chunk)") }
-      guard count >= 16 else { throw AgeError(.payload, "chunk \(counter) is shorter than its tag") }
-      var last = count < sealedChunkSize
-      if last, counter > 0, count == 16 {
-        throw AgeError(.payload, "the final chunk is empty, which only an empty file may have")
+      // The input ended inside this batch: its final chunk is the last non-empty slot. Otherwise
+      // the first `openBatch` chunks all have data after them and the look-ahead is carried over.
+      let chunkCount = ended ? (counts[filled - 1] == 0 ? filled - 1 : filled) : openBatch
+      let finalIndex = ended ? chunkCount - 1 : -1
+      var openCount = chunkCount
+      var structural: AgeError?
+      if ended {
+        if chunkCount == 0 {
+          structural = AgeError(.payload, "the file is truncated (no final chunk)")
+        } else if counts[finalIndex] < 16 {
+          structural = AgeError(.payload, "chunk \(counter + UInt64(finalIndex)) is shorter than its tag")
+          openCount = finalIndex
+        } else if counts[finalIndex] == 16, counter + UInt64(finalIndex) > 0 {
+          structural = AgeError(.payload, "the final chunk is empty, which only an empty file may have")
+          openCount = finalIndex
+        }
       }
-      var plaintext = open(&sealed, count: count, key: key, counter: counter, last: last)
-      if plaintext == nil, !last {
-        // A full chunk may be the final one; only its tag can tell.
-        last = true
-        plaintext = open(&sealed, count: count, key: key, counter: counter, last: true)
+      for index in 0..<openCount {
+        sealed[index].replaceSubrange(0..<12, with: chunkNonceBytes(counter + UInt64(index), last: index == finalIndex))
       }
-      guard let plaintext else {
-        throw AgeError(.payload, "chunk \(counter) does not authenticate: the file was truncated, corrupted or tampered with")
+      sealed.withUnsafeBufferPointer { sealed in
+        counts.withUnsafeBufferPointer { counts in
+          opened.withUnsafeMutableBufferPointer { out in
+            let job = OpenJob(sealed: sealed, counts: counts, output: out, key: key)
+            if openCount == 1 {
+              job.open(0)
+            } else if openCount > 1 {
+              DispatchQueue.concurrentPerform(iterations: openCount) { job.open($0) }
+            }
+          }
+        }
       }
-      if last, count == sealedChunkSize, try !reader.read(upTo: 1).isEmpty {
-        throw AgeError(.payload, "data after the final chunk")
+      for index in 0..<openCount {
+        if let plaintext = opened[index] {
+          try plaintext.withUnsafeBytes { try output.write($0) }
+          opened[index] = nil
+          continue
+        }
+        for rest in index..<openCount { opened[rest] = nil }
+        let chunk = counter + UInt64(index)
+        let rejected = AgeError(.payload, "chunk \(chunk) does not authenticate: the file was truncated, corrupted or tampered with")
+        let count = counts[index]
+        if index == finalIndex {
+          // A full final chunk that opens as a middle chunk: the stream was cut after it.
+          guard count == sealedChunkSize, let plaintext = open(&sealed[index], count: count, key: key, counter: chunk, last: false) else {
+            throw rejected
+          }
+          try plaintext.withUnsafeBytes { try output.write($0) }
+          throw AgeError(.payload, "the file is truncated (no final chunk)")
+        }
+        // A full chunk with data after it that opens as the final one.
+        if open(&sealed[index], count: count, key: key, counter: chunk, last: true) != nil {
+          throw AgeError(.payload, "data after the final chunk")
+        }
+        throw rejected
       }
-      try plaintext.withUnsafeBytes { try output.write($0) }
-      if last { return }
-      counter += 1
+      if let structural { throw structural }
+      if ended { return }
+      counter += UInt64(openBatch)
+      sealed.swapAt(0, openBatch)
+      counts[0] = counts[openBatch]
+      filled = 1
+    }
+  }
+
+  /// One batch of `openPayload`, shared by `concurrentPerform`'s workers: each index reads its
+  /// own sealed slot (nonce already in place) and writes its own output slot.
+  struct OpenJob: @unchecked Sendable {
+    let sealed: UnsafeBufferPointer<Data>
+    let counts: UnsafeBufferPointer<Int>
+    let output: UnsafeMutableBufferPointer<Data?>
+    let key: SymmetricKey
+
+    func open(_ index: Int) {
+      output[index] = Age.openPrepared(sealed[index], count: counts[index], key: key)
     }
   }
 
@@ -219,8 +298,12 @@ public enum Age {
 
   /// Opens the chunk in `sealed[12..<12+count]`, writing its nonce into `sealed[0..<12]`.
   static func open(_ sealed: inout Data, count: Int, key: SymmetricKey, counter: UInt64, last: Bool) -> Data? {
-    let nonce = chunkNonceBytes(counter, last: last)
-    sealed.replaceSubrange(0..<12, with: nonce)
+    sealed.replaceSubrange(0..<12, with: chunkNonceBytes(counter, last: last))
+    return openPrepared(sealed, count: count, key: key)
+  }
+
+  /// Opens the chunk in `sealed[12..<12+count]` under the nonce already in `sealed[0..<12]`.
+  static func openPrepared(_ sealed: Data, count: Int, key: SymmetricKey) -> Data? {
     let combined = count == sealedChunkSize ? sealed : sealed.prefix(12 + count)
     guard let box = try? ChaChaPoly.SealedBox(combined: combined) else { return nil }
     return try? ChaChaPoly.open(box, using: key)
