@@ -58,7 +58,9 @@ public enum ProcessRunner {
         }
         if let stdin {
           DispatchQueue.global().async {
-            inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+            // A child that exits without reading its input must not crash the tests: the throwing
+            // write reports EPIPE, the old `write(_:)` traps on it.
+            try? inPipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
             try? inPipe.fileHandleForWriting.close()
           }
         }

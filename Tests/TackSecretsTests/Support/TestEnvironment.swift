@@ -116,7 +116,8 @@ enum Run {
       err = error.fileHandleForReading.readDataToEndOfFile()
       group.leave()
     }
-    if !stdin.isEmpty { input.fileHandleForWriting.write(stdin) }
+    // The throwing write: a child that exits without reading stdin gives EPIPE, not a trap.
+    if !stdin.isEmpty { try? input.fileHandleForWriting.write(contentsOf: stdin) }
     try? input.fileHandleForWriting.close()
     group.wait()
     process.waitUntilExit()
