@@ -21,10 +21,6 @@ enum TackBinary {
   static func run(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:], stdin: Data = Data()
   ) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var env = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": directory.appendingPathComponent(".home").path,
@@ -32,31 +28,8 @@ enum TackBinary {
       "KUBECONFIG": directory.appendingPathComponent(".home/no-kubeconfig").path,
     ]
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let input = Pipe(), output = Pipe(), error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let group = DispatchGroup()
-    nonisolated(unsafe) var out = Data()
-    nonisolated(unsafe) var err = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      out = output.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    group.enter()
-    DispatchQueue.global().async {
-      err = error.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    // The throwing write: a child that exits without reading stdin gives EPIPE, not a trap.
-    if !stdin.isEmpty { try? input.fileHandleForWriting.write(contentsOf: stdin) }
-    try? input.fileHandleForWriting.close()
-    group.wait()
-    process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
+    return try Run.blockingProcess(
+      url, arguments, stdin: stdin, environment: env, directory: directory, inheritEnvironment: false)
   }
 }
 

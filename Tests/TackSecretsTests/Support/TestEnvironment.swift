@@ -87,13 +87,16 @@ enum Run {
   @discardableResult
   static func blockingProcess(
     _ executable: URL, _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
-    directory: URL? = nil
+    directory: URL? = nil, inheritEnvironment: Bool = true
   ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["SOPS_DISABLE_VERSION_CHECK"] = "1"
+    var env: [String: String] = [:]
+    if inheritEnvironment {
+      env = ProcessInfo.processInfo.environment
+      env["SOPS_DISABLE_VERSION_CHECK"] = "1"
+    }
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
