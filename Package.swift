@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layering (dependencies point one way):
 //   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets, TackOutput} → TackJSON / C shims
+//   TackKustomize (the kustomize build engine) → TackJSON; it knows nothing of the CLI or the cluster.
 // TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
 
 let package = Package(
@@ -68,6 +69,13 @@ let package = Package(
         .product(name: "SwiftASN1", package: "swift-asn1"),
       ]),
     .target(
+      name: "TackKustomize",
+      dependencies: [
+        "TackJSON",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
       name: "TackCore",
       dependencies: [
         "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
@@ -112,6 +120,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Renders one kustomization for Benchmarks/kustomize/run.sh (until `tack kustomize` exists).
+    .executableTarget(
+      name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
+
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
@@ -124,6 +136,8 @@ let package = Package(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
       exclude: ["Fixtures", "FUZZING.md"]),
     .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
+    .testTarget(
+      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCLITests",
       dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"],
