@@ -150,7 +150,7 @@ public struct KustomizeEngine: Sendable {
         annotations.appendUnchecked(member.key, .string(Self.annotationText(member.value)))
       }
     }
-    metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+    metadata["annotations"] = annotations.isEmpty ? JSON?.none : JSON.object(annotations)
     result["metadata"] = .object(metadata)
     return result
   }

@@ -95,8 +95,8 @@ struct ResourceList {
     for member in new.object["metadata"]?["annotations"]?.objectValue ?? JSONObject() {
       annotations[member.key] = member.value
     }
-    new.setMetadata("labels", labels.isEmpty ? nil : .object(labels))
-    new.setMetadata("annotations", annotations.isEmpty ? nil : .object(annotations))
+    new.setMetadata("labels", labels.isEmpty ? JSON?.none : JSON.object(labels))
+    new.setMetadata("annotations", annotations.isEmpty ? JSON?.none : JSON.object(annotations))
     new.setName(old.name)
     new.setNamespace(old.namespace)
     new.needsHashSuffix = new.needsHashSuffix && old.needsHashSuffix

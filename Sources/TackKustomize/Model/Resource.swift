@@ -71,10 +71,10 @@ struct Resource {
     return result
   }
 
-  mutating func setName(_ name: String) { setMetadata("name", name.isEmpty ? nil : .string(name)) }
+  mutating func setName(_ name: String) { setMetadata("name", name.isEmpty ? JSON?.none : JSON.string(name)) }
 
   /// Sets or (for "") removes metadata.namespace.
-  mutating func setNamespace(_ namespace: String) { setMetadata("namespace", namespace.isEmpty ? nil : .string(namespace)) }
+  mutating func setNamespace(_ namespace: String) { setMetadata("namespace", namespace.isEmpty ? JSON?.none : JSON.string(namespace)) }
 
   mutating func setMetadata(_ key: String, _ value: JSON?) {
     var metadata = object["metadata"]?.objectValue ?? JSONObject()
@@ -140,7 +140,7 @@ struct Resource {
     switch annotationsValue {
     case .object(var annotations):
       for key in annotations.keys where key.hasPrefix("internal.config.kubernetes.io/") { annotations[key] = nil }
-      metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+      metadata["annotations"] = annotations.isEmpty ? JSON?.none : JSON.object(annotations)
     case .null:
       metadata["annotations"] = nil
     default:

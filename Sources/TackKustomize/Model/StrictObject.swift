@@ -25,10 +25,10 @@ struct StrictObject {
   /// The value for field `key`; nil when absent or null.
   mutating func value(_ key: String) -> JSON? {
     known.append(key)
-    if let exact = object[key] { return exact.isNull ? nil : exact }
+    if let exact = object[key] { return exact.isNull ? JSON?.none : exact }
     let lowered = key.lowercased()
     for member in object where member.key.lowercased() == lowered {
-      return member.value.isNull ? nil : member.value
+      return member.value.isNull ? JSON?.none : member.value
     }
     return nil
   }

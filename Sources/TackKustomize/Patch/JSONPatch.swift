@@ -153,8 +153,9 @@ struct JSONPatch {
         } else {
           guard var index = Int(key) else { throw PatchError(message: "\(op) operation does not apply: invalid index \(key)") }
           if index < 0 {
-            guard index >= -elements.count else { throw PatchError(message: "Unable to access invalid index: \(index)") }
-            index += elements.count
+            // The library counts from the end of the list as it will be (so -1 appends).
+            guard index >= -(elements.count + 1) else { throw PatchError(message: "Unable to access invalid index: \(index)") }
+            index += elements.count + 1
           }
           guard index <= elements.count else { throw PatchError(message: "Unable to access invalid index: \(index)") }
           elements.insert(value, at: index)

@@ -155,7 +155,7 @@ struct PatchTransformer {
     var base = Resource(object: patch, source: "")
     for field in ["labels", "annotations"] {
       let map = field == "labels" ? base.labels : base.annotations
-      base.setMetadata(field, map.isEmpty ? nil : .object(JSONObject(map.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) })))
+      base.setMetadata(field, map.isEmpty ? JSON?.none : JSON.object(JSONObject(map.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) })))
     }
     try list.update { (items: inout [Resource]) throws(KustomizeError) in
       for index in selected.sorted() {

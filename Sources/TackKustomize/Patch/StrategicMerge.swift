@@ -253,9 +253,10 @@ struct StrategicMerge {
       }
       guard keys.count == values.count else { return nil }
       for element in list.elements where element.kind == .mapping {
+        // Exact text, even for an empty value (unlike ElementSetter's matching below).
         let matches = zip(keys, values).allSatisfy { key, value in
           guard let field = element.field(key) else { return false }
-          return value.isEmpty || field.value == value
+          return field.value == value
         }
         if matches { return element }
       }

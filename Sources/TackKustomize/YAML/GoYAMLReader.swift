@@ -24,7 +24,7 @@ struct GoYAMLReader {
       let parser = try Parser(yaml: text, resolver: .basic)
       while let node = try parser.nextRoot() {
         let value = try convert(node, inFlow: false, depth: 0)
-        result.append(value.isNull ? nil : value)
+        result.append(GoNull.isNull(value) ? JSON?.none : value)
       }
     } catch let error as GoYAMLError {
       throw error
@@ -39,7 +39,7 @@ struct GoYAMLReader {
   /// One value (the kustomization file, a patch): an empty text is `nil`.
   func single(_ text: String) throws(GoYAMLError) -> JSON? {
     let all = try documents(text)
-    return all.first ?? nil
+    return all.first ?? JSON?.none
   }
 
   static func describe(_ error: YamlError) -> String {
@@ -77,7 +77,7 @@ struct GoYAMLReader {
           throw GoYAMLError(message: "json: unsupported type: map[interface {}]interface {}")
         }
         if keyScalar.string == "<<", keyScalar.style == .plain || keyScalar.style == .any,
-          keyScalar.tag.description.isEmpty
+          Self.isImplicit(keyScalar)
         {
           // A merge key copies members the mapping does not set itself (kyaml's DeAnchor).
           let merged = try convert(value, inFlow: flow, depth: depth + 1)
@@ -101,7 +101,7 @@ struct GoYAMLReader {
   /// nested mappings into interface{} — a non-string key there makes JSON encoding fail.
   private func keyString(_ scalar: Node.Scalar, nested: Bool, flavourDefault: GoYAMLFlavour) throws(GoYAMLError) -> String {
     let text = scalar.string
-    guard scalar.style == .plain || scalar.style == .any, scalar.tag.description.isEmpty else { return text }
+    guard scalar.style == .plain || scalar.style == .any, Self.isImplicit(scalar) else { return text }
     switch GoScalarResolver.resolve(text, flavour: flavour) {
     case .string, .timestamp:
       return text
@@ -111,6 +111,13 @@ struct GoYAMLReader {
       }
       return flavour == .v2 ? Self.v2KeyText(text) : text
     }
+  }
+
+  /// Untagged. Yams' duplicate-key check resolves key tags in place (to `!!str` with the basic
+  /// resolver), so that tag counts as none for keys.
+  private static func isImplicit(_ scalar: Node.Scalar) -> Bool {
+    let tag = scalar.tag.description
+    return tag.isEmpty || tag == "tag:yaml.org,2002:str"
   }
 
   /// sigs.k8s.io/yaml turns non-string keys into their Go formatting (`true`, `1`, `null` → "null").
