@@ -6,6 +6,8 @@ struct ResourceList {
   private(set) var items: [Resource] = []
   /// Current IDs of `items`; nil after a change that may have renamed something.
   private var currentIDs: Set<ResId>? = []
+  /// Every ID (earlier and current) → indices of the resources that had it; built on demand.
+  private var anyIDs: [ResId: [Int]]?
 
   var count: Int { items.count }
   var isEmpty: Bool { items.isEmpty }
@@ -13,39 +15,53 @@ struct ResourceList {
   /// Changes resources in place; the ID index is rebuilt when next needed.
   mutating func update<T, E: Error>(_ body: (inout [Resource]) throws(E) -> T) throws(E) -> T {
     currentIDs = nil
+    anyIDs = nil
     return try body(&items)
   }
 
-  private mutating func ids() -> Set<ResId> {
-    if let currentIDs { return currentIDs }
+  /// The ID index, moved out of the list so that inserting does not copy it.
+  private mutating func takeIDs() -> Set<ResId> {
+    if let set = currentIDs {
+      currentIDs = nil
+      return set
+    }
     var set = Set<ResId>(minimumCapacity: items.count)
     for item in items { set.insert(item.currentID) }
-    currentIDs = set
     return set
   }
 
   /// Appends, refusing a resource whose current ID is already taken (kustomize's Append).
   mutating func append(_ resource: Resource, file: String) throws(KustomizeError) {
-    var set = ids()
+    var set = takeIDs()
     let id = resource.currentID
     guard set.insert(id).inserted else {
+      currentIDs = set
       throw .duplicateID(file: file, id: id.description)
     }
     items.append(resource)
     currentIDs = set
+    if anyIDs != nil {
+      var index = anyIDs!
+      anyIDs = nil
+      for any in Set(resource.allIDs) { index[any, default: []].append(items.count - 1) }
+      anyIDs = index
+    }
   }
 
   mutating func append(contentsOf resources: [Resource], file: String) throws(KustomizeError) {
     for resource in resources { try append(resource, file: file) }
   }
 
-  /// Indices of resources any of whose IDs (previous or current) equals `id`.
-  func indices(matchingAnyID id: ResId) -> [Int] {
-    var result: [Int] = []
-    for (index, item) in items.enumerated() {
-      if item.currentID == id || item.previousIDs.contains(id) { result.append(index) }
+  /// Indices of resources any of whose IDs (previous or current) equals `id`, in list order.
+  mutating func indices(matchingAnyID id: ResId) -> [Int] {
+    if anyIDs == nil {
+      var index: [ResId: [Int]] = [:]
+      for (position, item) in items.enumerated() {
+        for any in Set(item.allIDs) { index[any, default: []].append(position) }
+      }
+      anyIDs = index
     }
-    return result
+    return anyIDs?[id] ?? []
   }
 
   /// Adds a generated ConfigMap/Secret: `create` appends (the ID must be new), `merge` and
@@ -80,7 +96,8 @@ struct ResourceList {
           merged.object[field] = .object(result)
         }
       }
-      update { $0[index] = merged }
+      // Same name, namespace and history as the object it replaces: the ID indexes stay valid.
+      items[index] = merged
     default:
       throw .generator(file: file, name: generatorName, reason: "found multiple objects that could accept merge of \(id)")
     }

@@ -96,11 +96,22 @@ struct Selector {
 }
 
 struct FieldSpec: Equatable {
-  var group = ""
-  var version = ""
-  var kind = ""
-  var path: String
-  var create = false
+  var group: String
+  var version: String
+  var kind: String
+  var path: String { didSet { segments = FieldSpecWalker.split(path) } }
+  var create: Bool
+  /// `path` split once (field specs are applied to every resource).
+  private(set) var segments: [String]
+
+  init(group: String = "", version: String = "", kind: String = "", path: String, create: Bool = false) {
+    self.group = group
+    self.version = version
+    self.kind = kind
+    self.path = path
+    self.create = create
+    segments = FieldSpecWalker.split(path)
+  }
 
   func matches(group g: String, version v: String, kind k: String) -> Bool {
     (kind.isEmpty || kind == k) && (group.isEmpty || group == g) && (version.isEmpty || version == v)

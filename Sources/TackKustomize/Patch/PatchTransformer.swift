@@ -44,7 +44,7 @@ struct PatchTransformer {
         try applyTargeted(patch, to: selected, in: &list, allowNameChange: allowNameChange, allowKindChange: allowKindChange)
       } else {
         for patch in patches {
-          let index = try uniqueTarget(for: patch, in: list)
+          let index = try uniqueTarget(for: patch, in: &list)
           try list.update { (items: inout [Resource]) throws(KustomizeError) in
             try merge(patch, into: &items[index], allowNameChange: allowNameChange, allowKindChange: allowKindChange)
           }
@@ -93,7 +93,7 @@ struct PatchTransformer {
     }
     if patches.isEmpty { throw fail("patchesStrategicMerge: patch appears to be empty") }
     for patch in patches {
-      let index = try uniqueTarget(for: patch, in: list)
+      let index = try uniqueTarget(for: patch, in: &list)
       try applyTargeted(patch, to: [index], in: &list, allowNameChange: false, allowKindChange: false)
     }
   }
@@ -136,7 +136,7 @@ struct PatchTransformer {
   // MARK: applying
 
   /// The one resource any of whose IDs is the patch's ID (apiVersion, kind, name, namespace).
-  private func uniqueTarget(for patch: JSONObject, in list: ResourceList) throws(KustomizeError) -> Int {
+  private func uniqueTarget(for patch: JSONObject, in list: inout ResourceList) throws(KustomizeError) -> Int {
     let id = Resource(object: patch, source: "").currentID
     let matches = list.indices(matchingAnyID: id)
     guard matches.count == 1 else {

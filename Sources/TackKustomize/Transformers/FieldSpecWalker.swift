@@ -35,7 +35,7 @@ enum FieldSpecWalker {
     let kind = object["kind"]?.stringValue ?? ""
     let (group, version) = ResId.splitAPIVersion(apiVersion)
     guard spec.matches(group: group, version: version, kind: kind) else { return }
-    let path = split(spec.path)
+    let path = spec.segments
     var root = JSON.object(object)
     object = JSONObject()
     defer { object = root.objectValue ?? JSONObject() }
