@@ -43,7 +43,8 @@ enum LegacySorter {
       if !sameGVK {
         if a.rank != b.rank { return a.rank < b.rank }
         if a.id.kind == "Namespace" && b.id.kind == "Namespace" && (a.id.group.isEmpty || b.id.group.isEmpty) {
-          return a.gvkString.utf8.lexicographicallyPrecedes(b.gvkString.utf8) == false && a.gvkString != b.gvkString
+          // The core Namespace first: kustomize reverses the comparison for this pair.
+          return b.gvkString.utf8.lexicographicallyPrecedes(a.gvkString.utf8)
         }
         return a.gvkString.utf8.lexicographicallyPrecedes(b.gvkString.utf8)
       }
