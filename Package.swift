@@ -36,20 +36,19 @@ let package = Package(
 
     // MARK: libraries
     .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(
-      name: "TackOutput",
-      dependencies: ["TackJSON", .product(name: "Yams", package: "Yams")]),
+    .target(name: "TackBase"),
+    .target(name: "TackOutput", dependencies: ["TackBase"]),
     .target(
       name: "TackKube",
       dependencies: [
-        "CCurlShims", "TackJSON", "TackOutput",
+        "CCurlShims", "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackGit",
       dependencies: [
-        "CGit2Shims", "TackOutput",
+        "CGit2Shims", "TackBase",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
         // Verifying an HTTPS server against a caller's CA ourselves: libgit2 1.5 on mbedTLS
@@ -60,7 +59,7 @@ let package = Package(
     .target(
       name: "TackSecrets",
       dependencies: [
-        "TackJSON", "TackOutput",
+        "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -70,13 +69,13 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
+        "TackBase", "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackCLI",
       dependencies: [
-        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackJSON",
+        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackBase", "TackJSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "tack", dependencies: ["TackCLI"]),
@@ -85,7 +84,7 @@ let package = Package(
     .target(
       name: "TackTestSupport",
       dependencies: [
-        "TackJSON", "TackOutput",
+        "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -114,6 +113,7 @@ let package = Package(
 
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
+    .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(

@@ -4,7 +4,7 @@ import TackTestSupport
 import Testing
 
 @testable import TackKube
-import TackOutput
+import TackBase
 
 /// The access layer against the test API server over real HTTPS and libcurl: every auth mode, TLS
 /// checks, faults and retries, watch, paging, cancellation.

@@ -1,5 +1,5 @@
 import TackJSON
-import TackOutput
+import TackBase
 import Testing
 
 @testable import TackKube

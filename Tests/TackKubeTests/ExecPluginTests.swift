@@ -2,7 +2,7 @@ import TackJSON
 import Testing
 
 @testable import TackKube
-import TackOutput
+import TackBase
 
 /// Exec credential plugins as small shell scripts: each run appends to a counter file, so caching is
 /// observable.

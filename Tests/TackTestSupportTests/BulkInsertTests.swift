@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TackJSON
-import TackOutput
+import TackBase
 @testable import TackTestSupport
 
 /// `FluxFixtures.kustomizations` and `ObjectStore.bulkInsert`: realistic objects, stored as the

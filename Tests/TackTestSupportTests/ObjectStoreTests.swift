@@ -1,6 +1,6 @@
 import Testing
 import TackJSON
-import TackOutput
+import TackBase
 @testable import TackTestSupport
 
 /// The in-process API: versioning, generation, status subresource, finalizers, paging, watches.

@@ -2,7 +2,7 @@ import ArgumentParser
 import TackCore
 import TackJSON
 import TackKube
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack version`: the client version and, unless `--client`, the API server's, the Flux

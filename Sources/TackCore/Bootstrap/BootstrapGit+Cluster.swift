@@ -1,5 +1,5 @@
 import TackJSON
-import TackOutput
+import TackBase
 
 extension BootstrapGit {
   // MARK: preflight

@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import TackJSON
+import TackBase
 import TackOutput
 
 /// `bootstrap git`: commits Flux's manifests to a branch of a Git repository and configures the

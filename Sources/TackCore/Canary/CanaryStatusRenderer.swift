@@ -1,3 +1,4 @@
+import TackBase
 import TackOutput
 
 /// Renders a `CanaryStatusReport` for people: a header and the Images, Analysis and History sections.

@@ -1,4 +1,5 @@
 import TackJSON
+import TackBase
 import TackOutput
 
 /// `install`: applies Flux's components without Git (flux-cli reference §4.6). Refuses a cluster

@@ -1,6 +1,6 @@
 import Synchronization
 import TackJSON
-import TackOutput
+import TackBase
 
 /// `tack reconcile`: ask Flux controllers to reconcile now, and wait until they did.
 ///

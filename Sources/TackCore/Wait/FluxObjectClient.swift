@@ -1,5 +1,5 @@
 import TackJSON
-import TackOutput
+import TackBase
 
 /// A namespaced object of a kind tack knows.
 public struct ObjectRef: Sendable, Hashable, Comparable, CustomStringConvertible {

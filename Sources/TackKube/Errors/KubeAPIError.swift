@@ -1,5 +1,5 @@
 import TackJSON
-import TackOutput
+import TackBase
 
 /// `metav1.Status.reason`: why the API server refused a request.
 public enum StatusReason: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// A request that got no HTTP answer: TLS, connection, DNS, proxy or time-out trouble.
 public struct KubeTransportError: TackError, Equatable {

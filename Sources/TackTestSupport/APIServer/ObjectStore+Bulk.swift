@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import TackJSON
-import TackOutput
+import TackBase
 
 /// How much of the create path's validation ``ObjectStore/bulkInsert(_:fieldManager:validation:)`` runs.
 public enum BulkValidation: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import TackJSON
-import TackOutput
+import TackBase
 
 extension ObjectStore {
   static func acceptedPatchTypes(_ type: ResourceType) -> [String] {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import TackJSON
-import TackOutput
+import TackBase
 
 extension ObjectStore {
   static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")

@@ -5,6 +5,7 @@
 #endif
 import Testing
 import TackJSON
+import TackBase
 import TackOutput
 @testable import TackCore
 

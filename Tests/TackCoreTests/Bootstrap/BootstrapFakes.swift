@@ -8,7 +8,7 @@ import Synchronization
   import Glibc
 #endif
 import TackJSON
-import TackOutput
+import TackBase
 @testable import TackCore
 
 /// A clone without Git: a temporary work tree whose "commits" are snapshots of its files.

@@ -1,5 +1,5 @@
 import Testing
-import TackOutput
+import TackBase
 @testable import TackCore
 
 @Suite struct SyncManifestsTests {

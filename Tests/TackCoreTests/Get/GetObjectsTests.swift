@@ -1,6 +1,7 @@
 import Synchronization
 import TackCore
 import TackJSON
+import TackBase
 import TackOutput
 import Testing
 

@@ -1,6 +1,6 @@
 import TackCore
 import TackJSON
-import TackOutput
+import TackBase
 import Testing
 
 #if canImport(FoundationEssentials)

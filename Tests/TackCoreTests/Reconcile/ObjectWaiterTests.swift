@@ -1,7 +1,7 @@
 import Synchronization
 import TackCore
 import TackJSON
-import TackOutput
+import TackBase
 import Testing
 
 @Suite struct ObjectWaiterTests {

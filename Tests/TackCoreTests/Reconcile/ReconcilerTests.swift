@@ -1,6 +1,6 @@
 import TackCore
 import TackJSON
-import TackOutput
+import TackBase
 import TackTestSupport
 import Testing
 

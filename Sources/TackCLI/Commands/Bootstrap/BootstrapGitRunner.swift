@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import TackCore
+import TackBase
 import TackOutput
 
 /// Turns `bootstrap git`'s flags into ``BootstrapOptions``, builds the live services and runs the

@@ -1,6 +1,6 @@
 import TackCore
 import TackKube
-import TackOutput
+import TackBase
 
 /// Loads the component bundle for a command: `--manifests DIR`, else the cached or downloaded
 /// release for `--version`; then selects the components for the namespace.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Synchronization
 import TackCore
 import TackJSON
+import TackBase
 import TackOutput
 
 /// Where the canary commands get their cluster from. The live path builds a client from the

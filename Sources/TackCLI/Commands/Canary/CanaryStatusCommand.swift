@@ -2,6 +2,7 @@ import ArgumentParser
 import Synchronization
 import TackCore
 import TackJSON
+import TackBase
 import TackOutput
 
 extension Tack.Canary {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack check`: prerequisites and installation health. Exits non-zero when any check fails.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackJSON
-import TackOutput
+import TackBase
 
 #if canImport(Glibc)
   import Glibc

@@ -5,7 +5,7 @@
 #endif
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 extension Tack.Create.Secret {
   /// `tack create secret git NAME`: the source secret bootstrap writes, upserted (or exported).

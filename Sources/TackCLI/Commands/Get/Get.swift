@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackKube
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack install`: Flux's components without Git.

@@ -1,5 +1,5 @@
 import TackCore
-import TackOutput
+import TackBase
 
 /// Builds the client reconcile, suspend and resume talk through, and the namespace they act in,
 /// with the kubeconfig and namespace rules every command shares (`KubeClientFactory`).

@@ -1,4 +1,5 @@
 import TackCore
+import TackBase
 import TackOutput
 
 /// What reconcile, suspend and resume need before they start: streams, a client, the namespace and

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 /// Which objects a reconcile, suspend or resume acts on: names, `--all`, or `-A`.
 struct TargetOptions: ParsableArguments {

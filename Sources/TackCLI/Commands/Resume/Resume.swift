@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack resume <noun> NAME…`: reconcile again, and wait for a fresh Ready.

@@ -1,6 +1,6 @@
 import TackJSON
 import TackKube
-import TackOutput
+import TackBase
 import TackSecrets
 
 /// The cluster-facing parts of the secrets commands: the Secret Flux reads age keys from, and the

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackCore
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack suspend <noun> NAME…`: stop reconciling, by `spec.suspend: true`.

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 import Testing
 
 @Suite struct RFC3339Tests {
