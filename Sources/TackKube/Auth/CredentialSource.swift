@@ -1,3 +1,5 @@
+import TackBase
+
 /// What authenticates one request: an `Authorization` header value and/or a client certificate.
 public struct RequestCredentials: Sendable, Equatable {
   public var authorization: String?

@@ -157,15 +157,4 @@ import TackBase
     #expect(secret.entries.map(\.key) == ["identity", "identity.pub", "known_hosts"])
     #expect(secret.publicKey == "ecdsa-sha2-nistp384 AAAA\n")
   }
-
-  @Test(arguments: ["", "f", "fo", "foo", "foob", "fooba", "foobar"])
-  func base64RoundTrips(_ text: String) {
-    let encoded = Base64.encode(Array(text.utf8))
-    #expect(Base64.decode(encoded) == Array(text.utf8))
-  }
-
-  @Test func base64KnownValues() {
-    #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
-    #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
-  }
 }
