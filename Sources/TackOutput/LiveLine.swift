@@ -131,7 +131,7 @@ public final class LiveLine: Sendable {
   static let clear = "\r\u{1B}[2K"
 
   func render(_ state: State, now: ContinuousClock.Instant) -> String {
-    var rest = message + " " + Self.elapsed(now - started)
+    var rest = message + " " + HumanDuration.elapsed(now - started)
     if !state.detail.isEmpty { rest += " (\(state.detail))" }
     if let width, width > 4, DisplayWidth.of(rest) + 2 >= width {
       var cut = ""
@@ -142,17 +142,5 @@ public final class LiveLine: Sendable {
       rest = cut + "…"
     }
     return ANSIColor.cyan.wrap(Self.frames[state.frame], enabled: true) + " " + rest
-  }
-
-  /// `0.4s`, `12.3s`, `1m05s`: precise while short, calm when long.
-  public static func elapsed(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    if seconds < 60 {
-      let tenths = attoseconds / 100_000_000_000_000_000
-      return "\(seconds).\(tenths)s"
-    }
-    let minutes = seconds / 60
-    let rest = seconds % 60
-    return "\(minutes)m" + (rest < 10 ? "0" : "") + "\(rest)s"
   }
 }

@@ -15,4 +15,10 @@ import Testing
   func rejectsWhatGoRejects(_ input: String) {
     #expect(GoDuration(input) == nil)
   }
+
+  @Test func formatsSwiftDurationsAsFluxPrintsTimeouts() {
+    #expect(GoDuration(Duration.seconds(300)).description == "5m0s")
+    #expect(GoDuration(Duration.milliseconds(1500)).description == "1.5s")
+    #expect(GoDuration(Duration.seconds(3600)).duration == .seconds(3600))
+  }
 }

@@ -55,19 +55,4 @@ import Testing
     let now = RFC3339Time.now()
     #expect(now > a && (0..<1_000_000_000).contains(now.nanoseconds))
   }
-
-  @Test(arguments: [
-    (0, "0s"), (-1, "0s"), (-5, "<invalid>"), (45, "45s"), (119, "119s"), (200, "3m20s"), (240, "4m"),
-    (1500, "25m"), (3 * 3600 + 60, "3h1m"), (5 * 3600, "5h"), (30 * 3600, "30h"), (3 * 86400 + 4 * 3600, "3d4h"),
-    (10 * 86400, "10d"), (800 * 86400, "2y70d"), (3000 * 86400, "8y"),
-  ] as [(Int64, String)])
-  func agesLikeKubectl(_ seconds: Int64, _ expected: String) {
-    #expect(HumanDuration.format(seconds: seconds) == expected)
-  }
-
-  @Test func ageOfAnObject() {
-    let now = RFC3339Time("2026-08-07T17:00:00Z")!
-    #expect(HumanDuration.age(since: RFC3339Time("2026-08-07T16:56:40Z"), now: now) == "3m20s")
-    #expect(HumanDuration.age(since: nil, now: now) == "<unknown>")
-  }
 }

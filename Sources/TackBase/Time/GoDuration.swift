@@ -5,6 +5,11 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
 
   public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
   public init(seconds: Double) { nanoseconds = Int64(seconds * 1e9) }
+  /// A Swift `Duration`, to the nanosecond (truncated), e.g. to print `--timeout` as flux does.
+  public init(_ duration: Duration) {
+    let (seconds, attoseconds) = duration.components
+    nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+  }
 
   public static func < (lhs: GoDuration, rhs: GoDuration) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
 

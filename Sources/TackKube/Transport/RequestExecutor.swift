@@ -1,3 +1,4 @@
+import TackBase
 /// One API call as `KubeClient` plans it, before credentials and retries.
 struct APIRequest: Sendable {
   var method: String
@@ -82,7 +83,7 @@ final class RequestExecutor: Sendable {
       if let deadline {
         let remaining = deadline - clock.now
         guard remaining > .zero else {
-          throw KubeTransportError(kind: .timedOut, url: url, detail: "deadline of \(Self.describe(timeout!)) exceeded")
+          throw KubeTransportError(kind: .timedOut, url: url, detail: "deadline of \(HumanDuration.seconds(timeout!)) exceeded")
         }
         http.timeout = remaining
       }
@@ -97,7 +98,7 @@ final class RequestExecutor: Sendable {
         log?.attempt(method: request.method, url: url, status: nil, error: error, elapsed: clock.now - start, attempt: attempt)
         var error = error
         if error.kind == .timedOut, let timeout {
-          error.detail = "deadline of \(Self.describe(timeout)) exceeded"
+          error.detail = "deadline of \(HumanDuration.seconds(timeout)) exceeded"
         }
         guard let delay = retry.delay(after: .transportError(error), attempt: attempt, safety: request.safety),
           fits(delay, deadline: deadline, clock: clock)
@@ -130,11 +131,5 @@ final class RequestExecutor: Sendable {
   private func fits(_ delay: Duration, deadline: ContinuousClock.Instant?, clock: ContinuousClock) -> Bool {
     guard let deadline else { return true }
     return clock.now + delay < deadline
-  }
-
-  static func describe(_ duration: Duration) -> String {
-    let (seconds, atto) = duration.components
-    let millis = atto / 1_000_000_000_000_000
-    return millis == 0 ? "\(seconds)s" : "\(seconds).\(String(millis + 1000).dropFirst())s"
   }
 }
