@@ -38,10 +38,11 @@ let package = Package(
     .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "TackBase"),
     .target(name: "TackOutput", dependencies: ["TackBase"]),
+    .target(name: "TackHTTP", dependencies: ["CCurlShims", "TackBase"]),
     .target(
       name: "TackKube",
       dependencies: [
-        "CCurlShims", "TackBase", "TackJSON",
+        "TackBase", "TackHTTP", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
@@ -69,13 +70,13 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackSecrets",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackCLI",
       dependencies: [
-        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackBase", "TackJSON",
+        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackHTTP", "TackBase", "TackJSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "tack", dependencies: ["TackCLI"]),
@@ -115,6 +116,7 @@ let package = Package(
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
+    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport"]),
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 extension BootstrapGit {
   // MARK: preflight

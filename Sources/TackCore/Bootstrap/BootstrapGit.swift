@@ -3,8 +3,8 @@
 #else
   import Foundation
 #endif
-import TackJSON
 import TackBase
+import TackJSON
 import TackOutput
 
 /// `bootstrap git`: commits Flux's manifests to a branch of a Git repository and configures the

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// What the canary use cases need from a cluster. The CLI backs it with the Kubernetes client;
 /// tests back it with an in-memory double. Every method is one API request.

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// Decides, from one observation of a Canary (and its target workload), whether `canary status
 /// --wait` may return. Pure: the wait loop feeds it every state it sees.

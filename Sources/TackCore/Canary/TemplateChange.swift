@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// When a workload's pod template last changed, read from `metadata.managedFields`: the latest
 /// `time` of an entry whose `fieldsV1` owns something under `f:spec` → `f:template`. A

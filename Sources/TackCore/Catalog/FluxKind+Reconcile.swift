@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// What reconcile, suspend and resume need to know about each kind, beyond the catalog: the
 /// success message flux prints, which objects have no reconciler, and where a source lives.

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 import TackOutput
 
 /// `check [--pre]`: the Kubernetes version, then (without `--pre`) the installed Flux version, the

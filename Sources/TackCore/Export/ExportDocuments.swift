@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 import TackOutput
 
 /// `tack export`: objects as flux exports them, ready to commit to Git: `---`, then YAML with only

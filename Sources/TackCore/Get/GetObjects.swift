@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 import TackOutput
 
 /// `tack get`: lists the requested kinds, filters them, and prints a table, a `List`, JSON lines or

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 import TackOutput
 
 /// `install`: applies Flux's components without Git (flux-cli reference §4.6). Refuses a cluster

@@ -1,6 +1,6 @@
 import Synchronization
-import TackJSON
 import TackBase
+import TackJSON
 
 /// `tack reconcile`: ask Flux controllers to reconcile now, and wait until they did.
 ///

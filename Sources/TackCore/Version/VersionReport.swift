@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// What `tack version` reports, in flux's shape: the client first, then (unless `--client`) the API
 /// server, the Flux version and distribution read from the GitRepository CRD's labels, and one entry

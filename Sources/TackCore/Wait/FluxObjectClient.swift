@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// A namespaced object of a kind tack knows.
 public struct ObjectRef: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// One object a wait follows: how to GET it and how to watch it. Closures, so any client (the
 /// Kubernetes client in the tool, an in-memory fake in tests) can stand behind it.

@@ -1,5 +1,5 @@
-import TackJSON
 import TackBase
+import TackJSON
 
 /// `metav1.Status.reason`: why the API server refused a request.
 public enum StatusReason: Sendable, Hashable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
-import TackJSON
 import TackBase
+import TackJSON
 
 /// The built-in kinds the test server serves, with kube-apiserver's names, verbs and table columns.
 enum BuiltinResources {

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import TackJSON
 import TackBase
+import TackJSON
 
 /// The discovery documents kubectl reads (`/api`, `/apis`, `/api/v1`, `/apis/<group>/<version>`),
 /// built from the registry as it is at request time (so a new CRD shows up once Established).

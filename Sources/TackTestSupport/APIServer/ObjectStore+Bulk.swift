@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 import Synchronization
-import TackJSON
 import TackBase
+import TackJSON
 
 /// How much of the create path's validation ``ObjectStore/bulkInsert(_:fieldManager:validation:)`` runs.
 public enum BulkValidation: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import TackJSON
 import TackBase
+import TackJSON
 
 extension ObjectStore {
   static func acceptedPatchTypes(_ type: ResourceType) -> [String] {

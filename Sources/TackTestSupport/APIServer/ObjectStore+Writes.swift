@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import TackJSON
 import TackBase
+import TackJSON
 
 extension ObjectStore {
   static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")

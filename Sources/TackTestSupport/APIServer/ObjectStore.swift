@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import TackJSON
 import TackBase
+import TackJSON
 
 /// A watch event as a client sees it.
 public struct WatchEvent: Sendable {

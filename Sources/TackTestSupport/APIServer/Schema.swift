@@ -1,6 +1,6 @@
 import Foundation
-import TackJSON
 import TackBase
+import TackJSON
 
 /// A CRD version's `openAPIV3Schema`, parsed once when the CRD is stored.
 ///

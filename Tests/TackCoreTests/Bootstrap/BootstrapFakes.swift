@@ -7,8 +7,8 @@ import Synchronization
 #if canImport(Glibc)
   import Glibc
 #endif
-import TackJSON
 import TackBase
+import TackJSON
 @testable import TackCore
 
 /// A clone without Git: a temporary work tree whose "commits" are snapshots of its files.

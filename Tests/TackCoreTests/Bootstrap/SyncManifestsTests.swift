@@ -1,5 +1,5 @@
-import Testing
 import TackBase
+import Testing
 @testable import TackCore
 
 @Suite struct SyncManifestsTests {

@@ -1,6 +1,6 @@
+import TackBase
 import TackCore
 import TackJSON
-import TackBase
 import TackTestSupport
 import Testing
 

@@ -3,8 +3,8 @@
 #else
   import Foundation
 #endif
-import TackCore
 import TackBase
+import TackCore
 import TackOutput
 
 /// Turns `bootstrap git`'s flags into ``BootstrapOptions``, builds the live services and runs the

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack.Canary {
   /// `tack canary abort NAME`: roll a release back through the loadtester's rollback gate.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
-import TackBase
 import TackOutput
 
 /// Where the canary commands get their cluster from. The live path builds a client from the

@@ -1,5 +1,5 @@
-import TackCore
 import TackBase
+import TackCore
 
 extension CanaryClusterFactory {
   /// The Kubernetes-client-backed connection: kubeconfig, flags and namespace rules from

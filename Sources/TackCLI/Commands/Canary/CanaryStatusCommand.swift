@@ -1,8 +1,8 @@
 import ArgumentParser
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
-import TackBase
 import TackOutput
 
 extension Tack.Canary {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack check`: prerequisites and installation health. Exits non-zero when any check fails.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackJSON
 import TackBase
+import TackJSON
 
 #if canImport(Glibc)
   import Glibc

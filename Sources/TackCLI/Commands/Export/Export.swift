@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack export <noun> [name] [--all]`: objects as YAML in flux's export format.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackKube
 import TackBase
+import TackKube
 
 extension Tack {
   /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack install`: Flux's components without Git.

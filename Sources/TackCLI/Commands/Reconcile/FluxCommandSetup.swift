@@ -1,5 +1,5 @@
-import TackCore
 import TackBase
+import TackCore
 import TackOutput
 
 /// What reconcile, suspend and resume need before they start: streams, a client, the namespace and

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack reconcile <noun> NAME…`: annotate, then wait until the controller applied it.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack resume <noun> NAME…`: reconcile again, and wait for a fresh Ready.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackJSON
 import TackBase
+import TackJSON
 import TackSecrets
 
 extension Tack.Secrets {

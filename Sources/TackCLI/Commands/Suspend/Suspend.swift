@@ -1,6 +1,6 @@
 import ArgumentParser
-import TackCore
 import TackBase
+import TackCore
 
 extension Tack {
   /// `tack suspend <noun> NAME…`: stop reconciling, by `spec.suspend: true`.

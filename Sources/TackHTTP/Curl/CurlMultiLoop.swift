@@ -1,6 +1,7 @@
 internal import CCurl
 internal import CCurlShims
 import Synchronization
+import TackBase
 
 /// Drives one curl multi handle on a dedicated thread, one per client. Transfers are added,
 /// cancelled and resumed through a command queue (the only way other threads touch curl); the loop
@@ -14,7 +15,7 @@ final class CurlMultiLoop: Sendable {
     _ = CurlRuntime.initialized
     core = Core()
     let core = self.core
-    startThread(name: "tack-curl") { core.run() }
+    DedicatedThread.start(name: "tack-curl") { core.run() }
   }
 
   deinit { core.submit(.shutdown) }

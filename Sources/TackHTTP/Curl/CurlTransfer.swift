@@ -2,6 +2,14 @@ internal import CCurl
 internal import CCurlShims
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One HTTP exchange: owns its curl easy handle (and the header lists and error buffer it points
 /// to) and frees them in `deinit`. Set up on the caller's thread, then touched only by the loop
 /// thread, except `cancellation`, which is guarded.
@@ -21,17 +29,24 @@ final class CurlTransfer: @unchecked Sendable {
   private let errorBuffer: UnsafeMutablePointer<CChar>
   private let cancelled = Mutex<(any Error)?>(nil)
 
+  /// A buffered body larger than this fails the transfer (nil: no limit).
+  private let maxBodyBytes: Int?
+  /// The file an upload reads from, closed with the transfer.
+  private var uploadDescriptor: Int32 = -1
+
   // Loop-thread state.
   var mode: Mode = .buffered(nil)
   private var status = 0
   private var headers: [(name: String, value: String)] = []
   private var headersComplete = false
   private var body: [UInt8] = []
+  private var bodyTooLarge = false
 
-  init(url: String) throws {
+  init(url: String, maxBodyBytes: Int? = nil) throws {
     guard let easy = curl_easy_init() else { throw CurlError.setup("curl_easy_init returned NULL") }
     self.easy = easy
     self.url = url
+    self.maxBodyBytes = maxBodyBytes
     errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     let me = Unmanaged.passUnretained(self).toOpaque()
@@ -47,6 +62,7 @@ final class CurlTransfer: @unchecked Sendable {
     curl_easy_cleanup(easy)
     for list in lists { curl_slist_free_all(list) }
     errorBuffer.deallocate()
+    if uploadDescriptor >= 0 { close(uploadDescriptor) }
   }
 
   // MARK: setup (caller's thread, before the transfer is submitted)
@@ -93,6 +109,34 @@ final class CurlTransfer: @unchecked Sendable {
     try check(code, "CURLOPT_COPYPOSTFIELDS")
   }
 
+  /// A request body read from a file while the transfer sends it (on the loop thread: a local
+  /// file read is short, and the cooperative pool never waits on it).
+  func setUpload(path: String) throws {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw HTTPTransportError(kind: .other, url: url, detail: "cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    uploadDescriptor = descriptor
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw HTTPTransportError(kind: .other, url: url, detail: "cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    try set(CURLOPT_UPLOAD, 1)
+    try check(tack_curl_easy_setopt_offset(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(info.st_size)), "INFILESIZE")
+    try set(CURLOPT_READDATA, pointer: Unmanaged.passUnretained(self).toOpaque())
+    try check(tack_curl_easy_setopt_read_function(easy, curlReadCallback), "CURLOPT_READFUNCTION")
+  }
+
+  /// libcurl wants upload bytes: the next part of the file, 0 at its end.
+  func readUpload(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    while true {
+      let count = read(uploadDescriptor, buffer.baseAddress, buffer.count)
+      if count >= 0 { return count }
+      if errno == EINTR { continue }
+      return tack_curl_readfunc_abort()
+    }
+  }
+
   private func check(_ code: CURLcode, _ what: String) throws {
     guard code == CURLE_OK else {
       throw CurlError.setup("\(what): \(String(cString: curl_easy_strerror(code)))")
@@ -115,7 +159,7 @@ final class CurlTransfer: @unchecked Sendable {
   // MARK: callbacks (loop thread)
 
   func receiveHeader(_ line: String) {
-    let trimmed = line.trimmingCharacters(in: "\r\n")
+    let trimmed = line.trimming("\r\n")
     if trimmed.hasPrefix("HTTP/") {
       let parts = trimmed.split(separator: " ", maxSplits: 2)
       status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
@@ -129,7 +173,7 @@ final class CurlTransfer: @unchecked Sendable {
       }
     } else if let colon = trimmed.firstIndex(of: ":") {
       let name = String(trimmed[..<colon])
-      let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: " \t")
+      let value = trimmed[trimmed.index(after: colon)...].trimming(" \t")
       headers.append((name, value))
     }
   }
@@ -138,6 +182,10 @@ final class CurlTransfer: @unchecked Sendable {
   func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
     switch mode {
     case .buffered, .done:
+      if let maxBodyBytes, body.count + bytes.count > maxBodyBytes {
+        bodyTooLarge = true
+        return 0
+      }
       body.append(contentsOf: bytes)
       return bytes.count
     case .streaming(_, let buffer):
@@ -196,13 +244,16 @@ final class CurlTransfer: @unchecked Sendable {
     }
   }
 
-  private func transportError(_ code: CURLcode) -> KubeTransportError {
+  private func transportError(_ code: CURLcode) -> HTTPTransportError {
+    if bodyTooLarge, let maxBodyBytes {
+      return HTTPTransportError(kind: .bodyTooLarge, url: url, detail: "the answer is larger than \(maxBodyBytes >> 20) MiB")
+    }
     var detail = String(cString: errorBuffer)
     if detail.isEmpty { detail = String(cString: curl_easy_strerror(code)) }
     var connectMicros: curl_off_t = 0
     _ = tack_curl_easy_getinfo_offset(easy, CURLINFO_CONNECT_TIME_T, &connectMicros)
     let connected = connectMicros > 0
-    let kind: KubeTransportError.Kind
+    let kind: HTTPTransportError.Kind
     var neverSent = false
     switch code {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -229,124 +280,7 @@ final class CurlTransfer: @unchecked Sendable {
     default:
       kind = .other
     }
-    return KubeTransportError(kind: kind, url: url, detail: detail, neverSent: neverSent)
-  }
-}
-
-/// Buffers a streamed body between the curl thread (producer) and the consuming task. When more than
-/// `limit` bytes wait, the producer is told to pause the transfer; the consumer resumes it once it
-/// has drained half.
-final class StreamBuffer: ResponseBodySource {
-  private struct State {
-    var chunks: [[UInt8]] = []
-    var head = 0
-    var bytes = 0
-    var paused = false
-    var ended = false
-    var error: (any Error)?
-    var waiter: CheckedContinuation<[UInt8]?, any Error>?
-  }
-
-  private let state = Mutex(State())
-  private let limit: Int
-  private let resume: @Sendable () -> Void
-  private let stop: @Sendable () -> Void
-
-  init(limit: Int, resume: @escaping @Sendable () -> Void, stop: @escaping @Sendable () -> Void) {
-    self.limit = limit
-    self.resume = resume
-    self.stop = stop
-  }
-
-  /// Producer: false means "pause and hand me these bytes again later".
-  func offer(_ chunk: [UInt8]) -> Bool {
-    let waiter = state.withLock { state -> CheckedContinuation<[UInt8]?, any Error>? in
-      if let waiter = state.waiter {
-        state.waiter = nil
-        return waiter
-      }
-      if state.bytes >= limit {
-        state.paused = true
-        return nil
-      }
-      state.chunks.append(chunk)
-      state.bytes += chunk.count
-      return nil
-    }
-    if let waiter {
-      waiter.resume(returning: chunk)
-      return true
-    }
-    return !state.withLock { $0.paused }
-  }
-
-  /// Producer: the body ended (nil) or failed.
-  func finish(_ error: (any Error)?) {
-    let waiter = state.withLock { state -> CheckedContinuation<[UInt8]?, any Error>? in
-      guard !state.ended else { return nil }
-      state.ended = true
-      state.error = error
-      let waiter = state.waiter
-      state.waiter = nil
-      return waiter
-    }
-    if let waiter {
-      if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: nil) }
-    }
-  }
-
-  func next() async throws -> [UInt8]? {
-    try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
-        enum Outcome {
-          case chunk([UInt8], resume: Bool)
-          case end((any Error)?)
-          case wait
-        }
-        let outcome = state.withLock { state -> Outcome in
-          if state.head < state.chunks.count {
-            let chunk = state.chunks[state.head]
-            state.head += 1
-            state.bytes -= chunk.count
-            if state.head > 64, state.head * 2 > state.chunks.count {
-              state.chunks.removeFirst(state.head)
-              state.head = 0
-            }
-            var wake = false
-            if state.paused, state.bytes <= limit / 2 {
-              state.paused = false
-              wake = true
-            }
-            return .chunk(chunk, resume: wake)
-          }
-          if state.ended { return .end(state.error) }
-          if state.paused {
-            state.paused = false
-            state.waiter = continuation
-            return .chunk([], resume: true)
-          }
-          state.waiter = continuation
-          return .wait
-        }
-        switch outcome {
-        case .chunk(let chunk, let wake):
-          if wake { resume() }
-          if !chunk.isEmpty || !wake { continuation.resume(returning: chunk) }
-        case .end(let error):
-          if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: nil) }
-        case .wait:
-          break
-        }
-      }
-    } onCancel: {
-      finish(CancellationError())
-      stop()
-    }
-  }
-
-  func cancel() {
-    finish(CancellationError())
-    stop()
+    return HTTPTransportError(kind: kind, url: url, detail: detail, neverSent: neverSent)
   }
 }
 
@@ -368,4 +302,12 @@ private func curlHeaderCallback(
   let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
   transfer.receiveHeader(String(decoding: bytes, as: UTF8.self))
   return size * count
+}
+
+private func curlReadCallback(
+  _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ userdata: UnsafeMutableRawPointer?
+) -> Int {
+  guard let userdata, let data else { return tack_curl_readfunc_abort() }
+  let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+  return transfer.readUpload(into: UnsafeMutableRawBufferPointer(start: data, count: size * count))
 }

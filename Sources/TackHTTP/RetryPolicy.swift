@@ -1,9 +1,9 @@
 /// When and how long to wait before trying a request again. A pure value: `decision(...)` is
 /// unit-tested without I/O.
 ///
-/// Only safe retries: reads (GET, LIST, WATCH) and idempotent PATCH/PUT/DELETE are retried on 429,
-/// on 500 with `Retry-After`, on 502/503/504 and on a broken connection; a create (POST) only when
-/// the request never reached the server (DNS or connect failure).
+/// Only safe retries: idempotent requests (reads, and writes the caller marks idempotent) are
+/// retried on 429, on 500 with `Retry-After`, on 502/503/504 and on a broken connection; anything
+/// else (a create) only when the request never reached the server (DNS or connect failure).
 public struct RetryPolicy: Sendable, Equatable {
   /// Attempts in total, the first included.
   public var maxAttempts: Int
@@ -27,7 +27,8 @@ public struct RetryPolicy: Sendable, Equatable {
 
   /// How safe a request is to send twice.
   public enum Safety: Sendable, Equatable {
-    /// GET, LIST, WATCH, and PATCH/PUT/DELETE that are idempotent.
+    /// Reads, and writes that leave the same state when repeated (a PUT, a DELETE, a Kubernetes
+    /// PATCH with a resourceVersion precondition).
     case idempotent
     /// POST (create) and anything else with side effects.
     case unsafe
@@ -35,7 +36,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
   public enum Outcome: Sendable {
     case response(status: Int, retryAfter: String?)
-    case transportError(KubeTransportError)
+    case transportError(HTTPTransportError)
   }
 
   /// nil: do not retry. Otherwise the delay before attempt `attempt + 1` (`attempt` counts from 1).
@@ -72,9 +73,9 @@ public struct RetryPolicy: Sendable, Equatable {
     return min(raw, maxDelay) * jitter
   }
 
-  /// `Retry-After: <seconds>` (the API server never sends the date form).
+  /// `Retry-After: <seconds>`; the HTTP-date form is ignored (the Kubernetes API server never sends it).
   static func parseRetryAfter(_ text: String) -> Duration? {
-    guard let seconds = Int(text.trimmingCharacters(in: " ")), seconds >= 0 else { return nil }
+    guard let seconds = Int(text.trimming(" ")), seconds >= 0 else { return nil }
     return .seconds(seconds)
   }
 }

@@ -1,12 +1,11 @@
 import Foundation
+import TackHTTP
 import TackTestSupport
 import Testing
 
-@testable import TackKube
-
-/// `proxy-url`: an HTTP CONNECT proxy (a small Python script standing in for squid) carries the TLS
-/// connection to the test API server.
-@Suite(.serialized) struct ProxyURLTests {
+/// A configured proxy: an HTTP CONNECT proxy (a small Python script standing in for squid) carries
+/// the TLS connection to an HTTPS server (the test API server).
+@Suite(.serialized) struct ProxyTests {
   static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
   static let proxyScript = #"""
@@ -77,13 +76,10 @@ import Testing
       }
       let port = try #require(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)))
 
-      var kubeconfig = try String(contentsOfFile: try cluster.writeKubeconfig(), encoding: .utf8)
-      kubeconfig = kubeconfig.replacingOccurrences(
-        of: "server: \(cluster.url)", with: "server: \(cluster.url)\n    proxy-url: http://127.0.0.1:\(port)")
-      let path = try cluster.directory.write("proxied", contents: kubeconfig)
-      let client = try EndToEndTests.client(path)
-      #expect(client.config.proxyURL == "http://127.0.0.1:\(port)")
-      _ = try await client.serverVersion()
+      let client = HTTPClient(
+        configuration: .init(
+          tls: TLSOptions(certificateAuthority: Array(cluster.caPEM.utf8)), proxy: "http://127.0.0.1:\(port)"))
+      #expect(try await client.send(HTTPRequest(url: cluster.url + "/version")).status == 200)
       let log = try String(contentsOfFile: logFile, encoding: .utf8)
       #expect(log.contains("CONNECT 127.0.0.1:\(cluster.server.port) HTTP/1.1"))
     }

@@ -1,6 +1,8 @@
-/// `--verbose` request logging: one line per attempt on stderr with method, URL, status and
-/// duration, like `kubectl -v=6`. Credentials never appear: the lines are built from the method and
-/// URL only, and header dumps (level 2) redact `Authorization` and impersonation extras.
+import TackBase
+
+/// `--verbose` request logging: one line per attempt with method, URL, status and duration, like
+/// `kubectl -v=6`. Credentials never appear: the lines are built from the method and the URL
+/// (user info masked), and header dumps (level 2) mask every header that carries a credential.
 public struct RequestLog: Sendable {
   public var level: Int
   let write: @Sendable (String) -> Void
@@ -12,7 +14,7 @@ public struct RequestLog: Sendable {
   }
 
   func attempt(method: String, url: String, status: Int?, error: (any Error)?, elapsed: Duration, attempt: Int) {
-    let millis = CurlTransport.milliseconds(elapsed)
+    let millis = elapsed.wholeMilliseconds
     let retry = attempt > 1 ? " (attempt \(attempt))" : ""
     if let status {
       write("\(method) \(url) \(status) \(Self.reason(status)) in \(millis) milliseconds\(retry)")
@@ -36,6 +38,8 @@ public struct RequestLog: Sendable {
     case "authorization", "proxy-authorization":
       let scheme = value.split(separator: " ").first.map(String.init) ?? ""
       return "\(scheme) <masked>"
+    case "cookie", "set-cookie", "private-token", "job-token", "x-api-key", "x-auth-token", "x-registry-auth":
+      return "<masked>"
     default:
       return value
     }

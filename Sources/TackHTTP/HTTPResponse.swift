@@ -1,47 +1,5 @@
 import Synchronization
 
-/// One HTTP request to the API server, relative to the server URL. Built by `KubeClient`; the
-/// transport adds the connection-level settings (TLS, proxy, compression).
-public struct HTTPRequest: Sendable {
-  public var method: String
-  /// Absolute API path with its query, e.g. `/api/v1/namespaces/default/pods?limit=500`.
-  public var path: String
-  public var headers: [(name: String, value: String)]
-  public var body: [UInt8]?
-  /// Deadline of this attempt; nil for none (watches).
-  public var timeout: Duration?
-  /// A client certificate and key for this request (from an exec plugin), overriding the static one.
-  public var clientIdentity: ClientIdentity?
-
-  public init(
-    method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
-    timeout: Duration? = nil, clientIdentity: ClientIdentity? = nil
-  ) {
-    self.method = method
-    self.path = path
-    self.headers = headers
-    self.body = body
-    self.timeout = timeout
-    self.clientIdentity = clientIdentity
-  }
-
-  /// The value of the first header with this name (case-insensitive).
-  public func header(_ name: String) -> String? {
-    headers.first { $0.name.lowercased() == name.lowercased() }?.value
-  }
-}
-
-/// A PEM client certificate and key presented in the TLS handshake.
-public struct ClientIdentity: Sendable, Equatable {
-  public var certificate: [UInt8]
-  public var key: [UInt8]
-
-  public init(certificate: [UInt8], key: [UInt8]) {
-    self.certificate = certificate
-    self.key = key
-  }
-}
-
 /// A complete response.
 public struct HTTPResponse: Sendable {
   public var status: Int
@@ -65,7 +23,7 @@ public struct HTTPResponse: Sendable {
   public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// A response whose body arrives over time (watches, large lists).
+/// A response whose body arrives over time (watches, logs, large lists and downloads).
 public struct HTTPStreamResponse: Sendable {
   public var status: Int
   public var headers: [(name: String, value: String)]
@@ -114,6 +72,12 @@ public struct ResponseBody: AsyncSequence, Sendable {
     ResponseBody(FixedBodySource(chunks: chunks, error: error))
   }
 
+  /// The same body with its errors passed through `transform` (a client layer turning transport
+  /// errors into its own). Cancelling either ends the transfer.
+  public func mapError(_ transform: @escaping @Sendable (any Error) -> any Error) -> ResponseBody {
+    ResponseBody(ErrorMappingSource(base: self, transform: transform))
+  }
+
   public struct AsyncIterator: AsyncIteratorProtocol {
     let lifetime: Lifetime
     public mutating func next() async throws -> [UInt8]? { try await lifetime.source.next() }
@@ -152,4 +116,24 @@ final class FixedBodySource: ResponseBodySource {
   }
 
   func cancel() {}
+}
+
+final class ErrorMappingSource: ResponseBodySource {
+  let base: ResponseBody
+  let transform: @Sendable (any Error) -> any Error
+
+  init(base: ResponseBody, transform: @escaping @Sendable (any Error) -> any Error) {
+    self.base = base
+    self.transform = transform
+  }
+
+  func next() async throws -> [UInt8]? {
+    do {
+      return try await base.lifetime.source.next()
+    } catch {
+      throw transform(error)
+    }
+  }
+
+  func cancel() { base.cancel() }
 }

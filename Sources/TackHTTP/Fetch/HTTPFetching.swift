@@ -1,5 +1,5 @@
 /// A plain HTTP GET of a whole document, for downloading release assets. The live implementation
-/// is ``CurlFetcher``; tests may substitute their own.
+/// is ``HTTPFetcher``; tests may substitute their own.
 public protocol HTTPFetching: Sendable {
   func get(_ url: String, options: HTTPFetchOptions) async throws -> HTTPFetchResponse
 }

@@ -1,33 +1,5 @@
 import TackBase
-
-/// What authenticates one request: an `Authorization` header value and/or a client certificate.
-public struct RequestCredentials: Sendable, Equatable {
-  public var authorization: String?
-  public var identity: ClientIdentity?
-
-  public init(authorization: String? = nil, identity: ClientIdentity? = nil) {
-    self.authorization = authorization
-    self.identity = identity
-  }
-
-  public static let none = RequestCredentials()
-}
-
-/// Supplies credentials per request and learns from a 401.
-public protocol CredentialSource: Sendable {
-  func credentials() async throws -> RequestCredentials
-  /// The server rejected `used` with 401. Returns true when fresh credentials are now available, so
-  /// the request is worth one more try.
-  func rejected(_ used: RequestCredentials) async throws -> Bool
-}
-
-/// Credentials that never change: none, a bearer token, or basic auth.
-public struct StaticCredentials: CredentialSource {
-  public let value: RequestCredentials
-  public init(_ value: RequestCredentials) { self.value = value }
-  public func credentials() async throws -> RequestCredentials { value }
-  public func rejected(_ used: RequestCredentials) async throws -> Bool { false }
-}
+import TackHTTP
 
 extension ClientConfig {
   /// The credential source for these settings. `environment` and `stdinIsTerminal` are what exec
@@ -47,29 +19,6 @@ extension ClientConfig {
       return ExecCredentialProvider(plugin: plugin, environment: environment, stdinIsTerminal: stdinIsTerminal)
     }
   }
-}
-
-extension RequestCredentials: CustomStringConvertible, CustomDebugStringConvertible {
-  /// Never shows the secret: only the scheme of the Authorization value.
-  public var description: String {
-    let scheme = authorization.map { ($0.split(separator: " ").first.map(String.init) ?? "") + " REDACTED" } ?? "nil"
-    return "RequestCredentials(authorization: \(scheme), identity: \(identity == nil ? "nil" : "REDACTED"))"
-  }
-  public var debugDescription: String { description }
-}
-
-extension ClientIdentity: CustomStringConvertible, CustomDebugStringConvertible {
-  public var description: String { "ClientIdentity(certificate: DATA+OMITTED, key: REDACTED)" }
-  public var debugDescription: String { description }
-}
-
-extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
-  /// Method, path and header names with credential values masked; never the body.
-  public var description: String {
-    let shown = headers.map { "\($0.name): \(RequestLog.redact(name: $0.name, value: $0.value))" }
-    return "HTTPRequest(\(method) \(path), headers: [\(shown.joined(separator: ", "))], body: \(body?.count ?? 0) bytes)"
-  }
-  public var debugDescription: String { description }
 }
 
 extension KubeConfigOverrides: CustomStringConvertible, CustomDebugStringConvertible {

@@ -1,28 +1,21 @@
 internal import CCurl
 internal import CCurlShims
+import TackBase
 
-/// The real transport: libcurl, driven by the process's `CurlMultiLoop` thread.
+/// The real transport: libcurl, driven by the client's `CurlMultiLoop` thread.
 ///
 /// TLS material goes to libcurl as in-memory blobs (`CURLOPT_CAINFO_BLOB`, `CURLOPT_SSLCERT_BLOB`,
 /// `CURLOPT_SSLKEY_BLOB`); verification is on unless the configuration says insecure. HTTP/2 is used
-/// when the server offers it (ALPN), gzip unless compression is disabled, and connections are reused
-/// through the multi handle's pool.
-public final class CurlTransport: KubeTransport {
-  public let config: ClientConfig
-  /// Connect timeout (Go's dialer uses 30 s).
-  public let connectTimeout: Duration
-  /// How many body bytes a stream buffers before pausing the transfer.
-  public let streamBufferLimit: Int
+/// when the server offers it (ALPN), and connections are reused through the multi handle's pool.
+/// Only `http` and `https` URLs are fetched, and redirects only go to `https`.
+final class CurlTransport: HTTPTransport {
+  let configuration: HTTPClient.Configuration
   private let loop = CurlMultiLoop()
 
-  public init(config: ClientConfig, connectTimeout: Duration = .seconds(30), streamBufferLimit: Int = 1 << 20) {
-    self.config = config
-    self.connectTimeout = connectTimeout
-    self.streamBufferLimit = streamBufferLimit
-  }
+  init(configuration: HTTPClient.Configuration) { self.configuration = configuration }
 
-  public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    let transfer = try makeTransfer(request, streaming: false)
+  func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    let transfer = try makeTransfer(request, maxBodyBytes: configuration.maxResponseBytes)
     let loop = self.loop
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { continuation in
@@ -34,11 +27,11 @@ public final class CurlTransport: KubeTransport {
     }
   }
 
-  public func open(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
-    let transfer = try makeTransfer(request, streaming: true)
+  func stream(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
+    let transfer = try makeTransfer(request, maxBodyBytes: nil)
     let loop = self.loop
     let buffer = StreamBuffer(
-      limit: streamBufferLimit,
+      limit: configuration.streamBufferLimit,
       resume: { loop.submit(.unpause(transfer)) },
       stop: {
         if transfer.markCancelled(CancellationError()) { loop.submit(.cancel(transfer, CancellationError())) }
@@ -53,20 +46,25 @@ public final class CurlTransport: KubeTransport {
     }
   }
 
-  func makeTransfer(_ request: HTTPRequest, streaming: Bool) throws -> CurlTransfer {
-    let server = config.server
-    var url = server.url(for: request.path)
+  func makeTransfer(_ request: HTTPRequest, maxBodyBytes: Int?) throws -> CurlTransfer {
+    // A URL this parser cannot read goes to libcurl as it is, which refuses it with its own message
+    // (other schemes than http and https are refused below).
+    let target = HTTPURL(request.url)
+    var url = request.url
     var headers: [String] = []
     var connectTo: [String] = []
-    if let name = config.tls.serverName, server.isTLS {
-      // Verify (and send SNI for) tls-server-name while connecting to the real host: address the
-      // URL to that name, and point the connection at the server's host.
-      url = "\(server.scheme)://\(name):\(server.port)\(server.basePath)\(request.path)"
-      connectTo.append("\(name):\(server.port):\(server.bareHost):\(server.port)")
-      if request.header("Host") == nil { headers.append("Host: \(server.hostPort)") }
+    let tls = configuration.tls
+    if let name = tls.serverName, let target, target.isTLS {
+      // Verify (and send SNI for) the server name while connecting to the real host: address the
+      // URL to that name, and point the connection at the URL's host.
+      url = "\(target.scheme)://\(name):\(target.port)\(target.target)"
+      connectTo.append("\(name):\(target.port):\(target.bareHost):\(target.port)")
+      if request.header("Host") == nil { headers.append("Host: \(target.host):\(target.port)") }
     }
-    let transfer = try CurlTransfer(url: server.url(for: request.path.split(separator: "?").first.map(String.init) ?? ""))
+    let transfer = try CurlTransfer(
+      url: target?.withoutQuery ?? HTTPURL.redacted(request.url), maxBodyBytes: maxBodyBytes)
     try transfer.set(CURLOPT_URL, url)
+    try transfer.set(CURLOPT_PROTOCOLS_STR, "http,https")
     if !connectTo.isEmpty { try transfer.set(CURLOPT_CONNECT_TO, list: connectTo) }
 
     switch request.method {
@@ -77,37 +75,52 @@ public final class CurlTransport: KubeTransport {
     default:
       try transfer.set(CURLOPT_CUSTOMREQUEST, request.method)
     }
-    if let body = request.body {
+    switch request.body {
+    case .bytes(let body):
       try transfer.setBody(body)
       try transfer.set(CURLOPT_CUSTOMREQUEST, request.method)
-    } else if request.method != "GET" && request.method != "HEAD" {
-      try transfer.setBody([])
+    case .file(let path):
+      try transfer.setUpload(path: path)
+      try transfer.set(CURLOPT_CUSTOMREQUEST, request.method)
+    case nil:
+      if request.method != "GET" && request.method != "HEAD" { try transfer.setBody([]) }
     }
 
-    if request.header("Accept") == nil { headers.append("Accept: application/json") }
+    for header in configuration.defaultHeaders where request.header(header.name) == nil {
+      headers.append("\(header.name): \(header.value)")
+    }
     // No "Expect: 100-continue" round trip for large bodies.
     headers.append("Expect:")
     for header in request.headers { headers.append("\(header.name): \(header.value)") }
     try transfer.set(CURLOPT_HTTPHEADER, list: headers)
-    try transfer.set(CURLOPT_USERAGENT, config.userAgent)
-    if !config.disableCompression { try transfer.set(CURLOPT_ACCEPT_ENCODING, "gzip") }
+    try transfer.set(CURLOPT_USERAGENT, configuration.userAgent)
+    switch configuration.contentDecoding {
+    case .identity: break
+    case .gzip: try transfer.set(CURLOPT_ACCEPT_ENCODING, "gzip")
+    case .all: try transfer.set(CURLOPT_ACCEPT_ENCODING, "")
+    }
 
     try transfer.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
     try transfer.set(CURLOPT_PIPEWAIT, 1)
     try transfer.set(CURLOPT_NOSIGNAL, 1)
     try transfer.set(CURLOPT_TCP_KEEPALIVE, 1)
     try transfer.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
-    try transfer.set(CURLOPT_FOLLOWLOCATION, 0)
-    var connectMillis = Self.milliseconds(connectTimeout)
+    switch configuration.redirects {
+    case .none:
+      try transfer.set(CURLOPT_FOLLOWLOCATION, 0)
+    case .follow(let max):
+      try transfer.set(CURLOPT_FOLLOWLOCATION, 1)
+      try transfer.set(CURLOPT_MAXREDIRS, max)
+      try transfer.set(CURLOPT_REDIR_PROTOCOLS_STR, "https")
+    }
+    var connectMillis = configuration.connectTimeout.wholeMilliseconds
     if let timeout = request.timeout {
-      let total = max(1, Self.milliseconds(timeout))
+      let total = max(1, timeout.wholeMilliseconds)
       try transfer.set(CURLOPT_TIMEOUT_MS, total)
       connectMillis = min(connectMillis, total)
     }
     try transfer.set(CURLOPT_CONNECTTIMEOUT_MS, connectMillis)
 
-    // TLS.
-    let tls = config.tls
     if tls.insecureSkipVerify {
       try transfer.set(CURLOPT_SSL_VERIFYPEER, 0)
       try transfer.set(CURLOPT_SSL_VERIFYHOST, 0)
@@ -119,30 +132,17 @@ public final class CurlTransport: KubeTransport {
         try transfer.set(CURLOPT_CAINFO, nil as String?)
         try transfer.set(CURLOPT_CAPATH, nil as String?)
         try transfer.set(CURLOPT_CAINFO_BLOB, blob: ca)
+      } else if let caFile = tls.certificateAuthorityFile {
+        try transfer.set(CURLOPT_CAINFO, caFile)
       }
     }
-    let identity =
-      request.clientIdentity
-      ?? tls.clientCertificate.flatMap { cert in tls.clientKey.map { ClientIdentity(certificate: cert, key: $0) } }
-    if let identity {
+    if let identity = request.clientIdentity ?? tls.clientIdentity {
       try transfer.set(CURLOPT_SSLCERTTYPE, "PEM")
       try transfer.set(CURLOPT_SSLCERT_BLOB, blob: identity.certificate)
       try transfer.set(CURLOPT_SSLKEYTYPE, "PEM")
       try transfer.set(CURLOPT_SSLKEY_BLOB, blob: identity.key)
     }
-
-    if let proxy = config.proxyURL {
-      // Go's socks5 dialer resolves names at the proxy; curl calls that socks5h.
-      var proxyURL = proxy
-      if proxyURL.lowercased().hasPrefix("socks5://") { proxyURL = "socks5h://" + proxyURL.dropFirst(9) }
-      try transfer.set(CURLOPT_PROXY, proxyURL)
-    }
-    _ = streaming
+    if let proxy = configuration.proxy { try transfer.set(CURLOPT_PROXY, proxy) }
     return transfer
-  }
-
-  static func milliseconds(_ duration: Duration) -> Int {
-    let (seconds, attoseconds) = duration.components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
   }
 }

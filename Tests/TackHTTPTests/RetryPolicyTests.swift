@@ -1,12 +1,12 @@
 import Testing
 
-@testable import TackKube
+@testable import TackHTTP
 
 @Suite struct RetryPolicyTests {
   let policy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(100), maxDelay: .milliseconds(250))
-  let reset = KubeTransportError(kind: .connectionReset, url: "u", detail: "")
-  let refused = KubeTransportError(kind: .connectionRefused, url: "u", detail: "", neverSent: true)
-  let tls = KubeTransportError(kind: .tls, url: "u", detail: "")
+  let reset = HTTPTransportError(kind: .connectionReset, url: "u", detail: "")
+  let refused = HTTPTransportError(kind: .connectionRefused, url: "u", detail: "", neverSent: true)
+  let tls = HTTPTransportError(kind: .tls, url: "u", detail: "")
 
   @Test func readsRetryOnTransientStatuses() {
     for status in [429, 502, 503, 504] {
