@@ -2,7 +2,11 @@
 import PackageDescription
 
 // Layering (dependencies point one way):
-//   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets, TackOutput} → TackJSON / C shims
+//   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets} → {TackHTTP, TackJSON} → TackBase
+//   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
+// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
+// progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
+// TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
 // TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
 
 let package = Package(
