@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layering (dependencies point one way):
-//   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets} → {TackHTTP, TackJSON} → TackBase
+//   tack → TackCLI → TackCore → {TackKube, TackGit} → {TackHTTP, TackJSON} → TackBase
+//   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
 // progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
@@ -76,7 +77,7 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackSecrets",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
