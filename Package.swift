@@ -2,8 +2,13 @@
 import PackageDescription
 
 // Layering (dependencies point one way):
-//   tack → TackCLI → TackCore → {TackKube, TackGit, TackSecrets, TackOutput} → TackJSON / C shims
-//   TackKustomize (the kustomize build engine) → TackJSON; it knows nothing of the CLI or the cluster.
+//   tack → TackCLI → TackCore → {TackKube, TackGit} → {TackHTTP, TackJSON} → TackBase
+//   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
+//   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
+//   TackKustomize → TackJSON   (the kustomize build engine: no CLI, no cluster, no TackBase yet)
+// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
+// progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
+// TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
 // TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
 
 let package = Package(
@@ -22,7 +27,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
-    .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
   ],
   targets: [
     // MARK: C libraries
@@ -34,23 +38,26 @@ let package = Package(
       name: "CGit2", pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"])]),
     .target(name: "CGit2Shims", dependencies: ["CGit2"]),
+    // Gzip in the test API server (level 1, as kube-apiserver), and inflate for tests that read
+    // compressed data; swift-nio-extras' zlib is an internal module and its compressor takes no level.
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: libraries
     .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(
-      name: "TackOutput",
-      dependencies: ["TackJSON", .product(name: "Yams", package: "Yams")]),
+    .target(name: "TackBase"),
+    .target(name: "TackOutput", dependencies: ["TackBase"]),
+    .target(name: "TackHTTP", dependencies: ["CCurlShims", "TackBase"]),
     .target(
       name: "TackKube",
       dependencies: [
-        "CCurlShims", "TackJSON", "TackOutput",
-        .product(name: "Yams", package: "Yams"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        "TackBase", "TackHTTP", "TackJSON",
       ]),
     .target(
       name: "TackGit",
       dependencies: [
-        "CGit2Shims", "TackOutput",
+        "CGit2Shims", "TackBase",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
         // Verifying an HTTPS server against a caller's CA ourselves: libgit2 1.5 on mbedTLS
@@ -61,7 +68,7 @@ let package = Package(
     .target(
       name: "TackSecrets",
       dependencies: [
-        "TackJSON", "TackOutput",
+        "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -78,13 +85,13 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackJSON", "TackOutput", "TackKube", "TackGit", "TackSecrets",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackCLI",
       dependencies: [
-        "TackCore", "TackKube", "TackGit", "TackSecrets", "TackOutput", "TackJSON",
+        "TackCore", "TackKube", "TackSecrets", "TackOutput", "TackHTTP", "TackBase", "TackJSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "tack", dependencies: ["TackCLI"]),
@@ -93,17 +100,14 @@ let package = Package(
     .target(
       name: "TackTestSupport",
       dependencies: [
-        "TackJSON", "TackOutput",
-        .product(name: "Yams", package: "Yams"),
+        "CZlib", "TackBase", "TackJSON",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
-        .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
     .executableTarget(
       name: "tack-testserver",
@@ -126,7 +130,9 @@ let package = Package(
 
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
-    .testTarget(name: "TackOutputTests", dependencies: ["TackOutput", "TackTestSupport"]),
+    .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
+    .testTarget(name: "TackOutputTests", dependencies: ["TackOutput"]),
+    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport"]),
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Synchronization
+import TackBase
 import TackOutput
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// A failed Git operation, with libgit2's own message where there is one.
 ///

@@ -1,3 +1,5 @@
+import TackBase
+
 /// The two output streams of a command and how to decorate them. Data (tables, JSON, YAML) goes to
 /// `out`; progress and diagnostics go to `err` in flux's `► ✔ ◎ ✗ ⚠️` style.
 public struct Console: Sendable {
@@ -41,14 +43,8 @@ public struct Console: Sendable {
   public func note(_ message: String) { err.write(message + "\n") }
 }
 
-public enum LogSymbol: String, Sendable, CaseIterable {
-  case action = "►"
-  case generate = "✚"
-  case waiting = "◎"
-  case success = "✔"
-  case warning = "⚠️"
-  case failure = "✗"
-
+extension LogSymbol {
+  /// The symbol, coloured as flux colours it when `colored`.
   public func render(colored: Bool) -> String {
     guard colored else { return rawValue }
     switch self {

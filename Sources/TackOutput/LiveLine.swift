@@ -1,28 +1,5 @@
 import Synchronization
-
-/// Where long-running commands report progress: flux's symbol lines, plus waits that show a live
-/// spinner and elapsed time on a terminal. Library code (reconcile, bootstrap, canary waits) talks to
-/// this protocol; the CLI hands it a `ConsoleProgress`, tests a recorder.
-public protocol ProgressReporter: Sendable {
-  /// One `<symbol> <message>` line on stderr.
-  func log(_ symbol: LogSymbol, _ message: String)
-  /// A wait starts: `◎ <message>`. On a terminal the line stays live (spinner, elapsed time, the
-  /// latest detail) until `endWait()`.
-  func beginWait(_ message: String)
-  /// What the wait is at now (`2/5 reconciled`, the controller's progress message); shown only on a
-  /// terminal, never in logs.
-  func updateWait(_ detail: String)
-  /// The wait is over: the live line becomes the plain `◎ <message>` line.
-  func endWait()
-}
-
-extension ProgressReporter {
-  public func action(_ message: String) { log(.action, message) }
-  public func success(_ message: String) { log(.success, message) }
-  public func waiting(_ message: String) { log(.waiting, message) }
-  public func warning(_ message: String) { log(.warning, message) }
-  public func failure(_ message: String) { log(.failure, message) }
-}
+import TackBase
 
 /// `ProgressReporter` over a `Console`: plain lines off a terminal (or with NO_COLOR/TERM=dumb),
 /// a `LiveLine` for waits on one.
@@ -154,7 +131,7 @@ public final class LiveLine: Sendable {
   static let clear = "\r\u{1B}[2K"
 
   func render(_ state: State, now: ContinuousClock.Instant) -> String {
-    var rest = message + " " + Self.elapsed(now - started)
+    var rest = message + " " + HumanDuration.elapsed(now - started)
     if !state.detail.isEmpty { rest += " (\(state.detail))" }
     if let width, width > 4, DisplayWidth.of(rest) + 2 >= width {
       var cut = ""
@@ -165,17 +142,5 @@ public final class LiveLine: Sendable {
       rest = cut + "…"
     }
     return ANSIColor.cyan.wrap(Self.frames[state.frame], enabled: true) + " " + rest
-  }
-
-  /// `0.4s`, `12.3s`, `1m05s`: precise while short, calm when long.
-  public static func elapsed(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    if seconds < 60 {
-      let tenths = attoseconds / 100_000_000_000_000_000
-      return "\(seconds).\(tenths)s"
-    }
-    let minutes = seconds / 60
-    let rest = seconds % 60
-    return "\(minutes)m" + (rest < 10 ? "0" : "") + "\(rest)s"
   }
 }

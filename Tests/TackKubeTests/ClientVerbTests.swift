@@ -1,4 +1,5 @@
 import Synchronization
+import TackHTTP
 import TackJSON
 import Testing
 
@@ -54,7 +55,7 @@ import Testing
   @Test func connectionResetRetriesReads() async throws {
     let transport = FakeTransport { _, index in
       index == 0
-        ? .failure(KubeTransportError(kind: .connectionReset, url: "u", detail: "reset"))
+        ? .failure(HTTPTransportError(kind: .connectionReset, url: "u", detail: "reset"))
         : .response(.json(200, Fixtures.list([], rv: "1")))
     }
     _ = try await Fixtures.client(transport).listPage(ks, namespace: "flux-system")
@@ -65,7 +66,7 @@ import Testing
     for answer in [
       FakeTransport.Answer.response(.status(503, reason: "ServiceUnavailable", message: "x")),
       .response(.status(429, reason: "TooManyRequests", message: "x", headers: [("Retry-After", "1")])),
-      .failure(KubeTransportError(kind: .connectionReset, url: "u", detail: "reset")),
+      .failure(HTTPTransportError(kind: .connectionReset, url: "u", detail: "reset")),
     ] {
       let transport = FakeTransport { _, _ in answer }
       await #expect(throws: (any Error).self) {
@@ -79,7 +80,7 @@ import Testing
     let transport = FakeTransport { request, index in
       #expect(request.method == "POST")
       return index == 0
-        ? .failure(KubeTransportError(kind: .connectionRefused, url: "u", detail: "refused", neverSent: true))
+        ? .failure(HTTPTransportError(kind: .connectionRefused, url: "u", detail: "refused", neverSent: true))
         : .response(.json(201, Fixtures.object("n", rv: "2")))
     }
     let created = try await Fixtures.client(transport).create(ks, KubeObject(Fixtures.object("n", rv: "1")))
@@ -122,7 +123,7 @@ import Testing
   @Test func patchKindsAndQuery() async throws {
     let seen = Mutex<[(String, String, String)]>([])
     let transport = FakeTransport { request, _ in
-      seen.withLock { $0.append((request.path, request.header("Content-Type") ?? "", String(decoding: request.body ?? [], as: UTF8.self))) }
+      seen.withLock { $0.append((request.path, request.header("Content-Type") ?? "", String(decoding: request.body?.bytes ?? [], as: UTF8.self))) }
       return .response(.json(200, Fixtures.object("a", rv: "2")))
     }
     let client = Fixtures.client(transport)
@@ -151,7 +152,7 @@ import Testing
     }
     #expect(updated.metadata.resourceVersion == "9")
     #expect(transport.requests.map(\.method) == ["GET", "PUT", "GET", "PUT"])
-    let body = try JSON.parse(transport.requests[3].body ?? [])
+    let body = try JSON.parse(transport.requests[3].body?.bytes ?? [])
     #expect(body[path: "metadata", "resourceVersion"] == "2")
     #expect(body[path: "spec", "suspend"] == true)
   }
@@ -159,7 +160,7 @@ import Testing
   @Test func deleteSendsPropagationPolicy() async throws {
     let transport = FakeTransport { request, _ in
       #expect(request.method == "DELETE")
-      let body = try? JSON.parse(request.body ?? [])
+      let body = try? JSON.parse(request.body?.bytes ?? [])
       #expect(body?["propagationPolicy"] == "Foreground")
       return .response(.json(200, ["kind": "Status", "apiVersion": "v1", "status": "Success"]))
     }

@@ -1,3 +1,4 @@
+import TackHTTP
 import Testing
 
 @testable import TackKube
@@ -31,7 +32,7 @@ import Testing
     let secret = "s3cr3t-value"
     let credentials = RequestCredentials(
       authorization: "Bearer \(secret)", identity: ClientIdentity(certificate: Array(secret.utf8), key: Array(secret.utf8)))
-    let request = HTTPRequest(method: "GET", path: "/x", headers: [("Authorization", "Bearer \(secret)")])
+    let request = HTTPRequest(method: "GET", url: "https://127.0.0.1:6443/x", headers: [("Authorization", "Bearer \(secret)")])
     let overrides = KubeConfigOverrides(token: secret)
     let exec = ClientConfig.ExecPlugin(
       config: KubeConfig.ExecConfig(command: "p", env: [("TOKEN", secret)], apiVersion: "client.authentication.k8s.io/v1"),

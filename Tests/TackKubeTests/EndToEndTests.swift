@@ -1,10 +1,11 @@
 import Synchronization
+import TackBase
+import TackHTTP
 import TackJSON
 import TackTestSupport
 import Testing
 
 @testable import TackKube
-import TackOutput
 
 /// The access layer against the test API server over real HTTPS and libcurl: every auth mode, TLS
 /// checks, faults and retries, watch, paging, cancellation.

@@ -1,5 +1,6 @@
+import TackBase
+import TackHTTP
 import TackJSON
-import TackOutput
 import Testing
 
 @testable import TackKube
@@ -9,7 +10,7 @@ import Testing
     var code: Int
     var reason: String
     var expected: StatusReason
-    var exit: TackOutput.ExitStatus
+    var exit: TackBase.ExitStatus
     var description: String { "\(code) \(reason)" }
   }
 

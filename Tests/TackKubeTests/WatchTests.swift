@@ -1,4 +1,5 @@
 import Synchronization
+import TackHTTP
 import TackJSON
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
         // One event, then the connection breaks.
         return .stream(
           status: 200, chunks: [Fixtures.event("MODIFIED", Fixtures.object("a", rv: "2"))],
-          error: KubeTransportError(kind: .connectionReset, url: "u", detail: "reset"))
+          error: HTTPTransportError(kind: .connectionReset, url: "u", detail: "reset"))
       case 2:
         #expect(request.path.contains("resourceVersion=2"))
         // The version is too old now.
@@ -91,7 +92,7 @@ import Testing
     let transport = FakeTransport { _, index in
       index == 0
         ? .response(.json(200, Fixtures.list([], rv: "1")))
-        : .failure(KubeTransportError(kind: .connectionReset, url: "u", detail: "reset"))
+        : .failure(HTTPTransportError(kind: .connectionReset, url: "u", detail: "reset"))
     }
     await #expect(throws: KubeTransportError.self) {
       let client = Fixtures.client(transport, retry: .never)

@@ -1,5 +1,5 @@
-import Testing
 import TackOutput
+import Testing
 
 /// Layouts copied from flux's own golden files (cmd/flux/testdata/get), byte for byte.
 @Suite struct FluxTableTests {
@@ -46,34 +46,6 @@ import TackOutput
     #expect(DisplayWidth.of("日本") == 4)
     #expect(DisplayWidth.of("e\u{301}") == 1)
     #expect(DisplayWidth.of("✔") == 1)
-  }
-}
-
-@Suite struct GoDurationTests {
-  @Test(arguments: [
-    ("5m", "5m0s"), ("1m30s", "1m30s"), ("1h", "1h0m0s"), ("250ms", "250ms"), ("1.5s", "1.5s"),
-    ("0", "0s"), ("90s", "1m30s"), ("10m0s", "10m0s"), ("2h45m", "2h45m0s"), ("1us", "1µs"),
-  ])
-  func parsesAndFormatsLikeGo(_ input: String, _ formatted: String) throws {
-    let duration = try #require(GoDuration(input))
-    #expect(duration.description == formatted)
-  }
-
-  @Test(arguments: ["", "5", "m", "5x", "1.2.3s", "--1s", ".s"])
-  func rejectsWhatGoRejects(_ input: String) {
-    #expect(GoDuration(input) == nil)
-  }
-}
-
-@Suite struct ExitStatusTests {
-  @Test func codesAreTheDocumentedOnes() {
-    #expect(ExitStatus.allCases.map(\.rawValue) == [0, 1, 3, 4, 5, 64, 130])
-  }
-
-  @Test func worstOutcomeWins() {
-    #expect([ExitStatus.success, .notFound, .resourceFailed].max() == .resourceFailed)
-    #expect([ExitStatus.resourceFailed, .timedOut].max() == .timedOut)
-    #expect([ExitStatus.timedOut, .failure].max() == .failure)
   }
 }
 

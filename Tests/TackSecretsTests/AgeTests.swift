@@ -64,26 +64,6 @@ import Testing
   }
 }
 
-@Suite struct Base64Tests {
-  @Test func encodesAndDecodesCanonically() {
-    for count in 0..<20 {
-      let bytes = (0..<count).map { UInt8($0 * 37 & 0xFF) }
-      let padded = Base64.encode(bytes)
-      #expect(padded == Data(bytes).base64EncodedString())
-      #expect(Base64.decode(padded) == bytes)
-      let raw = Base64.encode(bytes, padded: false)
-      #expect(Base64.decode(raw, padded: false) == bytes)
-    }
-    // Non-zero trailing bits, wrong padding, stray characters: all refused.
-    #expect(Base64.decode("QR==") == nil)
-    #expect(Base64.decode("QQ=") == nil)
-    #expect(Base64.decode("QQ==", padded: false) == nil)
-    #expect(Base64.decode("QQ", padded: true) == nil)
-    #expect(Base64.decode("Q Q=") == nil)
-    #expect(Base64.decode("QQ\n", padded: false) == nil)
-  }
-}
-
 @Suite struct AgeRoundTripTests {
   static let sizes = [0, 1, 15, 16, 65_535, 65_536, 65_537, 2 * 65_536, 200_000, 8 * 65_536, 9 * 65_536, 9 * 65_536 + 1, 17 * 65_536 + 5]
 

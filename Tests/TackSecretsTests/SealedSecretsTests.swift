@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 import Testing
 
@@ -75,7 +76,7 @@ enum SealedSamples {
 
   @Test func opensTheRawValueFromTheSecondImplementation() throws {
     let raw = try SealedSamples.text("raw-strict-default-demo-credentials.b64").trimmingCharacters(in: .whitespacesAndNewlines)
-    let blob = try #require(Base64.decode(raw))
+    let blob = try #require(Base64.decode(raw, grammar: .strict))
     let key = try SealedSamples.privateKey()
     #expect(SealedSecretsCrypto.open(blob, label: Array("default/demo-credentials".utf8), privateKey: key) == Array("hello-from-oaep".utf8))
     #expect(SealedSecretsCrypto.open(blob, label: Array("default".utf8), privateKey: key) == nil)
@@ -93,7 +94,7 @@ enum SealedSamples {
     #expect(sealed[path: "spec", "template", "type"] == "Opaque")
     let value = try #require(sealed[path: "spec", "encryptedData", "password"]?.stringValue)
     #expect(value.hasPrefix("Ag"))
-    #expect(Base64.decode(value)?.count == 2 + 512 + "s3cr3t-P@ss".utf8.count + 16)
+    #expect(Base64.decode(value, grammar: .strict)?.count == 2 + 512 + "s3cr3t-P@ss".utf8.count + 16)
     let unsealed = try SealedSecretUnsealer(privateKey: SealedSamples.privateKey()).unseal(sealed)
     #expect(unsealed[path: "data", "password"]?.stringValue == Base64.encode(Array("s3cr3t-P@ss".utf8)))
   }

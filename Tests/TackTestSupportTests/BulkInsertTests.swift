@@ -1,7 +1,7 @@
 import Foundation
-import Testing
+import TackBase
 import TackJSON
-import TackOutput
+import Testing
 @testable import TackTestSupport
 
 /// `FluxFixtures.kustomizations` and `ObjectStore.bulkInsert`: realistic objects, stored as the

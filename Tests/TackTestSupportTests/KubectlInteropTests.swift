@@ -1,7 +1,7 @@
 import Foundation
-import Testing
+import TackBase
 import TackJSON
-import TackOutput
+import Testing
 @testable import TackTestSupport
 
 /// The real kubectl against the test server: proof that it behaves like kube-apiserver where tack

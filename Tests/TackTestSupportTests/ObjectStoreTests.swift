@@ -1,6 +1,6 @@
-import Testing
+import TackBase
 import TackJSON
-import TackOutput
+import Testing
 @testable import TackTestSupport
 
 /// The in-process API: versioning, generation, status subresource, finalizers, paging, watches.

@@ -1,8 +1,8 @@
 import ArgumentParser
+import TackBase
 import TackCore
 import TackJSON
 import TackKube
-import TackOutput
 
 extension Tack {
   /// `tack version`: the client version and, unless `--client`, the API server's, the Flux

@@ -1,5 +1,6 @@
+import TackBase
+import TackHTTP
 import TackKube
-import TackOutput
 
 /// Turns the global flags and the environment into a Kubernetes client, the way kubectl and flux
 /// do: kubeconfig loading rules, flag overrides, request deadline, `--verbose` logging, and flux's

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why bootstrap stopped. Each message names the flag or object involved and what to do.
 public struct BootstrapError: TackError, Equatable {

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 extension BootstrapGit {
   // MARK: preflight

@@ -3,6 +3,7 @@
 #else
   import Foundation
 #endif
+import TackBase
 import TackJSON
 import TackOutput
 

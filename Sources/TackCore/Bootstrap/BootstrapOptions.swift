@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// How bootstrap treats the repository and the cluster.
 public enum BootstrapMode: Sendable, Equatable {

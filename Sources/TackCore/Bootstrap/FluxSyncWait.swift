@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Waits until Flux reports that it synced a revision: the GitRepository's artifact or the
 /// Kustomization's last attempted revision equals `<branch>@sha1:<commit>`, with Ready=True for the

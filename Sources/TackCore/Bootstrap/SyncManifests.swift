@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The sync configuration bootstrap commits as `<path>/<namespace>/gotk-sync.yaml`: a GitRepository
 /// and a Kustomization named after the namespace, shaped as flux's `manifestgen/sync` writes them

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// What the canary use cases need from a cluster. The CLI backs it with the Kubernetes client;
 /// tests back it with an in-memory double. Every method is one API request.

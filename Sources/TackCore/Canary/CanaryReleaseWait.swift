@@ -1,6 +1,6 @@
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `tack canary status NAME --wait`: returns when the release finishes — 0 Succeeded, 4 Failed
 /// (rolled back), 3 timed out, and with `successOnGate` 0 as soon as a manual gate holds it. Reports

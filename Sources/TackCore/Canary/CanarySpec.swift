@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The parts of a Flagger Canary's `spec` that tack reads, with Flagger's defaults applied the way
 /// the controller applies them (`pkg/apis/flagger/v1beta1/canary.go`), so what tack shows is what

@@ -1,3 +1,4 @@
+import TackBase
 import TackOutput
 
 /// Renders a `CanaryStatusReport` for people: a header and the Images, Analysis and History sections.
@@ -74,7 +75,7 @@ public struct CanaryStatusRenderer: Sendable {
     }
     out.append(field("Failed checks", failed))
     var timing = "\(p.interval)"
-    if let eta = p.eta { timing += " · ETA ≥ \(ShortDuration.format(seconds: eta.seconds)) if all checks pass" }
+    if let eta = p.eta { timing += " · ETA ≥ \(HumanDuration.short(seconds: eta.seconds)) if all checks pass" }
     out.append(field("Interval", timing))
     out.append(field("Gate", gateText(r)))
     var flags: [String] = []

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Everything `tack canary status NAME` shows, assembled from the Canary, its two workloads and its
 /// events. Pure: the loader fetches the objects, the renderers print this.

@@ -1,6 +1,6 @@
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The steering commands: promote through a gate, promote fully (skipAnalysis), abort (rollback
 /// gate) and retry (restart annotation). Each reports what it did through `note` and returns the

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Decides, from one observation of a Canary (and its target workload), whether `canary status
 /// --wait` may return. Pure: the wait loop feeds it every state it sees.

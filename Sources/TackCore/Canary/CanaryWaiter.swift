@@ -1,6 +1,6 @@
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Follows one Canary until a condition holds: a watch wakes it as soon as Flagger writes status,
 /// and it re-GETs every `refresh` seconds regardless, so a watch that drops or misses an event

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// When a workload's pod template last changed, read from `metadata.managedFields`: the latest
 /// `time` of an entry whose `fieldsV1` owns something under `f:spec` → `f:template`. A

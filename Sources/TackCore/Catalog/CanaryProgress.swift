@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Where a Flagger Canary stands, derived from its spec and status the way Flagger's scheduler
 /// (`pkg/controller/scheduler.go`) moves it: the strategy, the weight ladder and the step on it

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// What reconcile, suspend and resume need to know about each kind, beyond the catalog: the
 /// success message flux prints, which objects have no reconciler, and where a source lives.

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 import TackOutput
 

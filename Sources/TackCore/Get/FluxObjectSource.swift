@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Where `tack get` and `tack export` read objects: the cluster (an adapter over TackKube's client,
 /// in TackCLI) or memory in unit tests. Kinds are looked up through discovery by the adapter; a kind

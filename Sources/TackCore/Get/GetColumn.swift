@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// A column of a `tack get` table. Titles are flux's headers as its table writer prints them
 /// (upper case, `Last scan` → `LAST SCAN`).

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Everything a `tack get <noun>` invocation asks for.
 public struct GetRequest: Sendable {

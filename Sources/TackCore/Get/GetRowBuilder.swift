@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Builds a `GetRow` from an object as served by the API: the per-kind rules of flux's `get`
 /// commands (cmd/flux/get_*.go) plus tack's wide, Flagger and JSON-lines columns.

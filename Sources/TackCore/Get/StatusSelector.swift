@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `--status-selector type=status` or `type!=status`, as flux parses and matches it: `!=` is looked
 /// for first; type and status compare case-insensitively; with `=`, the last condition of that

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Applies Flux's components the way flux does (`utils.Apply`): server-side apply with a field
 /// manager, CRDs and Namespaces first, a wait (≤ 1 minute) until those are Established / Active,

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why the Flux component manifests could not be selected, loaded, downloaded or verified.
 public struct ManifestError: TackError, Equatable {

@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import Crypto
+import TackHTTP
 import TackKube
 
 /// Where the component bundle comes from: a local `--manifests` directory, or Flux's release

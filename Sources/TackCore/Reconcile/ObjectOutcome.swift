@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// How one object fared in a command that handled several (reconcile, suspend, resume).
 public struct ObjectOutcome: Sendable {

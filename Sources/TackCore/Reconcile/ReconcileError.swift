@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why reconciling (or resuming) an object did not succeed, worded as flux words it.
 public enum ReconcileError: TackError, Equatable {

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Which objects a reconcile, suspend or resume acts on.
 public enum ObjectSelection: Sendable, Equatable {

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The annotation protocol every Flux controller honours: set
 /// `reconcile.fluxcd.io/requestedAt` to a fresh token and the controller reconciles, then copies the

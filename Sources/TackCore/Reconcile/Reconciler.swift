@@ -1,6 +1,6 @@
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `tack reconcile`: ask Flux controllers to reconcile now, and wait until they did.
 ///

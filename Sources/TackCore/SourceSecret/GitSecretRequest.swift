@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// `create secret git`'s inputs, turned into the same Secret bootstrap writes (flux's
 /// `sourcesecret.GenerateGit`): SSH URLs get a key pair (from a file, or generated) and the host's

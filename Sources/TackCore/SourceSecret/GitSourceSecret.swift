@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// The Secret a GitRepository authenticates with, with flux's key names
@@ -104,62 +105,5 @@ public struct GitSourceSecret: Sendable, Equatable, CustomStringConvertible {
   public static func == (lhs: GitSourceSecret, rhs: GitSourceSecret) -> Bool {
     lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.credentials == rhs.credentials
       && lhs.caCertificate == rhs.caCertificate && lhs.labels == rhs.labels
-  }
-}
-
-/// Standard base64 with padding, for Secret `data`.
-public enum Base64 {
-  static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-  public static func encode(_ bytes: [UInt8]) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var index = 0
-    while index + 3 <= bytes.count {
-      let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-      out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
-      index += 3
-    }
-    let rest = bytes.count - index
-    if rest == 1 {
-      let n = UInt32(bytes[index]) << 16
-      out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
-    } else if rest == 2 {
-      let n = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-      out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], UInt8(ascii: "=")]
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Decodes standard or URL-safe base64, padded or not; `nil` for anything else.
-  public static func decode(_ text: String) -> [UInt8]? {
-    var values: [UInt8] = []
-    values.reserveCapacity(text.utf8.count)
-    for c in text.utf8 {
-      switch c {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): values.append(c - 65)
-      case UInt8(ascii: "a")...UInt8(ascii: "z"): values.append(c - 97 + 26)
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): values.append(c - 48 + 52)
-      case UInt8(ascii: "+"), UInt8(ascii: "-"): values.append(62)
-      case UInt8(ascii: "/"), UInt8(ascii: "_"): values.append(63)
-      case UInt8(ascii: "="), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
-      default: return nil
-      }
-    }
-    var out: [UInt8] = []
-    var index = 0
-    while index + 4 <= values.count {
-      let n = UInt32(values[index]) << 18 | UInt32(values[index + 1]) << 12 | UInt32(values[index + 2]) << 6 | UInt32(values[index + 3])
-      out += [UInt8(n >> 16 & 255), UInt8(n >> 8 & 255), UInt8(n & 255)]
-      index += 4
-    }
-    let rest = values.count - index
-    if rest == 1 { return nil }
-    if rest >= 2 {
-      let n = UInt32(values[index]) << 18 | UInt32(values[index + 1]) << 12 | (rest == 3 ? UInt32(values[index + 2]) << 6 : 0)
-      out.append(UInt8(n >> 16 & 255))
-      if rest == 3 { out.append(UInt8(n >> 8 & 255)) }
-    }
-    return out
   }
 }

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `tack resume`: merge-patch `spec.suspend` away, then (for one name, or with `--wait`) wait for a
 /// fresh Ready. Patches every object first, then waits for all of them in parallel — one watch per

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `tack suspend`: merge-patch `spec.suspend: true`, as flux does, with two differences: a missing
 /// name is an error (exit 5) — the other names still proceed — and an object that is already

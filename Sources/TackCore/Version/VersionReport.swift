@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// What `tack version` reports, in flux's shape: the client first, then (unless `--client`) the API
 /// server, the Flux version and distribution read from the GitRepository CRD's labels, and one entry

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Waits for many Flux objects at once: one `ObjectWaiter.waitAll` per kind and namespace (or per
 /// kind across the cluster for `-A`), all concurrently, under one deadline.

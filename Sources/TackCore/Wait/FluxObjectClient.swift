@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// A namespaced object of a kind tack knows.
 public struct ObjectRef: Sendable, Hashable, Comparable, CustomStringConvertible {

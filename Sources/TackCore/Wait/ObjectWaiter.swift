@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Waits until a predicate holds on an object — or on each of many objects of one kind — following a
 /// watch rather than polling.

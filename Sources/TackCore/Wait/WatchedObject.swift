@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// One object a wait follows: how to GET it and how to watch it. Closures, so any client (the
 /// Kubernetes client in the tool, an in-memory fake in tests) can stand behind it.
@@ -115,7 +115,7 @@ public struct WaitDeadline: Sendable {
   }
 
   public var hasPassed: Bool { ContinuousClock.now >= instant }
-  public var timeoutText: String { GoDurationText.of(timeout) }
+  public var timeoutText: String { GoDuration(timeout).description }
 }
 
 /// A wait ran out of time. Exit status 3.
@@ -136,12 +136,4 @@ public struct WaitTimeoutError: TackError, Equatable {
   /// The same without the object's name, for lines that already start with it.
   public var shortDescription: String { "timed out after \(timeout)" + reasonSuffix }
   var reasonSuffix: String { lastReason.isEmpty ? "" : " (\(lastReason))" }
-}
-
-/// Go's duration text for a Swift `Duration` (`5m0s`, `1.5s`), as flux prints `--timeout`.
-enum GoDurationText {
-  static func of(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    return GoDuration(nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000).description
-  }
 }

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The server's resource types, from discovery: aggregated discovery (`apidiscovery.k8s.io/v2`,
 /// one request each for `/api` and `/apis`) when the server offers it, else the classic endpoints

@@ -1,3 +1,4 @@
+import TackHTTP
 import TackJSON
 
 /// A client for one API server as one identity: the verbs kubectl has, over dynamic `KubeObject`s.
@@ -21,7 +22,7 @@ public final class KubeClient: Sendable {
   /// What a client is built with besides its `ClientConfig`.
   public struct Options: Sendable {
     /// Replaces libcurl (tests).
-    public var transport: (any KubeTransport)?
+    public var transport: (any HTTPTransport)?
     /// Replaces the credential source derived from the config (tests).
     public var credentials: (any CredentialSource)?
     public var retry: RetryPolicy
@@ -36,7 +37,7 @@ public final class KubeClient: Sendable {
     public var sleep: @Sendable (Duration) async throws -> Void
 
     public init(
-      transport: (any KubeTransport)? = nil, credentials: (any CredentialSource)? = nil,
+      transport: (any HTTPTransport)? = nil, credentials: (any CredentialSource)? = nil,
       retry: RetryPolicy = .standard, log: RequestLog? = nil, environment: [String: String] = [:],
       stdinIsTerminal: Bool = false, discoveryCacheDirectory: String? = nil,
       discoveryCacheTTL: Duration = .seconds(600),
@@ -63,14 +64,14 @@ public final class KubeClient: Sendable {
 
   public init(config: ClientConfig, options: Options = Options()) {
     self.config = config
-    let transport = options.transport ?? CurlTransport(config: config)
     let credentials =
       options.credentials
       ?? config.makeCredentialSource(environment: options.environment, stdinIsTerminal: options.stdinIsTerminal)
+    let http = HTTPClient(
+      configuration: config.httpConfiguration(retry: options.retry, log: options.log), transport: options.transport,
+      credentials: credentials, sleep: options.sleep)
     executor = RequestExecutor(
-      transport: transport, credentials: credentials, retry: options.retry, log: options.log,
-      defaultTimeout: config.requestTimeout, extraHeaders: config.impersonation?.headers ?? [], server: config.server,
-      sleep: options.sleep)
+      http: http, server: config.server, extraHeaders: config.impersonation?.headers ?? [], sleep: options.sleep)
     let cacheDirectory = options.discoveryCacheDirectory.map { $0 + "/" + Discovery.directoryName(for: config.server) }
     discovery = Discovery(cacheDirectory: cacheDirectory, ttl: options.discoveryCacheTTL)
   }

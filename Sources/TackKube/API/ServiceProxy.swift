@@ -1,3 +1,4 @@
+import TackHTTP
 import TackJSON
 
 /// A response from a service behind the API server's proxy. A non-2xx `status` here is the

@@ -1,3 +1,4 @@
+import TackHTTP
 import TackJSON
 
 /// What happened to an object.

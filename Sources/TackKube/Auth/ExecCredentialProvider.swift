@@ -1,5 +1,6 @@
+import TackBase
+import TackHTTP
 import TackJSON
-import TackOutput
 
 /// Runs a kubeconfig exec plugin (`client.authentication.k8s.io/v1` or `v1beta1`) and caches what it
 /// returns (a token, or a client certificate and key) until its `expirationTimestamp`. After a 401

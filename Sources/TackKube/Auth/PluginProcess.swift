@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import TackBase
 
 /// Runs a credential plugin without a shell: `posix_spawn` of a resolved path, an explicit
 /// environment, stdout (and, unless interactive, stderr) collected through pipes. The blocking work
@@ -39,7 +40,7 @@ struct PluginProcess: Sendable {
 
   func run() async throws -> Result {
     try await withCheckedThrowingContinuation { continuation in
-      startThread(name: "tack-exec-plugin") {
+      DedicatedThread.start(name: "tack-exec-plugin") {
         continuation.resume(with: Swift.Result { try self.runBlocking() })
       }
     }

@@ -1,4 +1,5 @@
 import Synchronization
+import TackHTTP
 
 /// A bearer token kept in a file (`tokenFile`, projected service-account tokens). The file is re-read
 /// whenever it changes (size, mtime or inode), so rotation is picked up without a restart; a 401

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 extension KubeConfig {
@@ -175,7 +176,7 @@ struct FieldReader {
   /// A `-data` field: standard base64, whitespace tolerated (PEM blocks are often wrapped).
   func base64(_ value: JSON?, _ field: String) throws(KubeConfigError) -> [UInt8]? {
     guard let text = try string(value, field), !text.isEmpty else { return nil }
-    guard let bytes = Base64.decode(text) else {
+    guard let bytes = Base64.decode(text, grammar: .lenient) else {
       throw error(field, "is not valid base64")
     }
     return bytes

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// flux's rules for the namespace a command works in, as a pure function:
 ///

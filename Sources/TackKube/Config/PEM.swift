@@ -1,3 +1,5 @@
+import TackBase
+
 /// Minimal PEM checks, so a certificate or key that cannot parse fails at load time with the file or
 /// field named, instead of as an opaque TLS error later.
 enum PEM {
@@ -33,7 +35,7 @@ enum PEM {
         label = String(line.dropFirst(11).dropLast(5))
         body = ""
       } else if line.hasPrefix("-----END "), let current = label {
-        guard let der = Base64.decode(body) else { throw .badBase64(current) }
+        guard let der = Base64.decode(body, grammar: .lenient) else { throw .badBase64(current) }
         guard isDER(der) else { throw .notDER(current) }
         result.append(Block(label: current, der: der))
         label = nil

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// An exec credential plugin that could not produce credentials. Names the user and the command;
 /// never includes the plugin's output (it may hold a token).

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// `metav1.Status.reason`: why the API server refused a request.
 public enum StatusReason: Sendable, Hashable, CustomStringConvertible {

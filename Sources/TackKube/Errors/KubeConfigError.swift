@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// A kubeconfig (or in-cluster configuration) that cannot be used. Each case names the file, context,
 /// cluster, user or field at fault. Never carries a secret value.

@@ -1,21 +1,10 @@
-import TackOutput
+import TackBase
+import TackHTTP
 
 /// A request that got no HTTP answer: TLS, connection, DNS, proxy or time-out trouble.
 public struct KubeTransportError: TackError, Equatable {
-  public enum Kind: String, Sendable, Equatable {
-    /// The server's certificate failed verification, or the handshake failed.
-    case tls
-    case connectionRefused
-    case dns
-    /// The deadline (`--request-timeout`, `--timeout`) passed.
-    case timedOut
-    /// The connection broke after it was established (reset, closed mid-response, HTTP/2 stream error).
-    case connectionReset
-    case proxy
-    /// The client certificate or key was rejected by the TLS library.
-    case clientCertificate
-    case other
-  }
+  /// What went wrong; the same kinds as TackHTTP's, which this error renders for kubectl users.
+  public typealias Kind = HTTPTransportError.Kind
 
   public var kind: Kind
   /// `https://host:port/path` of the request (never carries credentials).
@@ -30,6 +19,11 @@ public struct KubeTransportError: TackError, Equatable {
     self.url = url
     self.detail = detail
     self.neverSent = neverSent
+  }
+
+  /// A failure of the HTTP layer under the Kubernetes client.
+  public init(_ error: HTTPTransportError) {
+    self.init(kind: error.kind, url: error.url, detail: error.detail, neverSent: error.neverSent)
   }
 
   public var exitStatus: ExitStatus { kind == .timedOut ? .timedOut : .failure }
@@ -52,7 +46,7 @@ public struct KubeTransportError: TackError, Equatable {
       return "proxy failure for \(url)\(suffix)"
     case .clientCertificate:
       return "the client certificate or key for \(url) was rejected\(suffix)"
-    case .other:
+    case .bodyTooLarge, .other:
       return "request to \(url) failed\(suffix)"
     }
   }

@@ -1,3 +1,6 @@
+import TackBase
+import TackHTTP
+
 /// One API call as `KubeClient` plans it, before credentials and retries.
 struct APIRequest: Sendable {
   var method: String
@@ -14,127 +17,64 @@ struct APIRequest: Sendable {
   var returnsErrors = false
 }
 
-/// Sends `APIRequest`s through a transport: adds credentials and impersonation, enforces the
-/// deadline, retries what is safe to retry, refreshes credentials once after a 401, logs each
-/// attempt, and turns error statuses into `KubeAPIError`.
+/// The Kubernetes layer over `HTTPClient`: API paths become URLs on the configured server,
+/// impersonation headers go on every request, error statuses become `KubeAPIError` and transport
+/// failures `KubeTransportError`. Credentials, deadlines, retries and logging are the client's.
 final class RequestExecutor: Sendable {
-  let transport: any KubeTransport
-  let credentials: any CredentialSource
-  let retry: RetryPolicy
-  let log: RequestLog?
-  let defaultTimeout: Duration?
-  let extraHeaders: [(name: String, value: String)]
+  let http: HTTPClient
   let server: ServerURL
+  let extraHeaders: [(name: String, value: String)]
   let sleep: @Sendable (Duration) async throws -> Void
 
   init(
-    transport: any KubeTransport, credentials: any CredentialSource, retry: RetryPolicy, log: RequestLog?,
-    defaultTimeout: Duration?, extraHeaders: [(name: String, value: String)], server: ServerURL,
-    sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    http: HTTPClient, server: ServerURL, extraHeaders: [(name: String, value: String)],
+    sleep: @escaping @Sendable (Duration) async throws -> Void
   ) {
-    self.transport = transport
-    self.credentials = credentials
-    self.retry = retry
-    self.log = log
-    self.defaultTimeout = defaultTimeout
-    self.extraHeaders = extraHeaders
+    self.http = http
     self.server = server
+    self.extraHeaders = extraHeaders
     self.sleep = sleep
   }
 
   func send(_ request: APIRequest) async throws -> HTTPResponse {
-    try await perform(request, streaming: false) { http in
-      let response = try await self.transport.send(http)
-      return (response.status, response.header("Retry-After"), { response.body }, response)
+    let response: HTTPResponse
+    do {
+      response = try await http.send(httpRequest(request))
+    } catch let error as HTTPTransportError {
+      throw KubeTransportError(error)
     }
+    if response.isSuccess || request.returnsErrors { return response }
+    throw apiError(request, status: response.status, body: response.body, retryAfter: response.header("Retry-After"))
   }
 
-  /// Opens a streamed response (watch). Error statuses are read in full and thrown.
+  /// Opens a streamed response (watch). Error statuses are read in full and thrown; failures while
+  /// the body streams arrive as `KubeTransportError` too.
   func open(_ request: APIRequest) async throws -> HTTPStreamResponse {
-    try await perform(request, streaming: true) { http in
-      let response = try await self.transport.open(http)
-      if (200..<300).contains(response.status) {
-        return (response.status, nil, { [] }, response)
-      }
+    var response: HTTPStreamResponse
+    do {
+      response = try await http.stream(httpRequest(request))
+    } catch let error as HTTPTransportError {
+      throw KubeTransportError(error)
+    }
+    guard (200..<300).contains(response.status) else {
       let body = try await response.collect()
-      return (response.status, response.header("Retry-After"), { body }, response)
+      throw apiError(request, status: response.status, body: body, retryAfter: response.header("Retry-After"))
     }
-  }
-
-  private func perform<R: Sendable>(
-    _ request: APIRequest, streaming: Bool,
-    _ attemptOnce: @Sendable (HTTPRequest) async throws -> (Int, String?, @Sendable () -> [UInt8], R)
-  ) async throws -> R {
-    let clock = ContinuousClock()
-    let timeout = request.timeout ?? (streaming ? nil : defaultTimeout)
-    let deadline = timeout.map { clock.now + $0 }
-    let url = server.url(for: request.path)
-    var attempt = 0
-    var refreshedAfter401 = false
-    while true {
-      attempt += 1
-      try Task.checkCancellation()
-      let used = try await credentials.credentials()
-      var http = HTTPRequest(method: request.method, path: request.path, body: request.body)
-      http.headers = request.headers + extraHeaders
-      if let authorization = used.authorization { http.headers.append(("Authorization", authorization)) }
-      http.clientIdentity = used.identity
-      if let deadline {
-        let remaining = deadline - clock.now
-        guard remaining > .zero else {
-          throw KubeTransportError(kind: .timedOut, url: url, detail: "deadline of \(Self.describe(timeout!)) exceeded")
-        }
-        http.timeout = remaining
-      }
-      let start = clock.now
-      let status: Int
-      let retryAfter: String?
-      let body: @Sendable () -> [UInt8]
-      let result: R
-      do {
-        (status, retryAfter, body, result) = try await attemptOnce(http)
-      } catch let error as KubeTransportError {
-        log?.attempt(method: request.method, url: url, status: nil, error: error, elapsed: clock.now - start, attempt: attempt)
-        var error = error
-        if error.kind == .timedOut, let timeout {
-          error.detail = "deadline of \(Self.describe(timeout)) exceeded"
-        }
-        guard let delay = retry.delay(after: .transportError(error), attempt: attempt, safety: request.safety),
-          fits(delay, deadline: deadline, clock: clock)
-        else { throw error }
-        try await sleep(delay)
-        continue
-      }
-      log?.attempt(method: request.method, url: url, status: status, error: nil, elapsed: clock.now - start, attempt: attempt)
-      if attempt == 1 { log?.headers(http.headers) }
-      if status == 401, !refreshedAfter401, try await credentials.rejected(used) {
-        refreshedAfter401 = true
-        attempt -= 1
-        log?.note("credentials were rejected; retrying once with fresh ones")
-        continue
-      }
-      if (200..<300).contains(status) { return result }
-      if let delay = retry.delay(after: .response(status: status, retryAfter: retryAfter), attempt: attempt, safety: request.safety),
-        fits(delay, deadline: deadline, clock: clock)
-      {
-        try await sleep(delay)
-        continue
-      }
-      if request.returnsErrors { return result }
-      throw KubeAPIError.from(
-        statusCode: status, body: body(), method: request.method, path: request.path, resource: request.resource,
-        name: request.name, retryAfter: retryAfter.flatMap { Int($0) })
+    response.body = response.body.mapError { error in
+      (error as? HTTPTransportError).map { KubeTransportError($0) } ?? error
     }
+    return response
   }
 
-  private func fits(_ delay: Duration, deadline: ContinuousClock.Instant?, clock: ContinuousClock) -> Bool {
-    guard let deadline else { return true }
-    return clock.now + delay < deadline
+  private func httpRequest(_ request: APIRequest) -> HTTPRequest {
+    HTTPRequest(
+      method: request.method, url: server.url(for: request.path), headers: request.headers + extraHeaders,
+      body: request.body.map(HTTPBody.bytes), timeout: request.timeout, safety: request.safety)
   }
 
-  static func describe(_ duration: Duration) -> String {
-    let (seconds, atto) = duration.components
-    let millis = atto / 1_000_000_000_000_000
-    return millis == 0 ? "\(seconds)s" : "\(seconds).\(String(millis + 1000).dropFirst())s"
+  private func apiError(_ request: APIRequest, status: Int, body: [UInt8], retryAfter: String?) -> KubeAPIError {
+    KubeAPIError.from(
+      statusCode: status, body: body, method: request.method, path: request.path, resource: request.resource,
+      name: request.name, retryAfter: retryAfter.flatMap { Int($0) })
   }
 }

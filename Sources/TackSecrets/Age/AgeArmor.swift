@@ -1,3 +1,5 @@
+import TackBase
+
 /// age's ASCII armor: strict PEM with type `AGE ENCRYPTED FILE`, padded base64 in 64-column lines.
 public enum AgeArmor {
   public static let header = "-----BEGIN AGE ENCRYPTED FILE-----"
@@ -81,7 +83,7 @@ final class AgeArmorReader: ByteReader {
     }
     guard !line.isEmpty else { throw AgeError(.armor, "empty line inside the armor") }
     guard line.count <= 64 else { throw AgeError(.armor, "line longer than 64 columns") }
-    guard let decoded = Base64.decode(bytes: line, padded: true) else {
+    guard let decoded = Base64.decode(bytes: line, grammar: .strict) else {
       throw AgeError(.armor, "line is not canonical padded base64")
     }
     pending = decoded

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why an age operation failed. `kind` is the failure class the age test vectors name (armor,
 /// header, no match, HMAC, payload) plus key and I/O problems; `detail` says what exactly, without

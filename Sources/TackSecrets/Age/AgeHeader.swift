@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 /// The textual header of an age v1 file: version line, stanzas, and the MAC line.
 public struct AgeHeader: Sendable, Equatable {
@@ -98,7 +99,7 @@ public struct AgeHeader: Sendable, Equatable {
         let closing = try line()
         let parts = split(closing)
         guard parts.count == 2, parts[0].elementsEqual(footerPrefix),
-          let mac = Base64.decode(bytes: Array(parts[1]), padded: false), mac.count == 32
+          let mac = Base64.decode(bytes: Array(parts[1]), grammar: .strictUnpadded), mac.count == 32
         else {
           throw AgeError(.header, "malformed MAC line")
         }
@@ -119,7 +120,7 @@ public struct AgeHeader: Sendable, Equatable {
       while true {
         let bodyLine = try line()
         raw += bodyLine
-        guard let decoded = Base64.decode(bytes: Array(bodyLine.dropLast()), padded: false) else {
+        guard let decoded = Base64.decode(bytes: Array(bodyLine.dropLast()), grammar: .strictUnpadded) else {
           throw AgeError(.header, "stanza body line is not canonical unpadded base64")
         }
         guard decoded.count <= 48 else { throw AgeError(.header, "stanza body line is longer than 64 columns") }

@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -95,7 +96,7 @@ public struct AgeHybridIdentity: AgeKeyIdentity {
       guard stanza.arguments.count == 1 else {
         throw AgeError(.header, "mlkem768x25519 stanza has \(stanza.arguments.count) arguments, expected 1")
       }
-      guard let enc = Base64.decode(stanza.arguments[0], padded: false), enc.count == AgeHybrid.encapsulationSize else {
+      guard let enc = Base64.decode(stanza.arguments[0], grammar: .strictUnpadded), enc.count == AgeHybrid.encapsulationSize else {
         throw AgeError(.header, "mlkem768x25519 stanza share is not \(AgeHybrid.encapsulationSize) bytes of canonical base64")
       }
       guard stanza.body.count == AgeConstants.fileKeySize + 16 else {

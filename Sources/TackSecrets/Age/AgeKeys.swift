@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -184,7 +185,7 @@ public struct AgeX25519Identity: AgeKeyIdentity {
       guard stanza.arguments.count == 1 else {
         throw AgeError(.header, "X25519 stanza has \(stanza.arguments.count) arguments, expected 1")
       }
-      guard let share = Base64.decode(stanza.arguments[0], padded: false), share.count == 32,
+      guard let share = Base64.decode(stanza.arguments[0], grammar: .strictUnpadded), share.count == 32,
         let shareKey = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: share)
       else {
         throw AgeError(.header, "X25519 stanza share is not 32 bytes of canonical base64")

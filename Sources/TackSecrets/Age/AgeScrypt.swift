@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 import _CryptoExtras
 
 /// A passphrase, as an identity for `-> scrypt` stanzas. scrypt comes from swift-crypto's
@@ -20,7 +21,7 @@ public struct AgeScryptIdentity: AgeIdentity, CustomStringConvertible {
     guard stanza.arguments.count == 2 else {
       throw AgeError(.header, "scrypt stanza has \(stanza.arguments.count) arguments, expected 2")
     }
-    guard let salt = Base64.decode(stanza.arguments[0], padded: false), salt.count == 16 else {
+    guard let salt = Base64.decode(stanza.arguments[0], grammar: .strictUnpadded), salt.count == 16 else {
       throw AgeError(.header, "scrypt stanza salt is not 16 bytes of canonical base64")
     }
     let factor = stanza.arguments[1]

@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why sealing or unsealing failed.
 public struct SealedSecretError: TackError, Equatable {

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// Turns Kubernetes Secrets into SealedSecrets the way kubeseal does: same object layout, same
@@ -96,7 +97,7 @@ public struct SealedSecretSealer: Sendable {
     if let data = secret["data"], !data.isNull {
       guard let object = data.objectValue else { throw SealedSecretError(.invalidSecret, "Secret \(name): data is not a mapping") }
       for member in object {
-        guard let text = member.value.stringValue, let bytes = Base64.decode(text, padded: true) else {
+        guard let text = member.value.stringValue, let bytes = Base64.decode(text, grammar: .strict) else {
           throw SealedSecretError(.invalidSecret, "Secret \(name): data.\(member.key) is not base64; put plain text under stringData instead")
         }
         result[member.key] = bytes
@@ -141,7 +142,7 @@ public struct SealedSecretUnsealer: Sendable {
     let label = SealingScope.of(annotations: annotations).label(namespace: namespace, name: name)
     var data = JSONObject()
     for member in sealed[path: "spec", "encryptedData"]?.objectValue ?? [:] {
-      guard let text = member.value.stringValue, let blob = Base64.decode(text, padded: true),
+      guard let text = member.value.stringValue, let blob = Base64.decode(text, grammar: .strict),
         let plaintext = SealedSecretsCrypto.open(blob, label: label, privateKey: privateKey)
       else {
         throw SealedSecretError(.unseal, "SealedSecret \(name): \(member.key) does not unseal with this key for namespace \"\(namespace)\" and its scope (no key could decrypt secret)")

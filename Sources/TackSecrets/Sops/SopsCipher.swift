@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 /// SOPS' value cipher: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]`, AES-256-GCM with a 32-byte IV
 /// and the key path (joined by `:`, plus a trailing `:`) as additional data.
@@ -58,8 +59,8 @@ struct SopsCipher {
     let tag = Array(body[tagStart.upperBound..<typeStart.lowerBound])
     let type = body[typeStart.upperBound...]
     guard !data.isEmpty, !iv.isEmpty, !tag.isEmpty, !type.isEmpty,
-      let dataBytes = Base64.decode(bytes: data, padded: true), let ivBytes = Base64.decode(bytes: iv, padded: true),
-      let tagBytes = Base64.decode(bytes: tag, padded: true), ivBytes.count >= 12, tagBytes.count == 16
+      let dataBytes = Base64.decode(bytes: data, grammar: .strict), let ivBytes = Base64.decode(bytes: iv, grammar: .strict),
+      let tagBytes = Base64.decode(bytes: tag, grammar: .strict), ivBytes.count >= 12, tagBytes.count == 16
     else { return nil }
     return Parsed(data: dataBytes, iv: ivBytes, tag: tagBytes, type: String(decoding: type, as: UTF8.self))
   }

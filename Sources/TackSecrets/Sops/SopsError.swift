@@ -1,4 +1,4 @@
-import TackOutput
+import TackBase
 
 /// Why reading, encrypting or decrypting a SOPS file failed. Messages name the file and the key
 /// path involved (paths are not secret) and say what to do; they never contain a value.

@@ -1,3 +1,5 @@
+import TackBase
+
 /// How the Go sops binary types a YAML scalar: gopkg.in/yaml.v3 decoding into `interface{}`.
 /// This differs from Kubernetes' YAML 1.1 reading (`yes`/`on` stay strings, timestamps become
 /// `time`), and the typing decides the `type:` of an ENC value, so it has to match exactly.
@@ -24,7 +26,7 @@ enum SopsYAMLScalar {
       return .string(text)
     case binaryTag?:
       let compact = text.utf8.filter { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-      guard let bytes = Base64.decode(bytes: Array(compact), padded: true) else {
+      guard let bytes = Base64.decode(bytes: Array(compact), grammar: .strict) else {
         throw Unsupported(reason: "!!binary value is not valid base64")
       }
       return .string(String(decoding: bytes, as: UTF8.self))

@@ -5,7 +5,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import TackOutput
+import TackBase
 
 /// A source of bytes read in order: a file, a pipe, memory, or a decoder stacked on another source.
 /// Encryption and decryption stream through these, so a 10 GiB file needs no more memory than a

@@ -1,13 +1,13 @@
 import Foundation
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The built-in kinds the test server serves, with kube-apiserver's names, verbs and table columns.
 enum BuiltinResources {
   static func age(_ object: JSON, _ now: Double) -> JSON {
     guard let text = object[path: "metadata", "creationTimestamp"]?.stringValue, let time = RFC3339Time(text)
     else { return "<unknown>" }
-    return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
+    return .string(HumanDuration.age(seconds: Int64(now - time.seconds)))
   }
 
   static let nameColumn = PrinterColumn(
@@ -174,7 +174,7 @@ enum BuiltinResources {
         let stamp = object["lastTimestamp"]?.stringValue ?? object["eventTime"]?.stringValue
           ?? object[path: "metadata", "creationTimestamp"]?.stringValue
         guard let stamp, let time = RFC3339Time(stamp) else { return "<unknown>" }
-        return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
+        return .string(HumanDuration.age(seconds: Int64(now - time.seconds)))
       })),
     path("Type", ".type"),
     path("Reason", ".reason"),

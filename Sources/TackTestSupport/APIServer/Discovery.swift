@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
+import TackBase
 import TackJSON
-import TackOutput
 
 /// The discovery documents kubectl reads (`/api`, `/apis`, `/api/v1`, `/apis/<group>/<version>`),
 /// built from the registry as it is at request time (so a new CRD shows up once Established).
@@ -109,7 +109,7 @@ enum TableConverter {
     case "date":
       guard let text = value.stringValue else { return .null }
       guard let time = RFC3339Time(text) else { return "<invalid>" }
-      return .string(HumanDuration.format(seconds: Int64(now - time.seconds)))
+      return .string(HumanDuration.age(seconds: Int64(now - time.seconds)))
     default:
       switch value {
       case .string: return value

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// How much of the create path's validation ``ObjectStore/bulkInsert(_:fieldManager:validation:)`` runs.
 public enum BulkValidation: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
+import TackBase
 import TackJSON
-import TackOutput
 
 extension ObjectStore {
   static func acceptedPatchTypes(_ type: ResourceType) -> [String] {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 extension ObjectStore {
   static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// A watch event as a client sees it.
 public struct WatchEvent: Sendable {

@@ -1,6 +1,7 @@
-// The zlib that swift-nio-extras vendors (symbols prefixed `cnioextras_z_`): NIO's own response
-// compressor always deflates at the default level, six times the CPU of what kube-apiserver uses.
-import CNIOExtrasZlib
+// Debian's zlib through the CZlib system-library target, not NIO's response compressor: that one
+// always deflates at the default level, six times the CPU of what kube-apiserver uses, and its
+// public API takes no level (the zlib swift-nio-extras vendors is an internal module).
+import CZlib
 
 /// Response compression as kube-apiserver does it: gzip only when the request's `Accept-Encoding`
 /// names `gzip` (a plain token match, like the real server's), only for bodies of at least the
@@ -23,15 +24,14 @@ enum ResponseCompression {
 /// One zlib deflate stream writing the gzip format; owns the `z_stream` (zlib keeps its address,
 /// so it lives in its own allocation) and ends it on deinit.
 final class GzipDeflater {
-  private let stream: UnsafeMutablePointer<cnioextras_z_stream>
+  private let stream: UnsafeMutablePointer<z_stream>
 
   init?(level: Int32) {
     stream = .allocate(capacity: 1)
-    stream.initialize(to: cnioextras_z_stream())
+    stream.initialize(to: z_stream())
     // windowBits 16 + 15: a gzip header and trailer around a 32 KiB-window deflate stream.
-    let rc = CNIOExtrasZlib_deflateInit2(
-      stream, level, CNIOEXTRAS_Z_DEFLATED, 16 + 15, 8, CNIOEXTRAS_Z_DEFAULT_STRATEGY)
-    guard rc == CNIOEXTRAS_Z_OK else {
+    let rc = tack_zlib_deflateInit2(stream, level, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY)
+    guard rc == Z_OK else {
       stream.deinitialize(count: 1)
       stream.deallocate()
       return nil
@@ -39,14 +39,14 @@ final class GzipDeflater {
   }
 
   deinit {
-    cnioextras_z_deflateEnd(stream)
+    deflateEnd(stream)
     stream.deinitialize(count: 1)
     stream.deallocate()
   }
 
   /// Compresses all of `input` in one call (the bound zlib gives is always enough for Z_FINISH).
   func compress(_ input: [UInt8]) -> [UInt8]? {
-    let bound = Int(cnioextras_z_deflateBound(stream, UInt(input.count)))
+    let bound = Int(deflateBound(stream, UInt(input.count)))
     var ok = false
     let output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
       input.withUnsafeBufferPointer { source in
@@ -54,7 +54,7 @@ final class GzipDeflater {
         stream.pointee.avail_in = UInt32(source.count)
         stream.pointee.next_out = out.baseAddress
         stream.pointee.avail_out = UInt32(out.count)
-        ok = cnioextras_z_deflate(stream, CNIOEXTRAS_Z_FINISH) == CNIOEXTRAS_Z_STREAM_END
+        ok = deflate(stream, Z_FINISH) == Z_STREAM_END
         count = out.count - Int(stream.pointee.avail_out)
         stream.pointee.next_in = nil
         stream.pointee.next_out = nil

@@ -1,6 +1,6 @@
 import Foundation
+import TackBase
 import TackJSON
-import TackOutput
 
 /// A CRD version's `openAPIV3Schema`, parsed once when the CRD is stored.
 ///

@@ -1,6 +1,6 @@
 import Foundation
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Realistic Flux and Flagger objects (with status as the controllers write it) for demos,
 /// benchmarks and tests. Seed them with ``ObjectStore/seed(_:fieldManager:)`` (every object through the

@@ -3,9 +3,10 @@
 #else
   import Foundation
 #endif
-import Testing
+import TackBase
 import TackJSON
 import TackOutput
+import Testing
 @testable import TackCore
 
 /// The engine's sequencing and messages, against an in-memory repository and cluster.

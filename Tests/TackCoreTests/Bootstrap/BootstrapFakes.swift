@@ -7,8 +7,8 @@ import Synchronization
 #if canImport(Glibc)
   import Glibc
 #endif
+import TackBase
 import TackJSON
-import TackOutput
 @testable import TackCore
 
 /// A clone without Git: a temporary work tree whose "commits" are snapshots of its files.

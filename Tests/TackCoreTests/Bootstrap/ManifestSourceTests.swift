@@ -4,8 +4,9 @@
   import Foundation
 #endif
 import Crypto
-import TackKube
 import Synchronization
+import TackHTTP
+import TackKube
 import Testing
 @testable import TackCore
 

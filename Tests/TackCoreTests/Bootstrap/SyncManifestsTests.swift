@@ -1,5 +1,5 @@
+import TackBase
 import Testing
-import TackOutput
 @testable import TackCore
 
 @Suite struct SyncManifestsTests {
@@ -156,16 +156,5 @@ import TackOutput
       credentials: .ssh(identity: "KEY\n", publicKey: "ecdsa-sha2-nistp384 AAAA\n", knownHosts: "host ecdsa AAAA\n", passphrase: nil))
     #expect(secret.entries.map(\.key) == ["identity", "identity.pub", "known_hosts"])
     #expect(secret.publicKey == "ecdsa-sha2-nistp384 AAAA\n")
-  }
-
-  @Test(arguments: ["", "f", "fo", "foo", "foob", "fooba", "foobar"])
-  func base64RoundTrips(_ text: String) {
-    let encoded = Base64.encode(Array(text.utf8))
-    #expect(Base64.decode(encoded) == Array(text.utf8))
-  }
-
-  @Test func base64KnownValues() {
-    #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
-    #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
   }
 }

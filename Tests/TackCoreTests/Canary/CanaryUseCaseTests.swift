@@ -1,7 +1,7 @@
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
-import TackOutput
 import TackTestSupport
 import Testing
 

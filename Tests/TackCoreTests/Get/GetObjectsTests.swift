@@ -1,4 +1,5 @@
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
 import TackOutput
@@ -63,7 +64,7 @@ struct Captured {
 
 @Suite struct GetObjectsTests {
   func run(_ request: GetRequest, source: MemoryObjectSource = MemoryObjectSource(objects: GetFixtures.objects))
-    async throws -> (Captured, TackOutput.ExitStatus)
+    async throws -> (Captured, TackBase.ExitStatus)
   {
     let captured = Captured()
     let status = try await GetObjects(source: source, console: captured.console, clock: { GetFixtures.now }).run(request)

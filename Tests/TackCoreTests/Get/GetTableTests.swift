@@ -1,6 +1,6 @@
+import TackBase
 import TackCore
 import TackJSON
-import TackOutput
 import Testing
 
 #if canImport(FoundationEssentials)

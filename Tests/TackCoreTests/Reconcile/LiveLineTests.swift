@@ -42,10 +42,4 @@ import Testing
     #expect(last.hasSuffix("…"))
     #expect(!last.contains(String(repeating: "x", count: 20)))
   }
-
-  @Test func elapsedIsShortWhileShort() {
-    #expect(LiveLine.elapsed(.milliseconds(420)) == "0.4s")
-    #expect(LiveLine.elapsed(.seconds(12.34)) == "12.3s")
-    #expect(LiveLine.elapsed(.seconds(65)) == "1m05s")
-  }
 }

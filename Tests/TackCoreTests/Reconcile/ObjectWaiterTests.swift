@@ -1,7 +1,7 @@
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
-import TackOutput
 import Testing
 
 @Suite struct ObjectWaiterTests {

@@ -1,11 +1,12 @@
 import Synchronization
+import TackHTTP
 import TackJSON
 
 @testable import TackKube
 
 /// A scripted transport: each request is recorded and answered by `respond`, which sees the request
 /// and its index (0-based) among all requests.
-final class FakeTransport: KubeTransport {
+final class FakeTransport: HTTPTransport {
   enum Answer: Sendable {
     case response(HTTPResponse)
     case stream(status: Int, chunks: [[UInt8]], error: (any Error)? = nil, headers: [(name: String, value: String)] = [])
@@ -42,7 +43,7 @@ final class FakeTransport: KubeTransport {
     }
   }
 
-  func open(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
+  func stream(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
     switch respond(request, record(request)) {
     case .response(let response):
       return HTTPStreamResponse(status: response.status, headers: response.headers, body: .chunks([response.body]))

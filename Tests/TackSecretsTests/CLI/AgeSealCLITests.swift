@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 import Testing
 
@@ -76,7 +77,7 @@ struct AgeSealCLITests {
     try "raw-value".write(to: workspace.url.appendingPathComponent("value.txt"), atomically: true, encoding: .utf8)
     let raw = try await workspace.run(["secrets", "seal", "--cert", "cert.pem", "--raw", "--name", "app", "-n", "team", "--from-file", "password=value.txt"])
     #expect(raw.status == 0)
-    let blob = try #require(Base64.decode(raw.stdoutText))
+    let blob = try #require(Base64.decode(raw.stdoutText, grammar: .strict))
     #expect(SealedSecretsCrypto.open(blob, label: Array("team/app".utf8), privateKey: key) == Array("raw-value".utf8))
     #expect(try await workspace.run(["secrets", "seal", "--cert", "cert.pem", "--raw", "--from-file", "value.txt"]).status == 64)
 

@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 import TackTestSupport
 import Testing
@@ -25,7 +26,7 @@ struct ClusterCLITests {
       #expect(result.stderrText.contains("✔ Secret flux-system/sops-age configured with the age key under age.agekey"))
 
       let secret = try cluster.store.get(apiVersion: "v1", kind: "Secret", namespace: "flux-system", name: "sops-age")
-      let stored = try #require(secret[path: "data", "age.agekey"]?.stringValue.flatMap { Base64.decode($0) })
+      let stored = try #require(secret[path: "data", "age.agekey"]?.stringValue.flatMap { Base64.decode($0, grammar: .strict) })
       #expect(String(decoding: stored, as: UTF8.self) == (try workspace.text("age.agekey")))
       let identities = try AgeKeyFile.identities(in: String(decoding: stored, as: UTF8.self), source: "secret")
       #expect(identities.map(\.recipientString) == [recipient])

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack.Bootstrap {
   /// `tack bootstrap git`: flux's `bootstrap git`, plus `--dry-run` and `--no-push`.

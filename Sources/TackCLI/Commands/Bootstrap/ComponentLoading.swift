@@ -1,6 +1,7 @@
+import TackBase
 import TackCore
+import TackHTTP
 import TackKube
-import TackOutput
 
 /// Loads the component bundle for a command: `--manifests DIR`, else the cached or downloaded
 /// release for `--version`; then selects the components for the namespace.
@@ -13,7 +14,7 @@ struct ComponentLoading {
       bundle = try ComponentBundle.load(directory: directory)
     } else {
       let version = options.version ?? ManifestSource.defaultVersion
-      let source = ManifestSource(environment: context.environment, fetcher: CurlFetcher(userAgent: "tack/\(TackVersion.current)"))
+      let source = ManifestSource(environment: context.environment, fetcher: HTTPFetcher(userAgent: "tack/\(TackVersion.current)"))
       let (loaded, origin) = try await source.load(version: version)
       if case .downloaded(let url, let verified) = origin {
         context.console.success(

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack.Canary {
   /// `tack canary abort NAME`: roll a release back through the loadtester's rollback gate.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
 import TackOutput

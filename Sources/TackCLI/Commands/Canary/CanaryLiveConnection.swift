@@ -1,5 +1,5 @@
+import TackBase
 import TackCore
-import TackOutput
 
 extension CanaryClusterFactory {
   /// The Kubernetes-client-backed connection: kubeconfig, flags and namespace rules from

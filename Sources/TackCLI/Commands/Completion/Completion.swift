@@ -1,5 +1,5 @@
 import ArgumentParser
-import TackOutput
+import TackBase
 
 extension Tack {
   /// `tack completion bash|zsh|fish`: prints the shell completion script, as `flux completion` does.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackJSON
-import TackOutput
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,5 @@
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Man pages (`man` macros) generated from argument-parser's `--experimental-dump-help` tree: one
 /// page per command (`tack.1`, `tack-get.1`, `tack-get-sources-git.1`, …). Deterministic (no date),

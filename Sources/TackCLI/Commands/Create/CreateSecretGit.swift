@@ -4,8 +4,8 @@
   import Foundation
 #endif
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack.Create.Secret {
   /// `tack create secret git NAME`: the source secret bootstrap writes, upserted (or exported).

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack export <noun> [name] [--all]`: objects as YAML in flux's export format.

@@ -1,7 +1,7 @@
+import TackBase
 import TackCore
 import TackJSON
 import TackKube
-import TackOutput
 
 /// `FluxObjectSource` over the Kubernetes client: kinds resolved through discovery (group, version
 /// and kind, never a hard-coded URL), lists paged as they arrive, watches resumed by the client.

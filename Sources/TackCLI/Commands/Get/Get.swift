@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackKube
-import TackOutput
 
 extension Tack {
   /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 /// The flags every `tack get <noun>` takes: flux's persistent `get` flags, kubectl's output flags,
 /// the global connection flags, and the optional positional name.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack install`: Flux's components without Git.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack promote canary NAME`.

@@ -1,5 +1,5 @@
+import TackBase
 import TackCore
-import TackOutput
 
 /// Builds the client reconcile, suspend and resume talk through, and the namespace they act in,
 /// with the kubeconfig and namespace rules every command shares (`KubeClientFactory`).

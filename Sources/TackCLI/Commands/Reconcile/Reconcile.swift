@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack reconcile <noun> NAME…`: annotate, then wait until the controller applied it.

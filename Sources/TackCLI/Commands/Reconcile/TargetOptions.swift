@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 /// Which objects a reconcile, suspend or resume acts on: names, `--all`, or `-A`.
 struct TargetOptions: ParsableArguments {

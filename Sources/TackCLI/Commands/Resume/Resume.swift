@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack resume <noun> NAME…`: reconcile again, and wait for a fresh Ready.

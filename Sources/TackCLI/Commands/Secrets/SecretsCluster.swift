@@ -1,6 +1,7 @@
+import TackBase
+import TackHTTP
 import TackJSON
 import TackKube
-import TackOutput
 import TackSecrets
 
 /// The cluster-facing parts of the secrets commands: the Secret Flux reads age keys from, and the
@@ -36,11 +37,17 @@ enum SecretsCluster {
     } catch {
       throw CommandError("--cert \(url): not a valid URL", exitStatus: .usage)
     }
-    let transport = CurlTransport(config: ClientConfig(server: server))
+    // One attempt, system roots, tack's user agent: what kubeseal's --cert download does.
+    let client = HTTPClient(
+      configuration: HTTPClient.Configuration(userAgent: ClientConfig.defaultUserAgent, retry: .never))
     let response: HTTPResponse
     do {
-      response = try await transport.send(
-        HTTPRequest(method: "GET", path: path, headers: [("Accept", "application/x-pem-file, */*")], timeout: .seconds(30)))
+      response = try await client.send(
+        HTTPRequest(
+          url: server.url(for: path), headers: [("Accept", "application/x-pem-file, */*")], timeout: .seconds(30)))
+    } catch let error as HTTPTransportError {
+      // Worded as before TackHTTP existed, when this download went through the Kubernetes transport.
+      throw CommandError("cannot fetch \(url): \(KubeTransportError(error))")
     } catch {
       throw CommandError("cannot fetch \(url): \(error)")
     }

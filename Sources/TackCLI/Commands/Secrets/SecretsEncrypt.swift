@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackBase
 import TackOutput
 import TackSecrets
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TackOutput
+import TackBase
 import TackSecrets
 
 extension Tack.Secrets {

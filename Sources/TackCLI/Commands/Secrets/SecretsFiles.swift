@@ -1,5 +1,5 @@
 import Dispatch
-import TackOutput
+import TackBase
 import TackSecrets
 
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import ArgumentParser
+import TackBase
 import TackCore
-import TackOutput
 
 extension Tack {
   /// `tack suspend <noun> NAME…`: stop reconciling, by `spec.suspend: true`.

@@ -1,7 +1,7 @@
 import Synchronization
+import TackBase
 import TackJSON
 import TackKube
-import TackOutput
 
 /// ``ClusterAccess`` over TackKube's `KubeClient`: kinds resolved through discovery, writes by
 /// server-side apply, waits that follow a watch and re-read the object every few seconds in case

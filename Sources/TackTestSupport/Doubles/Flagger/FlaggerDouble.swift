@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
-import TackOutput
 
 /// Plays Flagger against the test API server: on every tick it reads each Canary and its target
 /// Deployment through the in-process API, advances the `FlaggerSimulator`, and writes back what

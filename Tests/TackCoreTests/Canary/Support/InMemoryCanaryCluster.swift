@@ -1,7 +1,7 @@
 import Synchronization
+import TackBase
 import TackCore
 import TackJSON
-import TackOutput
 import TackTestSupport
 
 /// A cluster in memory for the canary use cases: one Canary, its target and primary Deployments,

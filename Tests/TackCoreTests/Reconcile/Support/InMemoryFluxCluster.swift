@@ -1,6 +1,6 @@
+import TackBase
 import TackCore
 import TackJSON
-import TackOutput
 import TackTestSupport
 
 /// A tiny in-memory API server for core tests: resourceVersions, generations (bumped on spec

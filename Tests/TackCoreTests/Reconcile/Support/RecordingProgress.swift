@@ -1,5 +1,5 @@
 import Synchronization
-import TackOutput
+import TackBase
 
 /// Collects what a use case reports, as the plain stderr lines a pipe would see.
 final class RecordingProgress: ProgressReporter {

@@ -1,0 +1,34 @@
+/// The symbols of flux's logger that start every progress line: `► ✚ ◎ ✔ ⚠️ ✗`. How they are
+/// coloured on a terminal is TackOutput's business (`LogSymbol.render(colored:)`).
+public enum LogSymbol: String, Sendable, CaseIterable {
+  case action = "►"
+  case generate = "✚"
+  case waiting = "◎"
+  case success = "✔"
+  case warning = "⚠️"
+  case failure = "✗"
+}
+
+/// Where long-running commands report progress: flux's symbol lines, plus waits that show a live
+/// spinner and elapsed time on a terminal. Library code (reconcile, bootstrap, canary waits) talks to
+/// this protocol; the CLI hands it a `ConsoleProgress`, tests a recorder.
+public protocol ProgressReporter: Sendable {
+  /// One `<symbol> <message>` line on stderr.
+  func log(_ symbol: LogSymbol, _ message: String)
+  /// A wait starts: `◎ <message>`. On a terminal the line stays live (spinner, elapsed time, the
+  /// latest detail) until `endWait()`.
+  func beginWait(_ message: String)
+  /// What the wait is at now (`2/5 reconciled`, the controller's progress message); shown only on a
+  /// terminal, never in logs.
+  func updateWait(_ detail: String)
+  /// The wait is over: the live line becomes the plain `◎ <message>` line.
+  func endWait()
+}
+
+extension ProgressReporter {
+  public func action(_ message: String) { log(.action, message) }
+  public func success(_ message: String) { log(.success, message) }
+  public func waiting(_ message: String) { log(.waiting, message) }
+  public func warning(_ message: String) { log(.warning, message) }
+  public func failure(_ message: String) { log(.failure, message) }
+}
