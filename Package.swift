@@ -5,6 +5,7 @@ import PackageDescription
 //   tack → TackCLI → TackCore → {TackKube, TackGit} → {TackHTTP, TackJSON} → TackBase
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
+//   TackKustomize → TackJSON   (the kustomize build engine: no CLI, no cluster, no TackBase yet)
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
 // progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
 // TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
@@ -75,6 +76,13 @@ let package = Package(
         .product(name: "SwiftASN1", package: "swift-asn1"),
       ]),
     .target(
+      name: "TackKustomize",
+      dependencies: [
+        "TackJSON",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
       name: "TackCore",
       dependencies: [
         "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
@@ -116,6 +124,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Renders one kustomization for Benchmarks/kustomize/run.sh (until `tack kustomize` exists).
+    .executableTarget(
+      name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
+
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
@@ -130,6 +142,8 @@ let package = Package(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
       exclude: ["Fixtures", "FUZZING.md"]),
     .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
+    .testTarget(
+      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCLITests",
       dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"],
