@@ -1,3 +1,5 @@
+import TackBase
+
 /// A remote repository address, classified by transport, with any password taken out.
 ///
 /// Accepts what flux and git accept: `file://` URLs and local paths, `ssh://[user@]host[:port]/path`
@@ -176,14 +178,5 @@ public struct GitURL: Sendable, Equatable, CustomStringConvertible {
       }
     }
     return out
-  }
-}
-
-extension StringProtocol {
-  func trimmingWhitespace() -> String {
-    var slice = self[...]
-    while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-    while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-    return String(slice)
   }
 }

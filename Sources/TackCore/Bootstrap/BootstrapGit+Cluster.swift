@@ -127,7 +127,7 @@ extension BootstrapGit {
     }
     console.action("generating source secret")
     if let publicKey = secret.publicKey {
-      console.success("public key: \(publicKey.trimmingCharacters(in: "\n "))")
+      console.success("public key: \(publicKey.trimming("\n "))")
       if !options.silent {
         guard let confirmer, await confirmer.confirm("Please give the key access to your repository") else {
           throw BootstrapError(.cancelled, "aborting")

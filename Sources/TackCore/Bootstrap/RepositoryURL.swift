@@ -1,3 +1,5 @@
+import TackBase
+
 /// `--url` taken apart for the shaping rules of the sync URL (see ``SyncURL``). Accepts
 /// `ssh://`, `https://`, `http://`, `file://` and scp-like `user@host:path`. A password in the URL
 /// is kept apart and never appears in ``string``.
@@ -27,7 +29,7 @@ public struct RepositoryURL: Sendable, Equatable, CustomStringConvertible {
   }
 
   public static func parse(_ text: String) throws(BootstrapError) -> RepositoryURL {
-    let text = text.trimmingCharacters(in: " \t\n")
+    let text = text.trimming(" \t\n")
     guard !text.isEmpty else {
       throw .usage("--url is required: the Git repository to bootstrap (ssh://, https:// or file://)")
     }

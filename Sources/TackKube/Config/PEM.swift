@@ -30,7 +30,7 @@ enum PEM {
     var label: String?
     var body = ""
     for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
-      let line = rawLine.trimmingCharacters(in: " ")
+      let line = rawLine.trimming(" ")
       if line.hasPrefix("-----BEGIN "), line.hasSuffix("-----") {
         label = String(line.dropFirst(11).dropLast(5))
         body = ""

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
 
 /// How a watch request is to be served.
@@ -379,7 +380,7 @@ final class RequestDispatcher: Sendable {
 
   static func decodeBody(_ request: APIRequest, type: ResourceType) throws(APIError) -> JSON {
     let contentType = (request.header("Content-Type") ?? "application/json").split(separator: ";").first.map {
-      $0.trimmingCharactersSpace().lowercased()
+      $0.trimming(" \t").lowercased()
     } ?? ""
     switch contentType {
     case "application/json", "":
@@ -400,7 +401,7 @@ final class RequestDispatcher: Sendable {
   static func negotiate(_ accept: String?) throws(APIError) -> ResponseFormat {
     guard let accept, !accept.isEmpty else { return .json }
     for candidate in accept.split(separator: ",") {
-      let parts = candidate.split(separator: ";").map { $0.trimmingCharactersSpace() }
+      let parts = candidate.split(separator: ";").map { $0.trimming(" \t") }
       let media = parts.first?.lowercased() ?? ""
       var parameters: [String: String] = [:]
       for parameter in parts.dropFirst() {
