@@ -5,7 +5,7 @@ import PackageDescription
 //   tack → TackCLI → TackCore → {TackKube, TackGit} → {TackHTTP, TackJSON} → TackBase
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
-//   TackKustomize → TackJSON   (the kustomize build engine: no CLI, no cluster, no TackBase yet)
+//   TackKustomize → {TackJSON, TackBase}   (the kustomize build engine: no CLI, no cluster)
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
 // progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
 // TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
@@ -78,7 +78,7 @@ let package = Package(
     .target(
       name: "TackKustomize",
       dependencies: [
-        "TackJSON",
+        "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
