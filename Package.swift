@@ -6,9 +6,10 @@ import PackageDescription
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
 //   TackKustomize → {TackJSON, TackBase}   (the kustomize build engine: no CLI, no cluster)
-// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
-// progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
-// TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
+// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64,
+// PEM and percent-encoding, trimming, atomic file writes, the progress protocol). TackOutput is
+// presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
+// TackHTTP knows nothing of Kubernetes.
 // TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
 
 let package = Package(

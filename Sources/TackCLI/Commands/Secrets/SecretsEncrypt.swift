@@ -177,10 +177,10 @@ enum SecretsOutput {
     _ bytes: [UInt8], input: String, inPlace: Bool, output: String?, mode: mode_t, console: Console
   ) throws {
     if inPlace {
-      try AtomicFile.write(bytes, to: input, mode: mode)
+      try AtomicFile.write(bytes, to: input, permissions: .preserving(default: mode))
       console.success("\(input) written")
     } else if let output, output != "-" {
-      try AtomicFile.write(bytes, to: output, mode: mode)
+      try AtomicFile.write(bytes, to: output, permissions: .preserving(default: mode))
     } else {
       console.out.write(bytes)
     }

@@ -73,7 +73,7 @@ extension Tack.Secrets {
     /// then atomically, so the old key survives any failure).
     static func writeKeyFile(_ text: String, to path: String, force: Bool) throws {
       if force {
-        try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600)
+        try AtomicFile.write(Array(text.utf8), to: path, permissions: .preserving(default: 0o600))
         return
       }
       let descriptor = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
