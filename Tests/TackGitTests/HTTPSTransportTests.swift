@@ -111,10 +111,10 @@ struct HTTPSTransportTests {
 
   @Test func untrustedCertificateAuthority() async throws {
     try await withFixture(.basic(username: "git", password: "pw-123456")) { fixture in
-    let otherCA = try GitTestCertificateAuthority(commonName: "someone else's CA")
+    let otherCA = try CertificateAuthority(name: "someone else's CA")
     let remote = try GitRemote(
       url: fixture.server.url(for: fixture.bare), authentication: .basic(username: "git", password: "pw-123456"),
-      trust: .certificateAuthorities(pem: otherCA.caPEM))
+      trust: .certificateAuthorities(pem: otherCA.certificatePEM))
     await expectGitError(.certificateInvalid) { _ = try await GitWorkspace.cloneForTest(remote) }
     let systemTrust = try GitRemote(
       url: fixture.server.url(for: fixture.bare), authentication: .basic(username: "git", password: "pw-123456"))
