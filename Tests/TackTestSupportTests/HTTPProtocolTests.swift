@@ -40,8 +40,7 @@ struct HTTPProtocolTests {
 
   // MARK: gzip
 
-  @Test(.enabled(if: ProjectPaths.executable("gzip") != nil, "gzip is not installed — decompression check skipped"))
-  func gzipOnlyWhenAskedForAndLargeEnough() async throws {
+  @Test func gzipOnlyWhenAskedForAndLargeEnough() async throws {
     var configuration = APIServer.Configuration()
     configuration.compressionThreshold = 4096
     try await withTestCluster(configuration) { cluster in
@@ -59,11 +58,7 @@ struct HTTPProtocolTests {
       #expect(compressed.header("Content-Encoding") == "gzip")
       #expect(compressed.body.prefix(2) == [0x1f, 0x8b])
       #expect(compressed.body.count < plain.body.count)
-      let file = try cluster.directory.write("list.gz", contents: "")
-      FileManager.default.createFile(atPath: file, contents: Data(compressed.body))
-      let decoded = try await ProcessRunner.run(ProjectPaths.executable("gzip")!, ["-dc", file])
-      #expect(decoded.exitCode == 0, "\(decoded)")
-      #expect(Array(decoded.stdout.utf8) == plain.body)
+      #expect(try Inflate.gzip(compressed.body) == plain.body)
 
       // Below the threshold the answer stays plain even when gzip is accepted.
       let small = try await Self.raw(cluster, path + "/cm-1", headers: ["Accept-Encoding": "gzip"])
