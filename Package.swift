@@ -10,7 +10,8 @@ import PackageDescription
 // PEM and percent-encoding, trimming, atomic file writes, the progress protocol). TackOutput is
 // presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
 // TackHTTP knows nothing of Kubernetes.
-// TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
+// TackTestSupport (test API server, controller doubles, git servers) and TackTesting (Swift Testing
+// glue) are never linked into `tack`.
 
 let package = Package(
   name: "tack",
@@ -110,6 +111,9 @@ let package = Package(
         .product(name: "SwiftASN1", package: "swift-asn1"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // Swift Testing glue the test targets share (oracle traits, golden-file expectations). Apart from
+    // TackTestSupport because the test and demo servers link that, and must not link Testing.
+    .target(name: "TackTesting", dependencies: ["TackTestSupport"]),
     .executableTarget(
       name: "tack-testserver",
       dependencies: [
@@ -133,21 +137,21 @@ let package = Package(
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput"]),
-    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport"]),
-    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport", "TackTesting"]),
+    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],
+      name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
       exclude: ["Get/Fixtures", "Canary/Fixtures"]),
-    .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport"]),
+    .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
-      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
+      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],
       exclude: ["Fixtures", "FUZZING.md"]),
-    .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
+    .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport", "TackTesting"]),
     .testTarget(
-      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport"], exclude: ["Fixtures"]),
+      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCLITests",
-      dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"],
+      dependencies: ["TackCLI", "TackTestSupport", "TackTesting", "tack", "tack-testserver"],
       exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures"]),
   ]
 )

@@ -1,11 +1,12 @@
 import Foundation
+import TackTesting
 import Testing
 import TackTestSupport
 
 @testable import TackGit
 
 /// git http-backend behind the test HTTPS server (swift-nio + nio-ssl, throwaway CA).
-@Suite(.enabled(if: HTTPGitServer.isAvailable && hasGit, "needs git http-backend and the git CLI (Debian's git)"))
+@Suite(.requires(.git, .gitHTTPBackend))
 struct HTTPSTransportTests {
   struct Fixture {
     let bare: BareGitRepository

@@ -1,11 +1,12 @@
 import Foundation
+import TackTesting
 import Testing
 import TackJSON
 @testable import TackTestSupport
 
 /// Wire details over HTTPS (via curl): response compression, Event field selectors, watch start
 /// semantics (`sendInitialEvents`), 410 on watches and paged lists.
-@Suite(.enabled(if: Curl.path != nil, "curl is not installed (apt-get install curl) — HTTP suite skipped"))
+@Suite(.requires(.curl))
 struct HTTPProtocolTests {
   /// A response with its body as raw bytes (curl writes headers and body to files).
   struct RawAnswer {
@@ -26,7 +27,7 @@ struct HTTPProtocolTests {
     ]
     for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
     arguments.append(cluster.url + path)
-    let result = try await ProcessRunner.run(Curl.path ?? "/usr/bin/curl", arguments, timeout: .seconds(25))
+    let result = try await ProcessRunner.run("curl", arguments, timeout: .seconds(25))
     #expect(result.exitCode == 0, "\(result)")
     let headerText = (try? String(contentsOfFile: cluster.directory.file("raw-\(id).headers"), encoding: .utf8)) ?? ""
     let parsed = Curl.parse(headerText)

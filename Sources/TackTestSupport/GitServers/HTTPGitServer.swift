@@ -24,7 +24,6 @@ public final class HTTPGitServer: Sendable {
   }
 
   public static let backendPath = "/usr/lib/git-core/git-http-backend"
-  public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: backendPath) }
 
   public let port: Int
   /// Repositories are served from here: `<root>/<name>.git` is `/<name>.git` on the server.

@@ -105,7 +105,8 @@ final class BootstrapCLIWorld: Sendable {
     env["KUBECONFIG"] = kubeconfig
     for (key, value) in environment { env[key] = value }
     return try await ProcessRunner.run(
-      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin, timeout: timeout)
+      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin.map { Array($0.utf8) },
+      timeout: timeout)
   }
 
   /// The object, or nil.
@@ -136,15 +137,7 @@ final class BootstrapCLIWorld: Sendable {
 
 /// Where the built binaries and the shared material are, and the environment CLI tests run with.
 enum BootstrapCLI {
-  static let tack: String = {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = URL(fileURLWithPath: executable).deletingLastPathComponent()
-    for _ in 0..<4 {
-      if FileManager.default.isExecutableFile(atPath: dir.path + "/tack") { return dir.path + "/tack" }
-      dir = dir.deletingLastPathComponent()
-    }
-    return ProjectPaths.projectRoot() + "/.build/debug/tack"
-  }()
+  static var tack: String { ProjectPaths.builtProduct("tack") }
 
   static var manifests: String { ProjectPaths.shared("manifests/v2.9.4") }
 
@@ -182,8 +175,6 @@ enum BootstrapCLI {
       "TZ": "UTC", "NO_COLOR": "1", "TERM": "dumb",
     ]
   }
-
-  static var gitAvailable: Bool { HTTPGitServer.isAvailable }
 
   /// Whether the test API server reports a Kubernetes version flux accepts (>= 1.30), read
   /// with `tack get --raw /version`.
