@@ -129,6 +129,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Runs the reconcile benchmark for Benchmarks/reconcile/run.sh (test API server and Flux double
+    // in process, the `tack` binary under test against them).
+    .executableTarget(
+      name: "reconcile-bench", dependencies: ["TackTestSupport", "TackJSON"], path: "Benchmarks/reconcile/Driver"),
+
     // Renders one kustomization for Benchmarks/kustomize/run.sh (until `tack kustomize` exists).
     .executableTarget(
       name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
