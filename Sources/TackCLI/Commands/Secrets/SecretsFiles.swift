@@ -39,7 +39,7 @@ enum SecretsFiles {
     guard descriptor >= 0 else {
       let code = errno
       if code == ENOENT { throw CommandError("\(path): no such file; check the path", exitStatus: .notFound) }
-      throw ByteStreamError(name: path, operation: "opening", reason: String(cString: strerror(code)))
+      throw FileError(path: path, operation: "opening", errno: code)
     }
     var info = stat()
     if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {

@@ -82,13 +82,13 @@ extension Tack.Secrets {
         if code == EEXIST {
           throw CommandError("\(path) already exists; not overwriting a key (use --force to replace it)")
         }
-        throw ByteStreamError(name: path, operation: "creating", reason: String(cString: strerror(code)))
+        throw FileError(path: path, operation: "creating", errno: code)
       }
       defer { close(descriptor) }
       do {
         try FileDescriptorWriter(descriptor: descriptor, name: path).write(Array(text.utf8))
         guard fsync(descriptor) == 0 else {
-          throw ByteStreamError(name: path, operation: "writing", reason: String(cString: strerror(errno)))
+          throw FileError(path: path, operation: "writing", errno: errno)
         }
       } catch {
         unlink(path)
