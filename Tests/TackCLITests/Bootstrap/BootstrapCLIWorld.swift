@@ -101,12 +101,8 @@ final class BootstrapCLIWorld: Sendable {
   func tack(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(120)
   ) async throws -> ProcessResult {
-    var env = BootstrapCLI.environment(home: home.path)
-    env["KUBECONFIG"] = kubeconfig
-    for (key, value) in environment { env[key] = value }
-    return try await ProcessRunner.run(
-      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin.map { Array($0.utf8) },
-      timeout: timeout)
+    try await BootstrapCLI.run(
+      arguments, home: home.path, kubeconfig: kubeconfig, environment: environment, stdin: stdin, timeout: timeout)
   }
 
   /// The object, or nil.
@@ -165,6 +161,19 @@ enum BootstrapCLI {
   static func expectedDefaultComponents(bundle: String) throws -> String {
     let text = try String(contentsOfFile: manifests + "/default-components.yaml", encoding: .utf8)
     return bundle == manifests ? text : dropping(optionalKinds, from: text)
+  }
+
+  /// Runs the built `tack` with ``environment(home:)`` and `kubeconfig`, plus `environment`.
+  static func run(
+    _ arguments: [String], home: String, kubeconfig: String, environment extra: [String: String] = [:],
+    stdin: String? = nil, timeout: Duration = .seconds(120)
+  ) async throws -> ProcessResult {
+    var env = environment(home: home)
+    env["KUBECONFIG"] = kubeconfig
+    for (key, value) in extra { env[key] = value }
+    return try await ProcessRunner.run(
+      tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin.map { Array($0.utf8) },
+      timeout: timeout)
   }
 
   /// No colour, UTC, a private HOME and cache, nothing from the developer's shell.

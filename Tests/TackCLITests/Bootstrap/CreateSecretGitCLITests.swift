@@ -12,9 +12,7 @@ import Testing
     let home: TemporaryDirectory
 
     func tack(_ arguments: [String]) async throws -> ProcessResult {
-      var env = BootstrapCLI.environment(home: home.path)
-      env["KUBECONFIG"] = kubeconfig
-      return try await ProcessRunner.run(BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false)
+      try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: kubeconfig, timeout: .seconds(300))
     }
 
     func secret(_ name: String, namespace: String = "flux-system") -> (data: [String: String], labels: [String: String])? {

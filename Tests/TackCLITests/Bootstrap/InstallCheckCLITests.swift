@@ -14,10 +14,7 @@ import Testing
     let manifests: String
 
     func tack(_ arguments: [String]) async throws -> ProcessResult {
-      var env = BootstrapCLI.environment(home: home.path)
-      env["KUBECONFIG"] = kubeconfig
-      return try await ProcessRunner.run(
-        BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, timeout: .seconds(120))
+      try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: kubeconfig)
     }
   }
 
