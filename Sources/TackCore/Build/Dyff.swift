@@ -275,39 +275,33 @@ public enum Dyff {
     }
     let fromCounts = lookup(from)
     let toCounts = lookup(to)
-    var removals: [Node] = []
-    var additions: [Node] = []
-    var fromCommon: [Node] = []
-    var toCommon: [Node] = []
-    for node in from {
-      let key = node.identity
-      guard let toCount = toCounts[key] else {
-        removals.append(node)
-        continue
-      }
-      fromCommon.append(node)
-      let fromCount = fromCounts[key]!
-      if fromCount > toCount, !removals.contains(where: { $0.identity == key }) {
-        removals += Array(repeating: node, count: fromCount - toCount)
-      }
-    }
-    for node in to {
-      let key = node.identity
-      guard let fromCount = fromCounts[key] else {
-        additions.append(node)
-        continue
-      }
-      toCommon.append(node)
-      let toCount = toCounts[key]!
-      if fromCount < toCount, !additions.contains(where: { $0.identity == key }) {
-        additions += Array(repeating: node, count: toCount - fromCount)
-      }
-    }
+    let (removals, fromCommon) = surplus(from, counts: fromCounts, other: toCounts)
+    let (additions, toCommon) = surplus(to, counts: toCounts, other: fromCounts)
     var order: [Detail] = []
     if fromCommon.count == toCommon.count, zip(fromCommon, toCommon).contains(where: { $0.identity != $1.identity }) {
       order.append(Detail(kind: .orderChange, from: .sequence(fromCommon), to: .sequence(toCommon)))
     }
     return packed([], path: path, order: order, additions: additions, removals: removals)
+  }
+
+  /// Entries of `list` the other side lacks (as often as they are missing there) and the entries
+  /// both sides have, in order.
+  private static func surplus(_ list: [Node], counts: [String: Int], other: [String: Int]) -> (extra: [Node], common: [Node]) {
+    var extra: [Node] = []
+    var common: [Node] = []
+    for node in list {
+      let key = node.identity
+      guard let otherCount = other[key] else {
+        extra.append(node)
+        continue
+      }
+      common.append(node)
+      let count = counts[key]!
+      if count > otherCount, !extra.contains(where: { $0.identity == key }) {
+        extra += Array(repeating: node, count: count - otherCount)
+      }
+    }
+    return (extra, common)
   }
 
   private static func packed(_ list: [Difference], path: [PathElement]?, order: [Detail], additions: [Node], removals: [Node])

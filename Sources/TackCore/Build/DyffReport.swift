@@ -1,3 +1,5 @@
+import TackBase
+
 /// dyff's human report as flux prints it (no banner, indent 0, no colour): per difference a blank
 /// line, the path, then each detail; details of one path sit side by side when they fit the
 /// terminal width, one after the other otherwise.
@@ -229,7 +231,7 @@ enum NeatYAML {
     case .scalar(let value, let tag):
       let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
       if lines.count == 1 {
-        output += tag == "!!str" && needsQuotes(value) ? EnvSubst.goQuoted(value) : value
+        output += tag == "!!str" && needsQuotes(value) ? GoQuote.quoted(value) : value
       } else {
         output += "|\n" + lines.map { prefix + $0 }.joined(separator: "\n")
       }

@@ -1,3 +1,5 @@
+import TackBase
+
 /// Bash-style `${…}` substitution as Flux's `postBuild` runs it (fluxcd/pkg `envsubst`).
 ///
 /// `lookup` answers a variable's value, or nil when it is not set. Outside strict mode Flux treats
@@ -40,7 +42,7 @@ public enum EnvSubst {
       for argument in arguments { values.append(try evaluate(argument, strict: strict, lookup: lookup)) }
       let found = lookup(parameter)
       if strict && found == nil && !defaultOperators.contains(op) {
-        throw Failure(message: "variable not set (strict mode): \(goQuoted(parameter))")
+        throw Failure(message: "variable not set (strict mode): \(GoQuote.quoted(parameter))")
       }
       return apply(op, to: found ?? "", values)
     }
@@ -149,32 +151,5 @@ public enum EnvSubst {
       }
     }
     return String(decoding: output, as: UTF8.self)
-  }
-
-  /// Go's `%q` for the error message.
-  static func goQuoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
