@@ -22,20 +22,27 @@ enum BuildFixtures {
     try FluxKustomization.find(in: yaml, file: "ks.yaml", name: "apps", namespace: "flux-system")
   }
 
-  static let minimalKustomization = """
-    apiVersion: kustomize.toolkit.fluxcd.io/v1
-    kind: Kustomization
-    metadata:
-      name: apps
-      namespace: flux-system
-    spec:
-      interval: 10m
-      path: ./apps
-      prune: true
-      sourceRef:
-        kind: GitRepository
-        name: fleet
-    """
+  /// A Flux Kustomization `apps` in `flux-system` with `spec.path` and `sourceRef`, `fields` added to
+  /// its spec (one per line, unindented) and an optional `status` block.
+  static func spec(_ fields: String, status: String = "") -> String {
+    let header = """
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: apps
+        namespace: flux-system
+      spec:
+        path: ./apps
+        sourceRef:
+          kind: GitRepository
+          name: fleet
+
+      """
+    let body = fields.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    return header + body + "\n" + status
+  }
+
+  static let minimalKustomization = spec("interval: 10m\nprune: true")
 
   static func deployment(_ name: String, image: String = "nginx:1.25", replicas: String = "1") -> String {
     """

@@ -43,42 +43,32 @@ import Testing
     #expect(error?.description == "failed to generate kustomization.yaml: failed to decode Kubernetes YAML from /repo/apps/bad.yaml: missing metadata.name in object of kind ConfigMap")
   }
 
-  static let overlaySpec = """
-    apiVersion: kustomize.toolkit.fluxcd.io/v1
-    kind: Kustomization
-    metadata:
-      name: apps
-      namespace: flux-system
-    spec:
-      path: ./apps
-      targetNamespace: prod
-      namePrefix: p-
-      nameSuffix: -s
-      patches:
-      - patch: |
-          - op: replace
-            path: /spec/replicas
-            value: 3
-        target:
-          kind: Deployment
-      images:
-      - name: nginx
-        newName: registry.example.com/nginx
-      - name: redis
-        newTag: "7.2"
-      components:
-      - ../components/monitoring
-      - ../components/missing
-      ignoreMissingComponents: true
-      commonMetadata:
-        labels:
-          team: platform
-        annotations:
-          owner: sre@example.com
-      sourceRef:
-        kind: GitRepository
-        name: fleet
-    """
+  static let overlaySpec = F.spec("""
+    targetNamespace: prod
+    namePrefix: p-
+    nameSuffix: -s
+    patches:
+    - patch: |
+        - op: replace
+          path: /spec/replicas
+          value: 3
+      target:
+        kind: Deployment
+    images:
+    - name: nginx
+      newName: registry.example.com/nginx
+    - name: redis
+      newTag: "7.2"
+    components:
+    - ../components/monitoring
+    - ../components/missing
+    ignoreMissingComponents: true
+    commonMetadata:
+      labels:
+        team: platform
+      annotations:
+        owner: sre@example.com
+    """)
 
   static var overlayTree: InMemoryFileSystem {
     F.tree("/repo", [
@@ -130,25 +120,15 @@ import Testing
     #expect(error == .originAnnotationsNotSupported(file: "kustomization.yaml"))
   }
 
-  static let substitutionSpec = """
-    apiVersion: kustomize.toolkit.fluxcd.io/v1
-    kind: Kustomization
-    metadata:
-      name: apps
-      namespace: flux-system
-    spec:
-      path: ./apps
-      postBuild:
-        substitute:
-          REPLICAS: "3"
-          APP: web
-        substituteFrom:
-        - kind: ConfigMap
-          name: cluster-vars
-      sourceRef:
-        kind: GitRepository
-        name: fleet
-    """
+  static let substitutionSpec = F.spec("""
+    postBuild:
+      substitute:
+        REPLICAS: "3"
+        APP: web
+      substituteFrom:
+      - kind: ConfigMap
+        name: cluster-vars
+    """)
 
   static var substitutionTree: InMemoryFileSystem {
     F.tree("/repo/apps", [

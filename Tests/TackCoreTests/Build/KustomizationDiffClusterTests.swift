@@ -10,19 +10,7 @@ import Testing
 @Suite struct KustomizationDiffClusterTests {
   typealias F = BuildFixtures
 
-  static let spec = """
-    apiVersion: kustomize.toolkit.fluxcd.io/v1
-    kind: Kustomization
-    metadata:
-      name: apps
-      namespace: flux-system
-    spec:
-      path: ./apps
-      targetNamespace: apps
-      prune: true
-      sourceRef:
-        kind: GitRepository
-        name: fleet
+  static let spec = F.spec("targetNamespace: apps\nprune: true", status: """
     status:
       inventory:
         entries:
@@ -32,7 +20,7 @@ import Testing
           v: v1
         - id: apps_web__Service
           v: v1
-    """
+    """)
 
   static var tree: InMemoryFileSystem {
     F.tree("/repo/apps", [
