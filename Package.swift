@@ -6,6 +6,7 @@ import PackageDescription
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
 //   TackKustomize → TackJSON   (the kustomize build engine: no CLI, no cluster, no TackBase yet)
+//   TackCore → TackKustomize   (Flux's build/diff layer: generated kustomizations, substitution, masking)
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
 // progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
 // TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
@@ -85,7 +86,7 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackKustomize",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -136,7 +137,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport"]),
     .testTarget(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
