@@ -6,9 +6,10 @@ import PackageDescription
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
 //   TackKustomize → {TackJSON, TackBase}   (the kustomize build engine: no CLI, no cluster)
+//   TackCore → TackKustomize   (Flux's build/diff layer: generated kustomizations, substitution, masking)
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64,
-// PEM and percent-encoding, trimming, atomic file writes, the progress protocol). TackOutput is
-// presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
+// PEM and percent-encoding, Go's %q, trimming, atomic file writes, the progress protocol). TackOutput
+// is presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
 // TackHTTP knows nothing of Kubernetes.
 // TackTestSupport (test API server, controller doubles, git servers) and TackTesting (Swift Testing
 // glue) are never linked into `tack`.
@@ -87,7 +88,7 @@ let package = Package(
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackKustomize",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -146,7 +147,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],

@@ -155,7 +155,9 @@ struct KubectlInteropTests {
                                  "observedGeneration": 1, "lastTransitionTime": .string(RFC3339Time.now().rfc3339)]]
       }
     }
-    let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=20s"])
+    // The timeout is generous because the whole suite runs in parallel on two cores: the controller task
+    // can wait seconds for a thread. A server that never delivers the change still fails the test.
+    let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=120s"], timeout: .seconds(150))
     try await controller.value
     #expect(result.exitCode == 0, "\(result)")
     #expect(result.stdout.contains("condition met"))
