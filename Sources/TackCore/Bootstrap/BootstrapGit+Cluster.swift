@@ -5,7 +5,7 @@ extension BootstrapGit {
   // MARK: preflight
 
   /// Reads what bootstrap needs to know from the cluster, changing nothing.
-  func preflight(_ cluster: any ClusterAccess) async throws -> ClusterState {
+  func preflight(_ cluster: any Cluster) async throws -> ClusterState {
     do {
       _ = try await cluster.serverVersion()
     } catch let error as CancellationError {
@@ -113,7 +113,7 @@ extension BootstrapGit {
     }
   }
 
-  func reconcileSecret(_ cluster: any ClusterAccess, secret: GitSourceSecret?) async throws {
+  func reconcileSecret(_ cluster: any Cluster, secret: GitSourceSecret?) async throws {
     let key = "\(options.namespace)/\(options.secretName)"
     console.action("determining if source secret \"\(key)\" exists")
     guard let secret else {
@@ -143,13 +143,13 @@ extension BootstrapGit {
 
   /// Server-side applies the components: CRDs and Namespaces first, waits (≤ 1 minute) until they
   /// are Established/Active, then everything else.
-  func installComponents(_ cluster: any ClusterAccess, deadline: ContinuousClock.Instant) async throws {
+  func installComponents(_ cluster: any Cluster, deadline: ContinuousClock.Instant) async throws {
     try await ComponentInstaller(cluster: cluster, fieldManager: fieldManager).install(manifests, deadline: deadline)
   }
 
   // MARK: health
 
-  func reportHealth(_ cluster: any ClusterAccess, head: String, deadline: ContinuousClock.Instant) async throws {
+  func reportHealth(_ cluster: any Cluster, head: String, deadline: ContinuousClock.Instant) async throws {
     let revision = "\(options.branch)@sha1:\(head)"
     var failures: [BootstrapError] = []
     for kind in [FluxSyncWait.Kind.gitRepository, .kustomization] {

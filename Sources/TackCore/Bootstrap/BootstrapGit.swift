@@ -19,7 +19,7 @@ public struct BootstrapGit: Sendable {
   public var manifests: ComponentManifests
   public var cloner: any FleetRepositoryCloner
   /// nil for `--dry-run` and `--no-push`, which never touch the cluster.
-  public var cluster: (any ClusterAccess)?
+  public var cluster: (any Cluster)?
   public var ssh: any SSHTooling
   /// nil when stdin is not a terminal.
   public var confirmer: (any Confirming)?
@@ -34,7 +34,7 @@ public struct BootstrapGit: Sendable {
 
   public init(
     options: BootstrapOptions, manifests: ComponentManifests, cloner: any FleetRepositoryCloner,
-    cluster: (any ClusterAccess)?, ssh: any SSHTooling, confirmer: (any Confirming)?, console: Console,
+    cluster: (any Cluster)?, ssh: any SSHTooling, confirmer: (any Confirming)?, console: Console,
     cloneDirectory: String
   ) {
     self.options = options

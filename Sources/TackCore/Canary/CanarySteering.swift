@@ -6,10 +6,10 @@ import TackJSON
 /// gate) and retry (restart annotation). Each reports what it did through `note` and returns the
 /// exit status the command should end with; errors are thrown, never printed.
 public struct CanarySteering: Sendable {
-  public let cluster: any CanaryCluster
+  public let cluster: any Cluster
   public let waiter: CanaryWaiter
 
-  public init(cluster: any CanaryCluster, waiter: CanaryWaiter) {
+  public init(cluster: any Cluster, waiter: CanaryWaiter) {
     self.cluster = cluster
     self.waiter = waiter
   }

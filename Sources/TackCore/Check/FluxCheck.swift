@@ -6,7 +6,7 @@ import TackOutput
 /// controller Deployments and the CRDs. Every failed check is printed with ✗ and makes the run fail
 /// (flux #5220 exits 0 when listing fails; tack does not).
 public struct FluxCheck: Sendable {
-  public var cluster: any ClusterAccess
+  public var cluster: any Cluster
   public var console: Console
   public var namespace: String
   /// Components that must have a Deployment; empty checks whatever Flux Deployments exist.
@@ -17,7 +17,7 @@ public struct FluxCheck: Sendable {
   public static let minimumKubernetes = (major: 1, minor: 30)
 
   public init(
-    cluster: any ClusterAccess, console: Console, namespace: String, expectedComponents: [String], timeout: GoDuration
+    cluster: any Cluster, console: Console, namespace: String, expectedComponents: [String], timeout: GoDuration
   ) {
     self.cluster = cluster
     self.console = console

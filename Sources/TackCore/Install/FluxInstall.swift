@@ -7,7 +7,7 @@ import TackOutput
 /// managed by another tool, prints the change set and waits for the controllers.
 public struct FluxInstall: Sendable {
   public var manifests: ComponentManifests
-  public var cluster: any ClusterAccess
+  public var cluster: any Cluster
   public var console: Console
   public var confirmer: (any Confirming)?
   public var force: Bool
@@ -15,7 +15,7 @@ public struct FluxInstall: Sendable {
   public var fieldManager = "flux"
 
   public init(
-    manifests: ComponentManifests, cluster: any ClusterAccess, console: Console, confirmer: (any Confirming)?,
+    manifests: ComponentManifests, cluster: any Cluster, console: Console, confirmer: (any Confirming)?,
     force: Bool, timeout: GoDuration
   ) {
     self.manifests = manifests
@@ -76,7 +76,7 @@ public struct FluxClusterInfo: Sendable, Equatable {
   public static let crdName = "gitrepositories.source.toolkit.fluxcd.io"
 
   /// nil when Flux is not installed (no GitRepository CRD).
-  public static func read(_ cluster: any ClusterAccess) async throws -> FluxClusterInfo? {
+  public static func read(_ cluster: any Cluster) async throws -> FluxClusterInfo? {
     guard let crd = try await cluster.get(.crd(crdName)) else { return nil }
     let labels = crd[path: "metadata", "labels"]?.objectValue ?? JSONObject()
     return FluxClusterInfo(

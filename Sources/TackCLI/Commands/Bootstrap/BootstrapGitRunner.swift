@@ -21,8 +21,12 @@ struct BootstrapGitRunner {
     let manifests = try await ComponentLoading(context: context).load(
       options: command.manifestOptions, components: options.components, namespace: options.namespace)
 
-    let cluster: (any ClusterAccess)? =
-      options.mode == .apply ? try await ClusterConnection.make(global: command.global, context: context).cluster : nil
+    var cluster: (any Cluster)?
+    if options.mode == .apply {
+      cluster = try context.cluster(command.global)
+      // The namespace rules run again here, as they always have (their warnings included).
+      _ = try context.namespace(command.global)
+    }
     let cloneDirectory: String
     switch options.mode {
     case .noPush:
@@ -111,7 +115,7 @@ struct BootstrapGitRunner {
           username: command.username, algorithm: algorithm, sshHostname: command.sshHostname))
     }
     let caCertificate = try command.caFile.map { try Self.readFile($0, flag: "--ca-file") }
-    let namespace = try ClusterConnection.namespace(global: command.global, context: context)
+    let namespace = try context.namespace(command.global)
     let options = BootstrapOptions(
       url: url, branch: command.branch, path: path, namespace: namespace, interval: interval,
       secretName: command.secretName, components: components, version: command.manifestOptions.version,

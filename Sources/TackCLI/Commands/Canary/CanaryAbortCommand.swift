@@ -20,7 +20,7 @@ extension Tack.Canary {
 
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let steering = CanarySteering(
         cluster: connection.cluster, waiter: CanaryWaiter(cluster: connection.cluster, clock: connection.clock))
       let status = try await steering.abort(
@@ -50,7 +50,7 @@ extension Tack.Canary {
 
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let waiter = CanaryWaiter(cluster: connection.cluster, clock: connection.clock)
       let note = CanaryCommandSupport.printer(context.console, statesToStdout: false)
       var status = try await CanarySteering(cluster: connection.cluster, waiter: waiter).retry(

@@ -5,31 +5,21 @@ import TackCore
 import TackJSON
 import TackOutput
 
-/// Where the canary commands get their cluster from. The live path builds a client from the
-/// global options; tests substitute a double through the task-local `override`.
-public enum CanaryClusterFactory {
-  public struct Connection: Sendable {
-    public var cluster: any CanaryCluster
-    public var namespace: String
-    public var clock: any CanaryClock
-    public init(cluster: any CanaryCluster, namespace: String, clock: any CanaryClock = SystemCanaryClock()) {
-      self.cluster = cluster
-      self.namespace = namespace
-      self.clock = clock
-    }
-  }
-
-  /// Set by tests: `(global options, context) → connection`.
-  @TaskLocal public static var override: (@Sendable (GlobalOptions) async throws -> Connection)?
-
-  static func connect(_ global: GlobalOptions, context: CommandContext) async throws -> Connection {
-    if let override { return try await override(global) }
-    return try await liveConnection(global, context: context)
-  }
+/// The cluster a canary command works on, the namespace, and the clock its waits use.
+struct CanaryConnection: Sendable {
+  var cluster: any Cluster
+  var namespace: String
+  var clock: any CanaryClock
 }
 
-/// Shared plumbing of the canary commands: timeouts, and progress notes in flux's symbols.
+/// Shared plumbing of the canary commands: the connection, timeouts, and progress notes in flux's
+/// symbols.
 enum CanaryCommandSupport {
+  static func connect(_ global: GlobalOptions, context: CommandContext) throws -> CanaryConnection {
+    let cluster = try context.cluster(global)
+    return CanaryConnection(cluster: cluster, namespace: try context.namespace(global), clock: context.clock)
+  }
+
   static func timeout(_ global: GlobalOptions) throws -> Double {
     guard let duration = GoDuration(global.timeout), duration.nanoseconds > 0 else {
       throw ValidationError("invalid --timeout \"\(global.timeout)\": use Go duration syntax, e.g. 30s, 5m, 1h")

@@ -75,7 +75,7 @@ extension Tack.Canary {
 
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let console = context.console
       guard let name else {
         try await list(connection, console: console)
@@ -131,7 +131,7 @@ extension Tack.Canary {
       }
     }
 
-    func list(_ connection: CanaryClusterFactory.Connection, console: Console) async throws {
+    func list(_ connection: CanaryConnection, console: Console) async throws {
       let canaries = try await connection.cluster.canaries(namespace: connection.namespace)
       guard !canaries.isEmpty else { throw CanaryError.noCanaries(namespace: connection.namespace) }
       switch output {

@@ -31,9 +31,9 @@ extension Tack {
       // Named components must each have a Deployment; otherwise whatever Flux Deployments exist are checked.
       let named = !componentOptions.components.isEmpty || !componentOptions.componentsExtra.isEmpty
       let expected = named ? try componentOptions.selected(requireControllers: false) : []
-      let connection = try await ClusterConnection.make(global: global, context: context)
+      let cluster = try context.cluster(global)
       try await FluxCheck(
-        cluster: connection.cluster, console: context.console, namespace: connection.namespace,
+        cluster: cluster, console: context.console, namespace: try context.namespace(global),
         expectedComponents: expected, timeout: timeout
       ).run(pre: pre)
     }

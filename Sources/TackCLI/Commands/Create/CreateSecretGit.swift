@@ -73,7 +73,7 @@ extension Tack.Create.Secret {
         }
         labelMap[String(item[..<eq])] = String(item[item.index(after: eq)...])
       }
-      let namespace = try ClusterConnection.namespace(global: global, context: context)
+      let namespace = try context.namespace(global)
       let request = GitSecretRequest(
         name: name, namespace: namespace, url: parsedURL, username: username, password: password,
         bearerToken: bearerToken, caCertificate: try caCrtFile.map { try BootstrapGitRunner.readFile($0, flag: "--ca-crt-file") },
@@ -82,7 +82,12 @@ extension Tack.Create.Secret {
         labels: labelMap)
       try request.validate()
       // Connect before generating keys or scanning hosts, so a bad kubeconfig fails first.
-      let connection = export ? nil : try await ClusterConnection.make(global: global, context: context)
+      var cluster: (any Cluster)?
+      if !export {
+        cluster = try context.cluster(global)
+        // The namespace rules run again on connecting, as they always have (their warnings included).
+        _ = try context.namespace(global)
+      }
       let secret = try await request.build(ssh: LiveSSHTooling(environment: context.environment))
       if export {
         context.console.write(secret.exportText)
@@ -91,8 +96,8 @@ extension Tack.Create.Secret {
       if let publicKey = secret.publicKey {
         context.console.generate("deploy key: \(publicKey.trimmingCharacters(in: "\n"))")
       }
-      guard let connection else { return }
-      try await SourceSecretWriter.upsert(secret, in: connection.cluster)
+      guard let cluster else { return }
+      try await SourceSecretWriter.upsert(secret, in: cluster)
       context.console.action("git secret '\(name)' created in '\(namespace)' namespace")
     }
   }

@@ -159,10 +159,10 @@ extension ExportNounCommand {
 
   func run() async throws {
     let context = CommandContext.live()
-    let cluster = try await ClusterObjectSource.make(global: options.global, context: context)
-    try await ExportObjects(source: cluster, console: context.console).run(
+    let cluster = try context.cluster(options.global)
+    let namespace = try context.namespace(options.global)
+    try await ExportObjects(cluster: cluster, console: context.console).run(
       ExportRequest(
-        kind: Self.kind, namespace: cluster.namespace, name: options.name, all: options.all,
-        withCredentials: withCredentials))
+        kind: Self.kind, namespace: namespace, name: options.name, all: options.all, withCredentials: withCredentials))
   }
 }

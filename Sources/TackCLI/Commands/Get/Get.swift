@@ -1,6 +1,6 @@
 import ArgumentParser
 import TackBase
-import TackKube
+import TackCore
 
 extension Tack {
   /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,
@@ -35,10 +35,8 @@ extension Tack {
       guard raw.hasPrefix("/") else {
         throw ValidationError("--raw must be an absolute path starting with /, got \"\(raw)\"")
       }
-      let factory = KubeClientFactory(options: global, context: context)
-      let client = try factory.makeClient()
-      let response = try await client.raw(raw)
-      context.console.out.write(response.body)
+      let cluster = try context.cluster(global)
+      context.console.out.write(try await cluster.raw(raw))
     }
   }
 }

@@ -65,10 +65,10 @@ extension GetNounCommand {
 
   func run() async throws {
     let context = CommandContext.live()
-    let cluster = try await ClusterObjectSource.make(global: options.global, context: context)
-    let request = try options.request(
-      kinds: Self.kinds, isAll: Self.isAll, namespace: cluster.namespace, showSource: showSource)
-    let status = try await GetObjects(source: cluster, console: context.console).run(request)
+    let cluster = try context.cluster(options.global)
+    let namespace = try context.namespace(options.global)
+    let request = try options.request(kinds: Self.kinds, isAll: Self.isAll, namespace: namespace, showSource: showSource)
+    let status = try await GetObjects(cluster: cluster, console: context.console).run(request)
     if status != .success { throw SilentExit(status) }
   }
 }

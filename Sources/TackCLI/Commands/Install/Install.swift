@@ -34,7 +34,7 @@ extension Tack {
       guard let timeout = GoDuration(global.timeout), timeout.nanoseconds > 0 else {
         throw CommandError("--timeout \"\(global.timeout)\" is not a duration (e.g. 5m)", exitStatus: .usage)
       }
-      let namespace = try ClusterConnection.namespace(global: global, context: context)
+      let namespace = try context.namespace(global)
       if !export { context.console.generate("generating manifests") }
       let manifests = try await ComponentLoading(context: context).load(
         options: manifestOptions, components: components, namespace: namespace)
@@ -44,9 +44,11 @@ extension Tack {
         return
       }
       if global.verbose { context.console.write(manifests.content) }
-      let connection = try await ClusterConnection.make(global: global, context: context)
+      let cluster = try context.cluster(global)
+      // The namespace rules run again on connecting, as they always have (their warnings included).
+      _ = try context.namespace(global)
       try await FluxInstall(
-        manifests: manifests, cluster: connection.cluster, console: context.console,
+        manifests: manifests, cluster: cluster, console: context.console,
         confirmer: TerminalPrompt.ifInteractive(context.console), force: force, timeout: timeout
       ).run()
     }

@@ -42,7 +42,7 @@ extension Tack.Promote {
 
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let steering = CanarySteering(
         cluster: connection.cluster, waiter: CanaryWaiter(cluster: connection.cluster, clock: connection.clock))
       let note = CanaryCommandSupport.printer(context.console, statesToStdout: false)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack reconcile <noun> NAME…`: annotate, then wait until the controller applied it.
@@ -112,13 +113,12 @@ enum ReconcileRun {
   static func run(_ kind: FluxKind, _ target: TargetOptions, _ global: GlobalOptions, _ options: ReconcileOptions)
     async throws
   {
-    let namespaceHint = global.namespace ?? "flux-system"
-    _ = try target.selection(kind: kind, namespace: namespaceHint, missingName: "\(kind.kind) name is required")
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(
-      kind: kind, namespace: setup.namespace, missingName: "\(kind.kind) name is required")
+    let context = CommandContext.live()
+    let (selection, cluster, timeout) = try target.connect(
+      kind: kind, missingName: "\(kind.kind) name is required", global: global, context: context)
     var options = options
-    options.timeout = setup.timeout
-    try await Reconciler(client: setup.client, progress: setup.progress).run(kind, selection, options: options)
+    options.timeout = timeout
+    try await Reconciler(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(
+      kind, selection, options: options)
   }
 }

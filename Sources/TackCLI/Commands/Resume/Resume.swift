@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack resume <noun> NAME…`: reconcile again, and wait for a fresh Ready.
@@ -57,12 +58,10 @@ struct ResumeLeaf<Noun: FluxNoun>: AsyncParsableCommand {
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
   func run() async throws {
-    let kind = Noun.kind
-    let missing = "\(kind.humanKind) name is required"
-    _ = try target.selection(kind: kind, namespace: global.namespace ?? "flux-system", missingName: missing)
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(kind: kind, namespace: setup.namespace, missingName: missing)
-    try await Resumer(client: setup.client, progress: setup.progress).run(
-      kind, selection, wait: wait, timeout: setup.timeout)
+    let context = CommandContext.live()
+    let (selection, cluster, timeout) = try target.connect(
+      kind: Noun.kind, missingName: "\(Noun.kind.humanKind) name is required", global: global, context: context)
+    try await Resumer(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(
+      Noun.kind, selection, wait: wait, timeout: timeout)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack suspend <noun> NAME…`: stop reconciling, by `spec.suspend: true`.
@@ -50,11 +51,9 @@ struct SuspendLeaf<Noun: FluxNoun>: AsyncParsableCommand {
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
   func run() async throws {
-    let kind = Noun.kind
-    let missing = "\(kind.humanKind) name is required"
-    _ = try target.selection(kind: kind, namespace: global.namespace ?? "flux-system", missingName: missing)
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(kind: kind, namespace: setup.namespace, missingName: missing)
-    try await Suspender(client: setup.client, progress: setup.progress).run(kind, selection)
+    let context = CommandContext.live()
+    let (selection, cluster, _) = try target.connect(
+      kind: Noun.kind, missingName: "\(Noun.kind.humanKind) name is required", global: global, context: context)
+    try await Suspender(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(Noun.kind, selection)
   }
 }
