@@ -5,7 +5,7 @@ import TackCore
 extension Tack {
   /// `tack version`: the client version and, unless `--client`, the API server's, the Flux
   /// distribution's and every Flux and Flagger controller image's, in flux's format.
-  struct Version: AsyncParsableCommand {
+  struct Version: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the client and server-side components version information.",
       discussion: """
@@ -28,8 +28,7 @@ extension Tack {
     @OptionGroup(title: "Global Options")
     var global: GlobalOptions
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       var report = VersionReport(client: "v" + TackVersion.current)
       if !client {
         report = try await serverReport(context: context, client: report.client)

@@ -13,14 +13,3 @@ public struct SystemCanaryClock: CanaryClock {
     try await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))
   }
 }
-
-/// Progress a use case reports while it works; the CLI prints it in flux's symbols on stderr.
-public enum CanaryNote: Sendable, Equatable {
-  case action(String)
-  case waiting(String)
-  case success(String)
-  case warning(String)
-  case failure(String)
-  /// A new state during a wait (`--wait` prints one line per change).
-  case state(String)
-}

@@ -32,8 +32,8 @@ extension Cluster {
     }
     if let coreEvents, !coreEvents.isEmpty { return coreEvents }
     let newEvents = try await Self.unlessNotServed {
-      try await list(.eventV1, ListScope(namespace: namespace, fieldSelector: "regarding.kind=Canary,regarding.name=\(name)"))
-        .items
+      let scope = ListScope(namespace: namespace, fieldSelector: "regarding.kind=Canary,regarding.name=\(name)")
+      return try await list(.eventV1, scope).items
     }
     return CanaryEvents.merge(core: coreEvents ?? [], eventsV1: newEvents ?? [])
   }

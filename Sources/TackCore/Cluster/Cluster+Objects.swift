@@ -19,7 +19,8 @@ extension Cluster {
   public func apply(_ object: JSON, fieldManager: String, force: Bool) async throws -> JSON {
     try await patch(
       ObjectKind(of: object), namespace: object[path: "metadata", "namespace"]?.stringValue,
-      name: object[path: "metadata", "name"]?.stringValue ?? "", .apply(object, fieldManager: fieldManager, force: force))
+      name: object[path: "metadata", "name"]?.stringValue ?? "",
+      .apply(object, fieldManager: fieldManager, force: force))
   }
 
   // MARK: bootstrap, install and check: a kind not served yet is an object not there yet
@@ -37,7 +38,9 @@ extension Cluster {
   }
 
   /// The objects of a kind (in a namespace, or all); none when the kind is not served.
-  public func list(apiVersion: String, kind: String, namespace: String?, labelSelector: String?) async throws -> [JSON] {
+  public func list(apiVersion: String, kind: String, namespace: String?, labelSelector: String?) async throws
+    -> [JSON]
+  {
     do {
       return try await list(
         ObjectKind(apiVersion: apiVersion, kind: kind), ListScope(namespace: namespace, labelSelector: labelSelector)
@@ -82,7 +85,8 @@ extension Cluster {
       fetch: { try await self.get(reference) },
       watch: { resourceVersion in
         do {
-          return try await self.watch(type, .named(reference.name, namespace: reference.namespace), from: resourceVersion)
+          let scope = ListScope.named(reference.name, namespace: reference.namespace)
+          return try await self.watch(type, scope, from: resourceVersion)
         } catch is ResourceNotServedError {
           // A kind discovery does not know yet: the waiter's re-reads carry on.
           return AsyncThrowingStream { $0.finish() }

@@ -95,11 +95,12 @@ public struct ExportRequest: Sendable {
 /// the first as flux does.
 public struct ExportObjects: Sendable {
   public let cluster: any Cluster
-  public let console: Console
+  /// Where the documents go (stdout).
+  public let output: any OutputSink
 
-  public init(cluster: any Cluster, console: Console) {
+  public init(cluster: any Cluster, output: any OutputSink) {
     self.cluster = cluster
-    self.console = console
+    self.output = output
   }
 
   public func run(_ request: ExportRequest) async throws {
@@ -143,6 +144,6 @@ public struct ExportObjects: Sendable {
       }
       exported.append((object, secrets))
     }
-    console.write(ExportDocuments.text(exported, as: request.kind))
+    output.write(ExportDocuments.text(exported, as: request.kind))
   }
 }

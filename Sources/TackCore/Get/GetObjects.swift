@@ -11,12 +11,19 @@ import TackOutput
 /// `.failure` at the end; finding nothing there is not an error, as in flux.
 public struct GetObjects: Sendable {
   public let cluster: any Cluster
-  public let console: Console
+  /// Where the tables, lists and names go (stdout).
+  public let output: any OutputSink
+  /// Where a kind `get all` could not list is reported.
+  public let progress: any ProgressReporter
   public let clock: @Sendable () -> RFC3339Time
 
-  public init(cluster: any Cluster, console: Console, clock: @escaping @Sendable () -> RFC3339Time = { .now() }) {
+  public init(
+    cluster: any Cluster, output: any OutputSink, progress: any ProgressReporter,
+    clock: @escaping @Sendable () -> RFC3339Time = { .now() }
+  ) {
     self.cluster = cluster
-    self.console = console
+    self.output = output
+    self.progress = progress
     self.clock = clock
   }
 
@@ -45,7 +52,8 @@ public struct GetObjects: Sendable {
     var rows: [[String]] = []
     var yamlItems: [JSON] = []
     var jsonStarted = false
-    for try await page in try await Self.installed(kind, { try await cluster.listPages(ObjectKind(kind), request.scope) }) {
+    let pages = try await Self.installed(kind) { try await cluster.listPages(ObjectKind(kind), request.scope) }
+    for try await page in pages {
       try Task.checkCancellation()
       listed += page.items.count
       var text = ""
@@ -69,17 +77,17 @@ public struct GetObjects: Sendable {
           yamlItems.append(ObjectListRenderer.typed(object, as: kind))
         }
       }
-      if !text.isEmpty { console.write(text) }
+      if !text.isEmpty { output.write(text) }
     }
     switch request.output {
     case .table, .wide:
       if listed > 0 {
-        console.write(GetTableRenderer.render(header: columns.map(\.title), rows: rows, showHeader: !request.noHeader))
+        output.write(GetTableRenderer.render(header: columns.map(\.title), rows: rows, showHeader: !request.noHeader))
       }
     case .json:
-      console.write(jsonStarted ? ObjectListRenderer.jsonListTail : ObjectListRenderer.json([], showManagedFields: false))
+      output.write(jsonStarted ? ObjectListRenderer.jsonListTail : ObjectListRenderer.json([], showManagedFields: false))
     case .yaml:
-      console.write(ObjectListRenderer.yaml(yamlItems, showManagedFields: request.showManagedFields))
+      output.write(ObjectListRenderer.yaml(yamlItems, showManagedFields: request.showManagedFields))
     case .jsonl, .name:
       break
     }
@@ -104,17 +112,17 @@ public struct GetObjects: Sendable {
       } catch is CancellationError {
         throw CancellationError()
       } catch {
-        console.failure("\(error)")
+        progress.failure("\(error)")
         status = max(status, .failure)
       }
     }
-    if !request.output.isTable { console.write(render(found, request)) }
+    if !request.output.isTable { output.write(render(found, request)) }
     return status
   }
 
   /// Tables of `get all` are printed as each kind arrives, so a slow kind does not hold back the rest.
   func flushTables(_ found: inout [(FluxKind, [JSON])], _ request: GetRequest) {
-    console.write(render(found, request))
+    output.write(render(found, request))
     found.removeAll()
   }
 
@@ -187,10 +195,10 @@ public struct GetObjects: Sendable {
       case .table, .wide:
         let started = WatchTable(
           header: header, initialRows: rows, showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
-        console.write(started.start(rows: rows))
+        output.write(started.start(rows: rows))
         table = started
       default:
-        for item in initial { console.write(watchedObject(item, kind: kind, request: request, options: options)) }
+        for item in initial { output.write(watchedObject(item, kind: kind, request: request, options: options)) }
       }
     }
     let changes = try await Self.installed(kind) {
@@ -203,16 +211,16 @@ public struct GetObjects: Sendable {
       case .table, .wide:
         let row = GetRowBuilder.row(for: kind, object: object, options: tableOptions(request)).values(for: columns)
         if var current = table {
-          console.write(current.render(row))
+          output.write(current.render(row))
           table = current
         } else {
           let started = WatchTable(
             header: header, initialRows: [row], showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
-          console.write(started.start(rows: [row]))
+          output.write(started.start(rows: [row]))
           table = started
         }
       default:
-        console.write(watchedObject(object, kind: kind, request: request, options: options))
+        output.write(watchedObject(object, kind: kind, request: request, options: options))
       }
     }
   }

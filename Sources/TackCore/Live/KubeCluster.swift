@@ -95,7 +95,8 @@ public final class KubeCluster: Cluster {
     nonisolated(unsafe) var iterator = pages.makeAsyncIterator()
     return AsyncThrowingStream(unfolding: {
       guard let page = try await Self.mapped({ try await iterator.next() }) else { return nil }
-      return ObjectList(items: page.items.map(\.json), resourceVersion: page.resourceVersion.flatMap { $0.isEmpty ? nil : $0 })
+      let version = page.resourceVersion.flatMap { $0.isEmpty ? nil : $0 }
+      return ObjectList(items: page.items.map(\.json), resourceVersion: version)
     })
   }
 

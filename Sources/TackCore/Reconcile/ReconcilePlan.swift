@@ -25,7 +25,9 @@ struct ReconcilePlan {
         let sourceObject: JSON
         if let known = objects[sourceRef] {
           sourceObject = known
-        } else if let fetched = try await cluster.get(ObjectKind(source.kind), namespace: source.namespace, name: source.name) {
+        } else if let fetched = try await cluster.get(
+          ObjectKind(source.kind), namespace: source.namespace, name: source.name)
+        {
           sourceObject = fetched
         } else {
           throw ObjectNotFoundError.get(sourceRef)

@@ -132,7 +132,8 @@ public struct Reconciler: Sendable {
         token: makeToken(), force: isTarget && options.force, reset: isTarget && options.reset)
       if single {
         progress.action("annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace")
-        _ = try await cluster.patch(ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
+        _ = try await cluster.patch(
+          ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
         progress.success("\(ref.kind.kind) annotated")
         requests.append((ref, request))
       } else {
@@ -143,7 +144,8 @@ public struct Reconciler: Sendable {
     let cluster = self.cluster
     let patched = await toAnnotate.orderedConcurrentMap(limit: Self.patchConcurrency) { ref, request in
       do {
-        _ = try await cluster.patch(ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
+        _ = try await cluster.patch(
+          ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
         return (ref, request, nil as (any Error)?)
       } catch {
         return (ref, request, error)

@@ -87,7 +87,8 @@ struct SuspendTargets: Sendable {
       guard let object = target.object else { return (target, .missing) }
       guard needsPatch(object) else { return (target, .unchanged(object)) }
       do {
-        let patched = try await cluster.patch(ObjectKind(target.ref.kind), namespace: target.ref.namespace, name: target.ref.name, .merge(patch))
+        let patched = try await cluster.patch(
+          ObjectKind(target.ref.kind), namespace: target.ref.namespace, name: target.ref.name, .merge(patch))
         return (target, .patched(patched))
       } catch {
         return (target, .failed(error))

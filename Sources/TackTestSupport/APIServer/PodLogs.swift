@@ -39,12 +39,14 @@ public final class PodLogs: Sendable {
 
   /// The container stopped: followed logs end.
   public func finish(namespace: String, pod: String, container: String) {
-    state.withLock { state in
+    let followers = state.withLock { state in
       let key = Key(namespace: namespace, pod: pod, container: container)
       state.logs[key, default: Log()].finished = true
-      for follower in state.logs[key]!.followers.values { follower.finish() }
-      state.logs[key]!.followers = [:]
+      defer { state.logs[key]!.followers = [:] }
+      return Array(state.logs[key]!.followers.values)
     }
+    // Outside the lock: finishing a stream runs its termination handler, which takes the lock.
+    for follower in followers { follower.finish() }
   }
 
   /// The log so far, or its last `tailLines` lines.

@@ -53,7 +53,9 @@ final class RequestDispatcher: Sendable {
   let gitVersion = Mutex("v1.32.6")
   let defaultWatchTimeout: Duration
 
-  init(store: ObjectStore, access: AccessControl, proxy: ServiceProxy, podLogs: PodLogs, defaultWatchTimeout: Duration) {
+  init(
+    store: ObjectStore, access: AccessControl, proxy: ServiceProxy, podLogs: PodLogs, defaultWatchTimeout: Duration
+  ) {
     self.store = store
     self.access = access
     self.proxy = proxy
@@ -132,7 +134,9 @@ final class RequestDispatcher: Sendable {
     throws(APIError) -> DispatchOutcome
   {
     guard request.method == "GET" else { throw APIError.methodNotAllowed() }
-    if access.isDenied(identity, verb: "get", resource: type.plural, subresource: "log", apiGroup: "", namespace: namespace) {
+    if access.isDenied(
+      identity, verb: "get", resource: type.plural, subresource: "log", apiGroup: "", namespace: namespace)
+    {
       throw APIError.forbidden(user: identity.name, verb: "get", resource: type.plural, group: "", name: pod,
         namespace: namespace, subresource: "log")
     }
@@ -148,7 +152,8 @@ final class RequestDispatcher: Sendable {
     if RequestDispatcher.parseBool(request.parameter("follow")) == true {
       return .stream(contentType: contentType, chunks: podLogs.follow(key, tailLines: tailLines))
     }
-    return .respond(APIResponse(status: 200, headers: [("Content-Type", contentType)], body: podLogs.read(key, tailLines: tailLines)))
+    return .respond(
+      APIResponse(status: 200, headers: [("Content-Type", contentType)], body: podLogs.read(key, tailLines: tailLines)))
   }
 
   static func parse(_ segments: [String]) -> ResourcePath? {

@@ -10,10 +10,10 @@ import Testing
     let kubeconfig: String
     let home: TemporaryDirectory
 
-    func tack(_ arguments: [String]) async throws -> ProcessResult {
+    func tack(_ arguments: [String]) async throws -> TackResult {
       var env = BootstrapCLI.environment(home: home.path)
       env["KUBECONFIG"] = kubeconfig
-      return try await ProcessRunner.run(BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false)
+      return await InProcessTack.run(arguments, exactEnvironment: env)
     }
 
     func secret(_ name: String, namespace: String = "flux-system") -> (data: [String: String], labels: [String: String])? {

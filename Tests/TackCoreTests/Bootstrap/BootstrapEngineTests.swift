@@ -33,7 +33,7 @@ import Testing
   ) throws -> BootstrapGit {
     BootstrapGit(
       options: options, manifests: try manifests(), cloner: FakeCloner(repository: repository), cluster: cluster,
-      ssh: FakeSSH(), confirmer: confirmer, console: Console(out: MemorySink(), err: sink, style: TerminalStyle()),
+      ssh: FakeSSH(), confirmer: confirmer, progress: ConsoleProgress(console: Console(out: MemorySink(), err: sink, style: TerminalStyle())),
       cloneDirectory: repository.workTreePath)
   }
 
@@ -231,7 +231,7 @@ import Testing
       fixture.server.gitVersion = version
       let sink = MemorySink()
       let check = FluxCheck(
-        cluster: fixture.cluster, console: Console(out: MemorySink(), err: sink, style: TerminalStyle()),
+        cluster: fixture.cluster, progress: ConsoleProgress(console: Console(out: MemorySink(), err: sink, style: TerminalStyle())),
         namespace: "flux-system", expectedComponents: [], timeout: GoDuration(nanoseconds: 1_000_000_000))
       do {
         try await check.run(pre: true)

@@ -68,7 +68,7 @@ struct BootstrapPushRaceTests {
     try await BootstrapWorld.with(sync: { bare.tip("main") }) { world in
       let engine = BootstrapGit(
         options: options, manifests: manifests, cloner: cloner, cluster: world.cluster, ssh: FakeSSH(), confirmer: nil,
-        console: Console(out: MemorySink(), err: stderr, style: TerminalStyle()), cloneDirectory: root.path + "/clone")
+        progress: ConsoleProgress(console: Console(out: MemorySink(), err: stderr, style: TerminalStyle())), cloneDirectory: root.path + "/clone")
       let outcome = try await engine.run()
       #expect(outcome == .applied)
     }

@@ -1,6 +1,7 @@
 import TackBase
 import TackCore
 import TackJSON
+import TackOutput
 import TackTestSupport
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
     try await ClusterFixture.with(
       objects: [first, second, Self.secret("podinfo-auth"), Self.secret("proxy"), Self.secret("other-auth")]
     ) { fixture in
-      try await ExportObjects(cluster: fixture.cluster, console: captured.console).run(
+      try await ExportObjects(cluster: fixture.cluster, output: captured.out).run(
         ExportRequest(kind: .gitRepository, namespace: "flux-system", all: true, withCredentials: true))
     }
     let documents = try JSON.parseYAMLDocuments(captured.out.text)
@@ -68,7 +69,7 @@ import Testing
     let captured = Captured()
     try await ClusterFixture.with { fixture in
       await #expect(throws: GetNotFoundError("no objects found in empty namespace")) {
-        try await ExportObjects(cluster: fixture.cluster, console: captured.console).run(
+        try await ExportObjects(cluster: fixture.cluster, output: captured.out).run(
           ExportRequest(kind: .kustomization, namespace: "empty", all: true))
       }
     }
@@ -77,7 +78,7 @@ import Testing
   @Test func aMissingObjectIsTheServersNotFound() async throws {
     try await ClusterFixture.with { fixture in
       let error = await #expect(throws: ObjectNotFoundError.self) {
-        try await ExportObjects(cluster: fixture.cluster, console: Captured().console).run(
+        try await ExportObjects(cluster: fixture.cluster, output: Captured().out).run(
           ExportRequest(kind: .kustomization, namespace: "flux-system", name: "nope"))
       }
       #expect(
@@ -90,7 +91,7 @@ import Testing
     let captured = Captured()
     try await ClusterFixture.with(objects: GetFixtures.objects(of: .gitRepository)) { fixture in
       let error = await #expect(throws: CommandError.self) {
-        try await ExportObjects(cluster: fixture.cluster, console: captured.console)
+        try await ExportObjects(cluster: fixture.cluster, output: captured.out)
           .run(ExportRequest(kind: .gitRepository, namespace: "flux-system", name: "podinfo", withCredentials: true))
       }
       #expect(

@@ -12,6 +12,7 @@ struct Captured {
   let out = MemorySink()
   let err = MemorySink()
   var console: Console { Console(out: out, err: err, style: .plain) }
+  var progress: ConsoleProgress { ConsoleProgress(console: console) }
 }
 
 /// `tack get` against the test API server, through the live adapter. The server lists by
@@ -20,7 +21,7 @@ struct Captured {
 @Suite struct GetObjectsTests {
   func run(_ request: GetRequest, on fixture: ClusterFixture) async throws -> (Captured, TackBase.ExitStatus) {
     let captured = Captured()
-    let status = try await GetObjects(cluster: fixture.cluster, console: captured.console, clock: { GetFixtures.now })
+    let status = try await GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
       .run(request)
     return (captured, status)
   }
@@ -58,7 +59,7 @@ struct Captured {
   @Test func emptyJSONStillPrintsAList() async throws {
     let captured = Captured()
     try await ClusterFixture.with { fixture in
-      let getter = GetObjects(cluster: fixture.cluster, console: captured.console, clock: { GetFixtures.now })
+      let getter = GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
       await #expect(throws: GetNotFoundError.self) {
         _ = try await getter.run(GetRequest(kinds: [.kustomization], namespace: "ns", output: .json))
       }
@@ -86,7 +87,7 @@ struct Captured {
       #expect(!captured.out.text.contains("podinfo"))
 
       let captured2 = Captured()
-      let getter = GetObjects(cluster: fixture.cluster, console: captured2.console, clock: { GetFixtures.now })
+      let getter = GetObjects(cluster: fixture.cluster, output: captured2.out, progress: captured2.progress, clock: { GetFixtures.now })
       await #expect(throws: GetNotFoundError.self) {
         _ = try await getter.run(
           GetRequest(
@@ -177,7 +178,7 @@ struct Captured {
     _ request: GetRequest, on fixture: ClusterFixture, steps: [(lines: Int, change: () throws -> Void)], until: Int
   ) async throws -> String {
     let captured = Captured()
-    let getter = GetObjects(cluster: fixture.cluster, console: captured.console, clock: { GetFixtures.now })
+    let getter = GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
     let task = Task { try await getter.run(request) }
     defer { task.cancel() }
     func lines() -> Int { captured.out.text.split(separator: "\n").count }
@@ -305,9 +306,9 @@ struct Captured {
       for output in GetOutputFormat.allCases {
         let request = GetRequest(kinds: [.gitRepository], namespace: "flux-system", allNamespaces: true, output: output)
         let one = Captured()
-        _ = try await GetObjects(cluster: fixture.cluster, console: one.console, clock: { GetFixtures.now }).run(request)
+        _ = try await GetObjects(cluster: fixture.cluster, output: one.out, progress: one.progress, clock: { GetFixtures.now }).run(request)
         let pages = Captured()
-        _ = try await GetObjects(cluster: paged, console: pages.console, clock: { GetFixtures.now }).run(request)
+        _ = try await GetObjects(cluster: paged, output: pages.out, progress: pages.progress, clock: { GetFixtures.now }).run(request)
         #expect(one.out.text == pages.out.text, "\(output)")
       }
       // Four GitRepositories: at least four pages per run, so the paged adapter did page.

@@ -12,8 +12,7 @@ struct CanaryConnection: Sendable {
   var clock: any CanaryClock
 }
 
-/// Shared plumbing of the canary commands: the connection, timeouts, and progress notes in flux's
-/// symbols.
+/// Shared plumbing of the canary commands: the connection and timeouts.
 enum CanaryCommandSupport {
   static func connect(_ global: GlobalOptions, context: CommandContext) throws -> CanaryConnection {
     let cluster = try context.cluster(global)
@@ -27,20 +26,6 @@ enum CanaryCommandSupport {
     return duration.seconds
   }
 
-  /// Prints a note: state lines go to `stateStream` (stdout by default), the rest to stderr.
-  static func printer(_ console: Console, statesToStdout: Bool = true) -> @Sendable (CanaryNote) -> Void {
-    { note in
-      switch note {
-      case .action(let m): console.action(m)
-      case .waiting(let m): console.waiting(m)
-      case .success(let m): console.success(m)
-      case .warning(let m): console.warning(m)
-      case .failure(let m): console.failure(m)
-      case .state(let line): if statesToStdout { console.print(line) } else { console.note(line) }
-      }
-    }
-  }
-
   /// Ends a command with `status`; output was already printed.
   static func finish(_ status: ExitStatus) throws {
     if status != .success { throw SilentExit(status) }
@@ -52,4 +37,26 @@ final class LockedBox<Value: Sendable>: Sendable {
   private let mutex: Mutex<Value>
   init(_ value: Value) { mutex = Mutex(value) }
   func withLock<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+}
+
+/// The canary commands' progress: flux's symbol lines on stderr, and each new state of a release on
+/// stdout (`--watch` off a terminal) or stderr — nothing at all while a live view owns the screen,
+/// where a line would shift it.
+struct CanaryReporter: ProgressReporter {
+  let console: Console
+  var statesToStdout = false
+  var silent = false
+
+  func log(_ symbol: LogSymbol, _ message: String) {
+    if !silent { console.log(symbol, message) }
+  }
+
+  func note(_ message: String) {
+    guard !silent else { return }
+    if statesToStdout { console.print(message) } else { console.note(message) }
+  }
+
+  func beginWait(_ message: String) { log(.waiting, message) }
+  func updateWait(_ detail: String) {}
+  func endWait() {}
 }

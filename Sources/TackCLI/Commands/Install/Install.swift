@@ -1,10 +1,11 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack install`: Flux's components without Git.
-  struct Install: AsyncParsableCommand {
+  struct Install: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Install or upgrade Flux (without Git).",
       discussion: """
@@ -27,8 +28,7 @@ extension Tack {
     @Flag(help: "Override an existing Flux installation managed by another tool (such as Helm).")
     var force = false
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       let components = try componentOptions.selected(requireControllers: false)
       if let version = manifestOptions.version { try ManifestSource.validate(version: version) }
       guard let timeout = GoDuration(global.timeout), timeout.nanoseconds > 0 else {
@@ -48,7 +48,7 @@ extension Tack {
       // The namespace rules run again on connecting, as they always have (their warnings included).
       _ = try context.namespace(global)
       try await FluxInstall(
-        manifests: manifests, cluster: cluster, console: context.console,
+        manifests: manifests, cluster: cluster, progress: ConsoleProgress(console: context.console),
         confirmer: TerminalPrompt.ifInteractive(context.console), force: force, timeout: timeout
       ).run()
     }
