@@ -17,21 +17,45 @@ import TackOutput
 public enum TackMain {
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
     signal(SIGPIPE, SIG_IGN)
-    let console = Console.standard(environment: environment())
-    let code = await runCancellable(console: console) {
-      var command: any ParsableCommand
-      do {
-        command = try Tack.parseAsRoot(BooleanFlagSyntax.normalize(arguments))
-      } catch {
-        Tack.exit(withError: error)
-      }
-      if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.run()
-      } else {
+    let context = CommandContext.live()
+    let code = await runCancellable(console: context.console) { await execute(arguments, context: context) }
+    exit(code)
+  }
+
+  /// Parses and runs one command line in this process against `context`: everything `tack` does
+  /// but signal handling and `exit`. Returns the exit status; an error is rendered once, on
+  /// `context.console`. Tests run commands this way when they need no real process.
+  public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
+    var command: any ParsableCommand
+    do {
+      command = try Tack.parseAsRoot(BooleanFlagSyntax.normalize(arguments))
+    } catch {
+      return parseFailure(error, console: context.console)
+    }
+    do {
+      switch command {
+      case let command as any TackCommand:
+        try await command.execute(context: context)
+      case var command as any AsyncParsableCommand:
+        try await command.run()
+      default:
         try command.run()
       }
+      return 0
+    } catch {
+      return status(for: error, console: context.console)
     }
-    exit(code)
+  }
+
+  /// What argument-parser's `exit(withError:)` prints for a parse error (help and `--version` on
+  /// stdout, the rest on stderr), without exiting.
+  static func parseFailure(_ error: any Error, console: Console) -> Int32 {
+    let code = Tack.exitCode(for: error)
+    let message = Tack.fullMessage(for: error)
+    if !message.isEmpty {
+      if code == .success { console.print(message) } else { console.note(message) }
+    }
+    return code.rawValue
   }
 
   static func environment() -> [String: String] {
@@ -50,19 +74,10 @@ public enum TackMain {
   /// Runs the command in a task that SIGINT/SIGTERM cancel. The command unwinds (closing
   /// connections, removing temp files, never leaving a half-written file) and we exit 130. A second
   /// signal while unwinding exits at once.
-  static func runCancellable(
-    console: Console, _ body: @escaping @Sendable () async throws -> Void
-  ) async -> Int32 {
+  static func runCancellable(console: Console, _ body: @escaping @Sendable () async -> Int32) async -> Int32 {
     signal(SIGINT, SIG_IGN)
     signal(SIGTERM, SIG_IGN)
-    let task = Task { () async -> Int32 in
-      do {
-        try await body()
-        return 0
-      } catch {
-        return status(for: error, console: console)
-      }
-    }
+    let task = Task { await body() }
     let queue = DispatchQueue(label: "tack.signals")
     let interrupted = SignalLatch()
     var sources: [any DispatchSourceSignal] = []

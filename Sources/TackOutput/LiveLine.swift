@@ -19,6 +19,12 @@ public final class ConsoleProgress: ProgressReporter {
     }
   }
 
+  public func note(_ message: String) {
+    live.withLock { line in
+      if let line { line.printAbove(message) } else { console.note(message) }
+    }
+  }
+
   public func beginWait(_ message: String) {
     live.withLock { line in
       line?.finish()

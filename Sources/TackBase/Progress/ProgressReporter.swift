@@ -9,12 +9,15 @@ public enum LogSymbol: String, Sendable, CaseIterable {
   case failure = "✗"
 }
 
-/// Where long-running commands report progress: flux's symbol lines, plus waits that show a live
-/// spinner and elapsed time on a terminal. Library code (reconcile, bootstrap, canary waits) talks to
-/// this protocol; the CLI hands it a `ConsoleProgress`, tests a recorder.
+/// Where use cases report progress — the one way they do: flux's symbol lines, plain lines, and
+/// waits that show a live spinner and elapsed time on a terminal. Library code (get, reconcile,
+/// bootstrap, install, check, canary) talks to this protocol and never to a console; the CLI hands
+/// it a `ConsoleProgress`, tests a recorder.
 public protocol ProgressReporter: Sendable {
   /// One `<symbol> <message>` line on stderr.
   func log(_ symbol: LogSymbol, _ message: String)
+  /// One line without a symbol (a hint, a change set entry, a canary's new state).
+  func note(_ message: String)
   /// A wait starts: `◎ <message>`. On a terminal the line stays live (spinner, elapsed time, the
   /// latest detail) until `endWait()`.
   func beginWait(_ message: String)
@@ -27,6 +30,7 @@ public protocol ProgressReporter: Sendable {
 
 extension ProgressReporter {
   public func action(_ message: String) { log(.action, message) }
+  public func generate(_ message: String) { log(.generate, message) }
   public func success(_ message: String) { log(.success, message) }
   public func waiting(_ message: String) { log(.waiting, message) }
   public func warning(_ message: String) { log(.warning, message) }

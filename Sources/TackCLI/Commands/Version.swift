@@ -1,13 +1,11 @@
 import ArgumentParser
 import TackBase
 import TackCore
-import TackJSON
-import TackKube
 
 extension Tack {
   /// `tack version`: the client version and, unless `--client`, the API server's, the Flux
   /// distribution's and every Flux and Flagger controller image's, in flux's format.
-  struct Version: AsyncParsableCommand {
+  struct Version: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the client and server-side components version information.",
       discussion: """
@@ -30,8 +28,7 @@ extension Tack {
     @OptionGroup(title: "Global Options")
     var global: GlobalOptions
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       var report = VersionReport(client: "v" + TackVersion.current)
       if !client {
         report = try await serverReport(context: context, client: report.client)
@@ -47,31 +44,7 @@ extension Tack {
 extension Tack.Version {
   /// The cluster half of the report: server, Flux distribution, controller images.
   func serverReport(context: CommandContext, client: String) async throws -> VersionReport {
-    let factory = KubeClientFactory(options: global, context: context)
-    let source = ClusterVersionSource(client: try factory.makeClient())
-    return try await ReadVersions(source: source).run(client: client, namespace: try factory.namespace())
-  }
-}
-
-/// `VersionSource` over the Kubernetes client.
-struct ClusterVersionSource: VersionSource {
-  let client: KubeClient
-
-  func serverVersion() async throws -> String { try await client.serverVersion().gitVersion }
-
-  func crdLabels(_ name: String) async throws -> [String: String]? {
-    let crds = try await client.resource(
-      for: GroupVersionKind(group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition"))
-    do {
-      return try await client.get(crds, name: name).metadata.labels
-    } catch let error as KubeAPIError where error.exitStatus == .notFound {
-      return nil
-    }
-  }
-
-  func deployments(namespace: String?, labelSelector: String) async throws -> [JSON] {
-    let deployments = try await client.resource(for: GroupVersionKind(group: "apps", version: "v1", kind: "Deployment"))
-    return try await client.list(deployments, namespace: namespace, options: ListOptions(labelSelector: labelSelector))
-      .items.map(\.json)
+    let cluster = try context.cluster(global)
+    return try await ReadVersions(cluster: cluster).run(client: client, namespace: try context.namespace(global))
   }
 }

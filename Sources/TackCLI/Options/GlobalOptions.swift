@@ -1,4 +1,5 @@
 import ArgumentParser
+import TackBase
 
 /// Flags every cluster-facing command takes: kubectl's connection flags plus flux's own.
 public struct GlobalOptions: ParsableArguments, Sendable {
@@ -20,4 +21,17 @@ public struct GlobalOptions: ParsableArguments, Sendable {
   public var nsFollowsKubeContext = false
 
   public init() {}
+}
+
+extension GlobalOptions {
+  /// `--timeout` in Go syntax, as reconcile, suspend and resume take it: a usage error (exit 64)
+  /// for anything flux would reject.
+  func positiveTimeout() throws -> Duration {
+    guard let duration = GoDuration(timeout), duration.nanoseconds > 0 else {
+      throw CommandError(
+        "invalid argument \"\(timeout)\" for \"--timeout\": use a positive Go duration such as 30s, 5m or 1h30m",
+        exitStatus: .usage)
+    }
+    return duration.duration
+  }
 }

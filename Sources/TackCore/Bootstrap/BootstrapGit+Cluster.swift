@@ -5,7 +5,7 @@ extension BootstrapGit {
   // MARK: preflight
 
   /// Reads what bootstrap needs to know from the cluster, changing nothing.
-  func preflight(_ cluster: any ClusterAccess) async throws -> ClusterState {
+  func preflight(_ cluster: any Cluster) async throws -> ClusterState {
     do {
       _ = try await cluster.serverVersion()
     } catch let error as CancellationError {
@@ -18,7 +18,7 @@ extension BootstrapGit {
       let manager = labels?["app.kubernetes.io/managed-by"]?.stringValue ?? ""
       if !manager.isEmpty && manager != "flux" {
         let version = labels?["app.kubernetes.io/version"]?.stringValue ?? ""
-        console.note("Flux \(version) has been installed on this cluster with \(manager)!")
+        progress.note("Flux \(version) has been installed on this cluster with \(manager)!")
         guard let confirmer else {
           throw BootstrapError(
             .needsAnswer,
@@ -113,65 +113,65 @@ extension BootstrapGit {
     }
   }
 
-  func reconcileSecret(_ cluster: any ClusterAccess, secret: GitSourceSecret?) async throws {
+  func reconcileSecret(_ cluster: any Cluster, secret: GitSourceSecret?) async throws {
     let key = "\(options.namespace)/\(options.secretName)"
-    console.action("determining if source secret \"\(key)\" exists")
+    progress.action("determining if source secret \"\(key)\" exists")
     guard let secret else {
-      console.success("source secret up to date")
+      progress.success("source secret up to date")
       return
     }
     // Re-runs with the same credentials change nothing: say so instead of rewriting the secret.
     if try await SourceSecretWriter.isUpToDate(secret, in: cluster) {
-      console.success("source secret up to date")
+      progress.success("source secret up to date")
       return
     }
-    console.action("generating source secret")
+    progress.action("generating source secret")
     if let publicKey = secret.publicKey {
-      console.success("public key: \(publicKey.trimming("\n "))")
+      progress.success("public key: \(publicKey.trimming("\n "))")
       if !options.silent {
         guard let confirmer, await confirmer.confirm("Please give the key access to your repository") else {
           throw BootstrapError(.cancelled, "aborting")
         }
       }
     }
-    console.action("applying source secret \"\(key)\"")
+    progress.action("applying source secret \"\(key)\"")
     try await SourceSecretWriter.upsert(secret, in: cluster)
-    console.success("reconciled source secret")
+    progress.success("reconciled source secret")
   }
 
   // MARK: components
 
   /// Server-side applies the components: CRDs and Namespaces first, waits (≤ 1 minute) until they
   /// are Established/Active, then everything else.
-  func installComponents(_ cluster: any ClusterAccess, deadline: ContinuousClock.Instant) async throws {
+  func installComponents(_ cluster: any Cluster, deadline: ContinuousClock.Instant) async throws {
     try await ComponentInstaller(cluster: cluster, fieldManager: fieldManager).install(manifests, deadline: deadline)
   }
 
   // MARK: health
 
-  func reportHealth(_ cluster: any ClusterAccess, head: String, deadline: ContinuousClock.Instant) async throws {
+  func reportHealth(_ cluster: any Cluster, head: String, deadline: ContinuousClock.Instant) async throws {
     let revision = "\(options.branch)@sha1:\(head)"
     var failures: [BootstrapError] = []
     for kind in [FluxSyncWait.Kind.gitRepository, .kustomization] {
       let wait = FluxSyncWait(kind: kind, namespace: options.namespace, name: options.namespace, revision: revision)
-      console.waiting("waiting for \(kind.rawValue) \"\(wait.reference.key)\" to be reconciled")
+      progress.waiting("waiting for \(kind.rawValue) \"\(wait.reference.key)\" to be reconciled")
       do {
         try await wait.run(cluster, deadline: deadline)
-        console.success("\(kind.rawValue) reconciled successfully")
+        progress.success("\(kind.rawValue) reconciled successfully")
       } catch let error as BootstrapError {
-        console.failure(error.message)
+        progress.failure(error.message)
         failures.append(
           BootstrapError(error.reason, "error while waiting for \(kind.rawValue) to be ready: '\(error.message)'"))
       }
     }
-    console.action("confirming components are healthy")
+    progress.action("confirming components are healthy")
     let health = try await DeploymentHealth(cluster: cluster).assess(
       namespace: options.namespace, names: options.components, deadline: deadline)
     for line in health.lines {
-      if line.ready { console.success(line.text) } else { console.failure(line.text) }
+      if line.ready { progress.success(line.text) } else { progress.failure(line.text) }
     }
     if health.allReady {
-      console.success("all components are healthy")
+      progress.success("all components are healthy")
     } else {
       failures.append(BootstrapError(.timedOut, "timed out waiting for all resources to be ready"))
     }

@@ -5,7 +5,6 @@
 #endif
 import TackBase
 import TackJSON
-import TackOutput
 
 /// `bootstrap git`: commits Flux's manifests to a branch of a Git repository and configures the
 /// cluster to sync from it, step for step as flux does (flux-cli reference §4), with the same
@@ -19,11 +18,11 @@ public struct BootstrapGit: Sendable {
   public var manifests: ComponentManifests
   public var cloner: any FleetRepositoryCloner
   /// nil for `--dry-run` and `--no-push`, which never touch the cluster.
-  public var cluster: (any ClusterAccess)?
+  public var cluster: (any Cluster)?
   public var ssh: any SSHTooling
   /// nil when stdin is not a terminal.
   public var confirmer: (any Confirming)?
-  public var console: Console
+  public var progress: any ProgressReporter
   /// Where to clone: a directory that does not exist yet or is empty. Kept for `--no-push`;
   /// removed otherwise by the caller.
   public var cloneDirectory: String
@@ -34,7 +33,7 @@ public struct BootstrapGit: Sendable {
 
   public init(
     options: BootstrapOptions, manifests: ComponentManifests, cloner: any FleetRepositoryCloner,
-    cluster: (any ClusterAccess)?, ssh: any SSHTooling, confirmer: (any Confirming)?, console: Console,
+    cluster: (any Cluster)?, ssh: any SSHTooling, confirmer: (any Confirming)?, progress: any ProgressReporter,
     cloneDirectory: String
   ) {
     self.options = options
@@ -43,7 +42,7 @@ public struct BootstrapGit: Sendable {
     self.cluster = cluster
     self.ssh = ssh
     self.confirmer = confirmer
-    self.console = console
+    self.progress = progress
     self.cloneDirectory = cloneDirectory
   }
 
@@ -70,10 +69,10 @@ public struct BootstrapGit: Sendable {
     let push = options.mode == .apply
 
     // Components.
-    console.action("generating component manifests")
+    progress.action("generating component manifests")
     let componentsPath = options.path.appending(options.namespace, "gotk-components.yaml")
     let componentsContent = manifests.content
-    console.success("generated component manifests")
+    progress.success("generated component manifests")
     let componentsCommit = try await commitStep(
       repository, what: "component manifests", message: options.commitMessage("Add Flux \(manifests.version) component manifests"),
       push: push, plan: &plan
@@ -84,25 +83,25 @@ public struct BootstrapGit: Sendable {
 
     if options.mode == .apply, let cluster {
       if state.mustInstall {
-        console.action("installing components in \"\(options.namespace)\" namespace")
+        progress.action("installing components in \"\(options.namespace)\" namespace")
         warnAboutPatches(in: repository.workTreePath)
         try await installComponents(cluster, deadline: deadline)
-        console.success("installed components")
+        progress.success("installed components")
       }
-      console.success("reconciled components")
+      progress.success("reconciled components")
       try await reconcileSecret(cluster, secret: secret)
     }
 
     // Sync configuration.
-    console.action("generating sync manifests")
+    progress.action("generating sync manifests")
     let sync = syncManifests
     let syncContent = sync.content
     if options.url.scheme == "file" {
-      console.warning(
+      progress.warning(
         "the cluster cannot clone \(sync.url): bootstrap the repository's ssh:// or https:// address to let Flux sync it")
     }
     let namespaceDirectory = options.path.appending(options.namespace)
-    console.success("generated sync manifests")
+    progress.success("generated sync manifests")
     _ = try await commitStep(
       repository, what: "sync manifests", message: options.commitMessage("Add Flux sync manifests"), push: push,
       plan: &plan
@@ -122,7 +121,7 @@ public struct BootstrapGit: Sendable {
 
     switch options.mode {
     case .dryRun:
-      console.warning("dry run: nothing was committed or pushed, and the cluster was not touched")
+      progress.warning("dry run: nothing was committed or pushed, and the cluster was not touched")
       return .dryRun(plan)
     case .noPush:
       return try await finishNoPush(repository, plan: plan)
@@ -130,11 +129,11 @@ public struct BootstrapGit: Sendable {
       break
     }
     guard let cluster else { return .applied }
-    console.action("applying sync manifests")
+    progress.action("applying sync manifests")
     for object in [sync.gitRepository, sync.kustomization] {
       _ = try await cluster.apply(object, fieldManager: fieldManager, force: true)
     }
-    console.success("reconciled sync configuration")
+    progress.success("reconciled sync configuration")
 
     guard let head = await repository.head() else {
       throw BootstrapError.failed("the clone has no commit after bootstrap; nothing for Flux to sync")
@@ -152,7 +151,7 @@ public struct BootstrapGit: Sendable {
   // MARK: repository
 
   func clone() async throws -> any FleetRepository {
-    console.action("cloning branch \"\(options.branch)\" from Git repository \"\(options.url.string)\"")
+    progress.action("cloning branch \"\(options.branch)\" from Git repository \"\(options.url.string)\"")
     let repository: any FleetRepository
     do {
       repository = try await cloner.clone(into: cloneDirectory)
@@ -160,7 +159,7 @@ public struct BootstrapGit: Sendable {
       throw BootstrapError(
         error.exitStatus == .interrupted ? .failed : .failed, "failed to clone repository: \(error.description)")
     }
-    console.success("cloned repository")
+    progress.success("cloned repository")
     return repository
   }
 
@@ -176,25 +175,25 @@ public struct BootstrapGit: Sendable {
       let changes = try edit(repository.workTreePath).filter { $0.action != .unchanged }
       if options.mode == .dryRun {
         if changes.isEmpty {
-          console.success("\(what) are up to date")
+          progress.success("\(what) are up to date")
         } else {
-          console.waiting("dry run: would commit \(what) to \"\(options.branch)\"")
+          progress.waiting("dry run: would commit \(what) to \"\(options.branch)\"")
           plan.commits.append(.init(message: message, files: changes))
         }
         return nil
       }
       guard let commit = try await repository.commit(message: message, author: author) else {
-        console.success("\(what) are up to date")
+        progress.success("\(what) are up to date")
         return nil
       }
       plan.commits.append(.init(message: message, files: changes, commit: commit))
       if push {
-        console.success("committed \(what) to \"\(options.branch)\" (\"\(commit)\")")
+        progress.success("committed \(what) to \"\(options.branch)\" (\"\(commit)\")")
       } else {
-        console.success("committed \(what) locally (\"\(commit)\")")
+        progress.success("committed \(what) locally (\"\(commit)\")")
       }
       guard push else { return commit }
-      console.action("pushing \(what) to \"\(options.url.string)\"")
+      progress.action("pushing \(what) to \"\(options.url.string)\"")
       switch try await repository.push() {
       case .pushed:
         return commit
@@ -204,7 +203,7 @@ public struct BootstrapGit: Sendable {
             "failed to push \(what): the branch \"\(options.branch)\" kept moving; gave up after \(attempt) attempts (nothing was forced)")
         }
         plan.commits.removeLast()
-        console.waiting("git conflict detected, retrying with a fresh clone")
+        progress.waiting("git conflict detected, retrying with a fresh clone")
         try await repository.resetToRemote()
         attempt += 1
       }
@@ -221,7 +220,7 @@ public struct BootstrapGit: Sendable {
     let text = String(decoding: data, as: UTF8.self)
     let generated = KustomizationFile.content(resources: ["gotk-components.yaml", SyncManifests.fileName])
     if text != generated {
-      console.warning(
+      progress.warning(
         "\(options.path.appending(options.namespace, name)) has customisations: tack installs gotk-components.yaml as is; kustomize-controller applies the patches once it syncs")
     }
   }
@@ -230,13 +229,13 @@ public struct BootstrapGit: Sendable {
 
   func finishNoPush(_ repository: any FleetRepository, plan: BootstrapPlan) async throws -> Outcome {
     guard !plan.commits.isEmpty else {
-      console.success("the repository is up to date: nothing to push")
+      progress.success("the repository is up to date: nothing to push")
       return .noPush(branch: nil, directory: repository.workTreePath, plan: plan)
     }
     let branch = "tack-bootstrap-" + UTCTimestamp.compact(now())
     try await repository.moveCommits(toNewBranch: branch)
-    console.success("committed to branch \"\(branch)\" in \(repository.workTreePath)")
-    console.warning("not pushed (--no-push): the cluster was not touched")
+    progress.success("committed to branch \"\(branch)\" in \(repository.workTreePath)")
+    progress.warning("not pushed (--no-push): the cluster was not touched")
     return .noPush(branch: branch, directory: repository.workTreePath, plan: plan)
   }
 

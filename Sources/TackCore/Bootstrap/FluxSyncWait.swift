@@ -63,7 +63,7 @@ public struct FluxSyncWait: Sendable {
     }
   }
 
-  public func run(_ cluster: any ClusterAccess, deadline: ContinuousClock.Instant) async throws {
+  public func run(_ cluster: any Cluster, deadline: ContinuousClock.Instant) async throws {
     let timeout = max(deadline - ContinuousClock.now, .zero)
     do {
       _ = try await cluster.wait(for: reference, timeout: timeout) { object in try isReconciled(object) }

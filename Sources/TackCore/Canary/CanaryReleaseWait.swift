@@ -27,7 +27,7 @@ public struct CanaryReleaseWait: Sendable {
   public func run(
     namespace: String, name: String, timeout: Double, stopWhenDone: Bool = true,
     display: @escaping @Sendable (CanaryStatusReport) -> Void = { _ in },
-    note: @escaping @Sendable (CanaryNote) -> Void
+    progress: any ProgressReporter
   ) async throws -> Result {
     let clock = waiter.clock
     let started = clock.now()
@@ -52,9 +52,9 @@ public struct CanaryReleaseWait: Sendable {
         if !report.status.phase.isTerminal && report.status.phase != .none { m.sawInFlight = true }
         return (lineChanged, holdChanged)
       }
-      if lineChanged { note(.state(line)) }
+      if lineChanged { progress.note(line) }
       guard stopWhenDone else { return .keepWaiting }
-      if holdChanged, let hold = decision.hold { note(.waiting(Self.explain(hold, phase: report.status.phase))) }
+      if holdChanged, let hold = decision.hold { progress.waiting(Self.explain(hold, phase: report.status.phase)) }
       guard let exit = decision.outcome.exitStatus else { return .keepWaiting }
       let result = Result(
         exitStatus: exit, outcome: decision.outcome, phase: report.status.phase.description,

@@ -3,9 +3,9 @@ import TackJSON
 /// Reads what a status report needs: the Canary, its target and `-primary` workloads, and its
 /// events (four requests, all scoped to this one Canary, never the whole namespace).
 public struct CanaryStatusLoader: Sendable {
-  public let cluster: any CanaryCluster
+  public let cluster: any Cluster
 
-  public init(cluster: any CanaryCluster) { self.cluster = cluster }
+  public init(cluster: any Cluster) { self.cluster = cluster }
 
   public struct Snapshot: Sendable {
     public var canary: JSON

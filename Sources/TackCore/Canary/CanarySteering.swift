@@ -3,13 +3,13 @@ import TackBase
 import TackJSON
 
 /// The steering commands: promote through a gate, promote fully (skipAnalysis), abort (rollback
-/// gate) and retry (restart annotation). Each reports what it did through `note` and returns the
+/// gate) and retry (restart annotation). Each reports what it did to a `ProgressReporter` and returns the
 /// exit status the command should end with; errors are thrown, never printed.
 public struct CanarySteering: Sendable {
-  public let cluster: any CanaryCluster
+  public let cluster: any Cluster
   public let waiter: CanaryWaiter
 
-  public init(cluster: any CanaryCluster, waiter: CanaryWaiter) {
+  public init(cluster: any Cluster, waiter: CanaryWaiter) {
     self.cluster = cluster
     self.waiter = waiter
   }
@@ -51,7 +51,7 @@ public struct CanarySteering: Sendable {
   /// gate again (unless `keepGateOpen`) so the next release is gated too.
   public func promote(
     namespace: String, name: String, keepGateOpen: Bool, timeout: Double,
-    note: @escaping @Sendable (CanaryNote) -> Void
+    progress: any ProgressReporter
   ) async throws -> ExitStatus {
     let snapshot = try await CanaryStatusLoader(cluster: cluster).load(namespace: namespace, name: name)
     let report = snapshot.report
@@ -66,12 +66,12 @@ public struct CanarySteering: Sendable {
     }
     let heldPhase = report.status.phase
     let heldWeight = report.status.canaryWeight
-    note(.action("opening \(gate.type.rawValue) gate \(gate.webhook.name) on \(loadtester.description)"))
+    progress.action("opening \(gate.type.rawValue) gate \(gate.webhook.name) on \(loadtester.description)")
     try await post(loadtester, "/gate/open", namespace: namespace, name: name)
-    note(.success("gate opened"))
+    progress.success("gate opened")
 
     return try await withCleanup {
-      note(.waiting("waiting for Flagger's next tick (interval \(report.progress.interval))"))
+      progress.waiting("waiting for Flagger's next tick (interval \(report.progress.interval))")
       let final = Mutex<CanaryStatusReport?>(nil)
       let status = try await waiter.follow(
         namespace: namespace, name: name, timeout: timeout, waitingFor: "to pass the \(gate.type.rawValue) gate"
@@ -90,19 +90,19 @@ public struct CanarySteering: Sendable {
       }
       if let r = final.withLock({ $0 }) {
         if r.status.phase == .failed {
-          note(.failure("canary \(namespace)/\(name) Failed: \(r.status.promoted?.message ?? "")"))
+          progress.failure("canary \(namespace)/\(name) Failed: \(r.status.promoted?.message ?? "")")
         } else {
-          note(.success("canary \(namespace)/\(name) passed the gate: \(CanaryStateLine(report: r).text)"))
+          progress.success("canary \(namespace)/\(name) passed the gate: \(CanaryStateLine(report: r).text)")
         }
       }
       return status
     } cleanup: {
       guard !keepGateOpen else {
-        note(.warning("gate left open (--keep-gate-open): the next release will not stop at \(gate.webhook.name)"))
+        progress.warning("gate left open (--keep-gate-open): the next release will not stop at \(gate.webhook.name)")
         return
       }
       try await post(loadtester, "/gate/close", namespace: namespace, name: name)
-      note(.success("gate closed again, so the next release waits at \(gate.webhook.name) too"))
+      progress.success("gate closed again, so the next release waits at \(gate.webhook.name) too")
     }
   }
 
@@ -124,13 +124,13 @@ public struct CanarySteering: Sendable {
   /// Sets `spec.skipAnalysis: true`, waits for Succeeded, and sets it back — also on timeout,
   /// failure and Ctrl-C.
   public func promoteFull(
-    namespace: String, name: String, timeout: Double, note: @escaping @Sendable (CanaryNote) -> Void
+    namespace: String, name: String, timeout: Double, progress: any ProgressReporter
   ) async throws -> ExitStatus {
     let canary = try await cluster.canary(namespace: namespace, name: name)
     let report = CanaryStatusReport(canary: canary, target: nil, primary: nil, events: [])
     if let owner = report.fluxKustomization {
       let who = owner.isEmpty ? "a Flux Kustomization" : "Flux Kustomization \(owner)"
-      note(.warning("canary \(namespace)/\(name) is managed by \(who): Flux reverts manual spec changes on its next reconcile"))
+      progress.warning("canary \(namespace)/\(name) is managed by \(who): Flux reverts manual spec changes on its next reconcile")
     }
     if report.status.phase == .failed {
       throw CanaryError.failedCanaryCannotBePromoted(namespace: namespace, name: name)
@@ -147,12 +147,12 @@ public struct CanarySteering: Sendable {
       }
     }
     let original = canary[path: "spec", "skipAnalysis"]?.boolValue ?? false
-    note(.action("setting spec.skipAnalysis: true on canary \(namespace)/\(name)"))
+    progress.action("setting spec.skipAnalysis: true on canary \(namespace)/\(name)")
     _ = try await cluster.patchCanary(namespace: namespace, name: name, mergePatch: ["spec": ["skipAnalysis": true]])
     let started = clock.now()
 
     return try await withCleanup {
-      note(.waiting("waiting for Flagger to promote without analysis (interval \(report.progress.interval))"))
+      progress.waiting("waiting for Flagger to promote without analysis (interval \(report.progress.interval))")
       let final = Mutex<CanaryStatusReport?>(nil)
       let status = try await waiter.follow(namespace: namespace, name: name, timeout: timeout, waitingFor: "to succeed") {
         snapshot in
@@ -170,16 +170,16 @@ public struct CanarySteering: Sendable {
       }
       if let r = final.withLock({ $0 }) {
         if r.status.phase == .failed {
-          note(.failure("canary \(namespace)/\(name) Failed: \(r.status.promoted?.message ?? "")"))
+          progress.failure("canary \(namespace)/\(name) Failed: \(r.status.promoted?.message ?? "")")
         } else {
-          note(.success("canary \(namespace)/\(name) Succeeded: \(r.status.promoted?.message ?? "")"))
+          progress.success("canary \(namespace)/\(name) Succeeded: \(r.status.promoted?.message ?? "")")
         }
       }
       return status
     } cleanup: {
       let restore: JSON = original ? ["spec": ["skipAnalysis": true]] : ["spec": ["skipAnalysis": .null]]
       _ = try await cluster.patchCanary(namespace: namespace, name: name, mergePatch: restore)
-      note(.success("spec.skipAnalysis restored to \(original)"))
+      progress.success("spec.skipAnalysis restored to \(original)")
     }
   }
 
@@ -187,7 +187,7 @@ public struct CanarySteering: Sendable {
 
   /// Opens the loadtester rollback gate, waits for Failed, and closes the rollback gate again.
   public func abort(
-    namespace: String, name: String, timeout: Double, note: @escaping @Sendable (CanaryNote) -> Void
+    namespace: String, name: String, timeout: Double, progress: any ProgressReporter
   ) async throws -> ExitStatus {
     let canary = try await cluster.canary(namespace: namespace, name: name)
     let spec = CanarySpec(canary: canary)
@@ -206,11 +206,11 @@ public struct CanarySteering: Sendable {
       throw CanaryError.nothingToAbort(
         namespace: namespace, name: name, phase: status.phase == .none ? "Pending" : status.phase.description)
     }
-    note(.action("opening rollback gate \(hook.name) on \(loadtester.description)"))
+    progress.action("opening rollback gate \(hook.name) on \(loadtester.description)")
     try await post(loadtester, "/rollback/open", namespace: namespace, name: name)
-    note(.success("rollback requested"))
+    progress.success("rollback requested")
     return try await withCleanup {
-      note(.waiting("waiting for Flagger to roll back (interval \(spec.analysis.interval))"))
+      progress.waiting("waiting for Flagger to roll back (interval \(spec.analysis.interval))")
       let exit = try await waiter.follow(namespace: namespace, name: name, timeout: timeout, waitingFor: "to roll back") {
         snapshot in
         switch snapshot.report.status.phase {
@@ -220,14 +220,14 @@ public struct CanarySteering: Sendable {
         }
       }
       if exit == .success {
-        note(.success("canary \(namespace)/\(name) rolled back: Failed, all traffic on the primary"))
+        progress.success("canary \(namespace)/\(name) rolled back: Failed, all traffic on the primary")
       } else {
-        note(.failure("canary \(namespace)/\(name) was promoted before the rollback took effect"))
+        progress.failure("canary \(namespace)/\(name) was promoted before the rollback took effect")
       }
       return exit
     } cleanup: {
       try await post(loadtester, "/rollback/close", namespace: namespace, name: name)
-      note(.success("rollback gate closed again"))
+      progress.success("rollback gate closed again")
     }
   }
 
@@ -235,7 +235,7 @@ public struct CanarySteering: Sendable {
 
   /// Bumps `kubectl.kubernetes.io/restartedAt` in the target's pod template (what `kubectl rollout
   /// restart` does), so Flagger sees a new revision and starts a new analysis.
-  public func retry(namespace: String, name: String, note: @escaping @Sendable (CanaryNote) -> Void)
+  public func retry(namespace: String, name: String, progress: any ProgressReporter)
     async throws -> ExitStatus
   {
     let canary = try await cluster.canary(namespace: namespace, name: name)
@@ -244,7 +244,7 @@ public struct CanarySteering: Sendable {
       throw CanaryError.unsupportedTarget(kind: spec.targetKind)
     }
     let now = clock.now().description
-    note(.action("annotating \(spec.targetKind)/\(spec.targetName) with kubectl.kubernetes.io/restartedAt=\(now)"))
+    progress.action("annotating \(spec.targetKind)/\(spec.targetName) with kubectl.kubernetes.io/restartedAt=\(now)")
     let patch: JSON = [
       "spec": ["template": ["metadata": ["annotations": ["kubectl.kubernetes.io/restartedAt": .string(now)]]]]
     ]
@@ -252,10 +252,10 @@ public struct CanarySteering: Sendable {
       namespace: namespace, apiVersion: spec.targetAPIVersion, kind: spec.targetKind, name: spec.targetName,
       mergePatch: patch)
     let phase = CanaryStatus(canary: canary).phase
-    note(.success("\(spec.targetKind)/\(spec.targetName) annotated"))
-    note(.waiting(
+    progress.success("\(spec.targetKind)/\(spec.targetName) annotated")
+    progress.waiting(
       "canary \(namespace)/\(name) is \(phase == .none ? "Pending" : phase.description); Flagger starts a new analysis on its next tick (within \(spec.analysis.interval)); follow it with `tack canary status \(name) -n \(namespace) --watch`"
-    ))
+    )
     return .success
   }
 }

@@ -6,7 +6,7 @@ import TackJSON
 /// and it re-GETs every `refresh` seconds regardless, so a watch that drops or misses an event
 /// never leaves it stale (Argo Rollouts #1390). Honours a deadline and task cancellation.
 public struct CanaryWaiter: Sendable {
-  public let cluster: any CanaryCluster
+  public let cluster: any Cluster
   public let clock: any CanaryClock
   /// Seconds between re-GETs.
   public var refresh: Double
@@ -14,7 +14,7 @@ public struct CanaryWaiter: Sendable {
   public var throttle: Double
 
   public init(
-    cluster: any CanaryCluster, clock: any CanaryClock = SystemCanaryClock(), refresh: Double = 2,
+    cluster: any Cluster, clock: any CanaryClock = SystemCanaryClock(), refresh: Double = 2,
     throttle: Double = 0.2
   ) {
     self.cluster = cluster

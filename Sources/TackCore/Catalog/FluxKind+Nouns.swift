@@ -1,26 +1,66 @@
 /// The words people type for a kind, as flux spells them: `get sources git`, `get ks`,
-/// `suspend source git`, `get images policy`, `get artifacts generators`.
+/// `suspend source git`, `export kustomization`, `get images policy`, `get artifacts generators`.
 ///
-/// A kind has a leaf noun (`git`, `kustomizations`) with aliases (`ks`, `kustomization`) and, for
-/// the source, image and artifact kinds, a parent noun (`sources` / `source`) it sits under.
+/// A kind has a leaf noun, plural and singular (`kustomizations`, `kustomization`), short names
+/// (`ks`) and, for the source, image and artifact kinds, a group noun it sits under (`sources` /
+/// `source`). Each verb spells them its own way (``spelling(for:)``); the properties below are
+/// `get`'s spelling, which is also what completion and `resolve(noun:)` accept.
 public struct KindNoun: Sendable, Hashable {
-  /// `sources`, `images`, `artifacts`; `nil` for kinds typed on their own (`kustomizations`).
-  public let parent: String?
-  public let parentAliases: [String]
-  /// The name the command is listed under (`git`, `kustomizations`, `canaries`).
-  public let name: String
-  public let aliases: [String]
-
-  public init(parent: String? = nil, parentAliases: [String] = [], name: String, aliases: [String] = []) {
-    self.parent = parent
-    self.parentAliases = parentAliases
-    self.name = name
-    self.aliases = aliases
+  /// A noun in the plural and the singular (the same word for `git`, `oci`, `policy`).
+  public struct Words: Sendable, Hashable {
+    public let plural: String
+    public let singular: String
+    public init(_ plural: String, _ singular: String) {
+      self.plural = plural
+      self.singular = singular
+    }
   }
 
-  /// Every spelling of the leaf noun.
+  /// How a command names a noun: its name and aliases.
+  public struct Spelling: Sendable, Hashable {
+    public let name: String
+    public let aliases: [String]
+  }
+
+  /// `sources`/`source`, `images`/`image`, `artifacts`/`artifact`; `nil` for kinds typed on their own.
+  public let group: Words?
+  public let words: Words
+  /// `ks`, `hr`.
+  public let shortNames: [String]
+
+  public init(group: Words? = nil, _ words: Words, shortNames: [String] = []) {
+    self.group = group
+    self.words = words
+    self.shortNames = shortNames
+  }
+
+  /// How `verb` names the leaf noun. The one place the verbs differ: `get` lists (plural first),
+  /// `export` prints objects (singular first, the plural accepted), reconcile, suspend and resume
+  /// act on named objects (singular and short names only).
+  public func spelling(for verb: FluxKind.Verb) -> Spelling {
+    let alternate = words.singular == words.plural ? [] : [verb == .get ? words.singular : words.plural]
+    switch verb {
+    case .get: return Spelling(name: words.plural, aliases: alternate + shortNames)
+    case .export: return Spelling(name: words.singular, aliases: alternate + shortNames)
+    case .reconcile, .suspend, .resume: return Spelling(name: words.singular, aliases: shortNames)
+    }
+  }
+
+  /// How `verb` names the group noun, by the same rules.
+  public func groupSpelling(for verb: FluxKind.Verb) -> Spelling? {
+    group.map { KindNoun($0).spelling(for: verb) }
+  }
+
+  /// `get`'s group noun (`sources`) and its aliases.
+  public var parent: String? { groupSpelling(for: .get)?.name }
+  public var parentAliases: [String] { groupSpelling(for: .get)?.aliases ?? [] }
+  /// `get`'s leaf noun (`git`, `kustomizations`, `canaries`) and its aliases.
+  public var name: String { spelling(for: .get).name }
+  public var aliases: [String] { spelling(for: .get).aliases }
+
+  /// Every spelling of the leaf noun `get` accepts.
   public var spellings: [String] { [name] + aliases }
-  /// Every spelling of the parent noun (empty for top-level kinds).
+  /// Every spelling of the group noun (empty for top-level kinds).
   public var parentSpellings: [String] { parent.map { [$0] + parentAliases } ?? [] }
 
   /// `sources git`, `kustomizations`: how help and messages name the command path.
@@ -28,44 +68,34 @@ public struct KindNoun: Sendable, Hashable {
 }
 
 extension FluxKind {
-  static let sourcesNoun = ("sources", ["source"])
-  static let imagesNoun = ("images", ["image"])
-  static let artifactsNoun = ("artifacts", ["artifact"])
+  static let sources = KindNoun.Words("sources", "source")
+  static let images = KindNoun.Words("images", "image")
+  static let artifacts = KindNoun.Words("artifacts", "artifact")
 
-  /// The noun `tack get` (and export, reconcile, suspend, resume) accept for this kind.
+  /// The table of nouns: what every verb (get, export, reconcile, suspend, resume) accepts for
+  /// this kind, each in its own spelling.
   public var noun: KindNoun {
     switch self {
-    case .gitRepository: Self.sourceNoun("git")
-    case .ociRepository: Self.sourceNoun("oci")
-    case .helmRepository: Self.sourceNoun("helm")
-    case .helmChart: Self.sourceNoun("chart")
-    case .bucket: Self.sourceNoun("bucket")
-    case .externalArtifact: Self.sourceNoun("external")
-    case .kustomization: KindNoun(name: "kustomizations", aliases: ["kustomization", "ks"])
-    case .helmRelease: KindNoun(name: "helmreleases", aliases: ["helmrelease", "hr"])
-    case .alert: KindNoun(name: "alerts", aliases: ["alert"])
-    case .alertProvider: KindNoun(name: "alert-providers", aliases: ["alert-provider"])
-    case .receiver: KindNoun(name: "receivers", aliases: ["receiver"])
-    case .imageRepository: Self.imageNoun("repository")
-    case .imagePolicy: Self.imageNoun("policy")
-    case .imageUpdateAutomation: Self.imageNoun("update")
-    case .artifactGenerator:
-      KindNoun(
-        parent: Self.artifactsNoun.0, parentAliases: Self.artifactsNoun.1, name: "generators",
-        aliases: ["generator"])
-    case .canary: KindNoun(name: "canaries", aliases: ["canary"])
-    case .metricTemplate: KindNoun(name: "metrictemplates", aliases: ["metrictemplate"])
-    case .flaggerAlertProvider: KindNoun(name: "alertproviders", aliases: ["alertprovider"])
-    default: KindNoun(name: plural, aliases: [kind.lowercased()])
+    case .gitRepository: KindNoun(group: Self.sources, .init("git", "git"))
+    case .ociRepository: KindNoun(group: Self.sources, .init("oci", "oci"))
+    case .helmRepository: KindNoun(group: Self.sources, .init("helm", "helm"))
+    case .helmChart: KindNoun(group: Self.sources, .init("chart", "chart"))
+    case .bucket: KindNoun(group: Self.sources, .init("bucket", "bucket"))
+    case .externalArtifact: KindNoun(group: Self.sources, .init("external", "external"))
+    case .kustomization: KindNoun(.init("kustomizations", "kustomization"), shortNames: ["ks"])
+    case .helmRelease: KindNoun(.init("helmreleases", "helmrelease"), shortNames: ["hr"])
+    case .alert: KindNoun(.init("alerts", "alert"))
+    case .alertProvider: KindNoun(.init("alert-providers", "alert-provider"))
+    case .receiver: KindNoun(.init("receivers", "receiver"))
+    case .imageRepository: KindNoun(group: Self.images, .init("repository", "repository"))
+    case .imagePolicy: KindNoun(group: Self.images, .init("policy", "policy"))
+    case .imageUpdateAutomation: KindNoun(group: Self.images, .init("update", "update"))
+    case .artifactGenerator: KindNoun(group: Self.artifacts, .init("generators", "generator"))
+    case .canary: KindNoun(.init("canaries", "canary"))
+    case .metricTemplate: KindNoun(.init("metrictemplates", "metrictemplate"))
+    case .flaggerAlertProvider: KindNoun(.init("alertproviders", "alertprovider"))
+    default: KindNoun(.init(plural, kind.lowercased()))
     }
-  }
-
-  static func sourceNoun(_ name: String) -> KindNoun {
-    KindNoun(parent: sourcesNoun.0, parentAliases: sourcesNoun.1, name: name)
-  }
-
-  static func imageNoun(_ name: String) -> KindNoun {
-    KindNoun(parent: imagesNoun.0, parentAliases: imagesNoun.1, name: name)
   }
 
   /// Finds the kind for the words a user typed: `["ks"]`, `["source", "git"]`,

@@ -3,8 +3,8 @@ import TackJSON
 /// Whether Flux's controller Deployments are available, as kstatus judges a Deployment "Current"
 /// (``KStatus``): the controller saw the latest spec, and every replica is updated, ready and available.
 public struct DeploymentHealth: Sendable {
-  public var cluster: any ClusterAccess
-  public init(cluster: any ClusterAccess) { self.cluster = cluster }
+  public var cluster: any Cluster
+  public init(cluster: any Cluster) { self.cluster = cluster }
 
   public enum State: Sendable, Equatable { case ready, notReady, notFound }
 

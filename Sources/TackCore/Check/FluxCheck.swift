@@ -1,13 +1,12 @@
 import TackBase
 import TackJSON
-import TackOutput
 
 /// `check [--pre]`: the Kubernetes version, then (without `--pre`) the installed Flux version, the
 /// controller Deployments and the CRDs. Every failed check is printed with ✗ and makes the run fail
 /// (flux #5220 exits 0 when listing fails; tack does not).
 public struct FluxCheck: Sendable {
-  public var cluster: any ClusterAccess
-  public var console: Console
+  public var cluster: any Cluster
+  public var progress: any ProgressReporter
   public var namespace: String
   /// Components that must have a Deployment; empty checks whatever Flux Deployments exist.
   public var expectedComponents: [String]
@@ -17,10 +16,11 @@ public struct FluxCheck: Sendable {
   public static let minimumKubernetes = (major: 1, minor: 30)
 
   public init(
-    cluster: any ClusterAccess, console: Console, namespace: String, expectedComponents: [String], timeout: GoDuration
+    cluster: any Cluster, progress: any ProgressReporter, namespace: String, expectedComponents: [String],
+    timeout: GoDuration
   ) {
     self.cluster = cluster
-    self.console = console
+    self.progress = progress
     self.namespace = namespace
     self.expectedComponents = expectedComponents
     self.timeout = timeout
@@ -28,24 +28,24 @@ public struct FluxCheck: Sendable {
 
   /// Throws ``CheckFailed`` when any check failed (after printing all of them).
   public func run(pre: Bool) async throws {
-    console.action("checking prerequisites")
+    progress.action("checking prerequisites")
     var failed = false
     if !(await kubernetesCheck()) { failed = true }
     if pre {
       if failed { throw CheckFailed(message: "prerequisites checks failed") }
-      console.success("prerequisites checks passed")
+      progress.success("prerequisites checks passed")
       return
     }
-    console.action("checking version in cluster")
+    progress.action("checking version in cluster")
     if !(await versionCheck()) { failed = true }
-    console.action("checking controllers")
+    progress.action("checking controllers")
     if !(await controllersCheck()) { failed = true }
-    console.action("checking crds")
+    progress.action("checking crds")
     if !(await crdsCheck()) { failed = true }
     if failed {
       throw CheckFailed(message: "check failed")
     }
-    console.success("all checks passed")
+    progress.success("all checks passed")
   }
 
   func kubernetesCheck() async -> Bool {
@@ -53,19 +53,19 @@ public struct FluxCheck: Sendable {
     do {
       gitVersion = try await cluster.serverVersion()
     } catch {
-      console.failure("Kubernetes API call failed: \(error)")
+      progress.failure("Kubernetes API call failed: \(error)")
       return false
     }
     let constraint = ">=\(Self.minimumKubernetes.major).\(Self.minimumKubernetes.minor).0-0"
     guard let (major, minor, patch) = Self.parse(gitVersion) else {
-      console.failure("Kubernetes version can't be determined")
+      progress.failure("Kubernetes version can't be determined")
       return false
     }
     if (major, minor) < Self.minimumKubernetes {
-      console.failure("Kubernetes version \(gitVersion) does not match \(constraint)")
+      progress.failure("Kubernetes version \(gitVersion) does not match \(constraint)")
       return false
     }
-    console.success("Kubernetes \(major).\(minor).\(patch) \(constraint)")
+    progress.success("Kubernetes \(major).\(minor).\(patch) \(constraint)")
     return true
   }
 
@@ -81,15 +81,15 @@ public struct FluxCheck: Sendable {
   func versionCheck() async -> Bool {
     do {
       guard let info = try await FluxClusterInfo.read(cluster) else {
-        console.failure(
+        progress.failure(
           "checking failed: customresourcedefinitions.apiextensions.k8s.io \"\(FluxClusterInfo.crdName)\" not found")
         return false
       }
-      if !info.distribution.isEmpty { console.success("distribution: \(info.distribution)") }
-      console.success("bootstrapped: \(info.bootstrapped)")
+      if !info.distribution.isEmpty { progress.success("distribution: \(info.distribution)") }
+      progress.success("bootstrapped: \(info.bootstrapped)")
       return true
     } catch {
-      console.failure("checking failed: \(error)")
+      progress.failure("checking failed: \(error)")
       return false
     }
   }
@@ -100,13 +100,13 @@ public struct FluxCheck: Sendable {
       deployments = try await cluster.list(
         apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, labelSelector: "app.kubernetes.io/part-of=flux")
     } catch {
-      console.failure("listing the controllers in the '\(namespace)' namespace failed: \(error)")
+      progress.failure("listing the controllers in the '\(namespace)' namespace failed: \(error)")
       return false
     }
     var names = deployments.compactMap { $0[path: "metadata", "name"]?.stringValue }
     for component in expectedComponents where !names.contains(component) { names.append(component) }
     if names.isEmpty {
-      console.failure(
+      progress.failure(
         "no controllers found in the '\(namespace)' namespace with the label selector 'app.kubernetes.io/part-of=flux'")
       return false
     }
@@ -123,12 +123,12 @@ public struct FluxCheck: Sendable {
           )
         }, uniquingKeysWith: { first, _ in first })
       for line in report.lines {
-        if line.ready { console.success(line.text) } else { console.failure(line.text) }
-        for image in images[line.name] ?? [] { console.action(image) }
+        if line.ready { progress.success(line.text) } else { progress.failure(line.text) }
+        for image in images[line.name] ?? [] { progress.action(image) }
       }
       return report.allReady
     } catch {
-      console.failure("checking the controllers failed: \(error)")
+      progress.failure("checking the controllers failed: \(error)")
       return false
     }
   }
@@ -140,11 +140,11 @@ public struct FluxCheck: Sendable {
         apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", namespace: nil,
         labelSelector: "app.kubernetes.io/part-of=flux")
     } catch {
-      console.failure("listing the CRDs failed: \(error)")
+      progress.failure("listing the CRDs failed: \(error)")
       return false
     }
     guard !crds.isEmpty else {
-      console.failure("no crds found with the label selector 'app.kubernetes.io/part-of=flux'")
+      progress.failure("no crds found with the label selector 'app.kubernetes.io/part-of=flux'")
       return false
     }
     var ok = true
@@ -152,16 +152,16 @@ public struct FluxCheck: Sendable {
       let name = crd[path: "metadata", "name"]?.stringValue ?? ""
       let stored = (crd[path: "status", "storedVersions"]?.arrayValue ?? []).compactMap(\.stringValue)
       guard let version = stored.last else {
-        console.failure("no stored versions for \(name)")
+        progress.failure("no stored versions for \(name)")
         ok = false
         continue
       }
       guard let established = ObjectStatus(crd).condition("Established"), established.isTrue else {
-        console.failure("\(name)/\(version) is not Established: \(ObjectStatus(crd).condition("Established")?.message ?? "")")
+        progress.failure("\(name)/\(version) is not Established: \(ObjectStatus(crd).condition("Established")?.message ?? "")")
         ok = false
         continue
       }
-      console.success("\(name)/\(version)")
+      progress.success("\(name)/\(version)")
     }
     return ok
   }

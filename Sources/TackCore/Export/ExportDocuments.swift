@@ -47,6 +47,16 @@ public enum ExportDocuments {
     return "---\n" + yaml + "\n"
   }
 
+  /// The whole export: each object's document, followed by the documents of its Secrets.
+  public static func text(_ objects: [(object: JSON, secrets: [JSON])], as kind: FluxKind) -> String {
+    var text = ""
+    for (object, secrets) in objects {
+      text += document(exported(object, as: kind))
+      for secret in secrets { text += document(exportedSecret(secret)) }
+    }
+    return text
+  }
+
   /// The Secrets a source object refers to, in the object's namespace: `spec.secretRef` (what flux
   /// exports) plus `certSecretRef`, `proxySecretRef` and `verify.secretRef`, each once.
   public static func referencedSecrets(of object: JSON) -> [String] {
@@ -84,18 +94,21 @@ public struct ExportRequest: Sendable {
 /// followed, with `--with-credentials`, by every Secret it references — for every object, not just
 /// the first as flux does.
 public struct ExportObjects: Sendable {
-  public let source: any FluxObjectSource
-  public let console: Console
+  public let cluster: any Cluster
+  /// Where the documents go (stdout).
+  public let output: any OutputSink
 
-  public init(source: any FluxObjectSource, console: Console) {
-    self.source = source
-    self.console = console
+  public init(cluster: any Cluster, output: any OutputSink) {
+    self.cluster = cluster
+    self.output = output
   }
 
   public func run(_ request: ExportRequest) async throws {
     let objects: [JSON]
     if request.all {
-      objects = try await source.list(request.kind, scope: ListScope(namespace: request.namespace)).items
+      objects = try await GetObjects.installed(request.kind) {
+        try await cluster.list(ObjectKind(request.kind), ListScope(namespace: request.namespace)).items
+      }
       guard !objects.isEmpty else {
         throw GetNotFoundError("no objects found in \(request.namespace) namespace")
       }
@@ -103,25 +116,34 @@ public struct ExportObjects: Sendable {
       guard let name = request.name, !name.isEmpty else {
         throw GetUsageError("name is required (or --all for every \(request.kind.kind) in the namespace)")
       }
-      objects = [try await source.get(request.kind, namespace: request.namespace, name: name)]
+      let object = try await GetObjects.installed(request.kind) {
+        try await cluster.get(ObjectKind(request.kind), namespace: request.namespace, name: name)
+      }
+      guard let object else {
+        throw ObjectNotFoundError.fromServer(resource: request.kind.qualifiedResource, name: name)
+      }
+      objects = [object]
     }
     // Everything is fetched before anything is printed: a failing Secret read leaves no partial export.
-    var text = ""
+    var exported: [(object: JSON, secrets: [JSON])] = []
     for object in objects {
       try Task.checkCancellation()
-      text += ExportDocuments.document(ExportDocuments.exported(object, as: request.kind))
+      var secrets: [JSON] = []
       if request.withCredentials {
         let namespace = object[path: "metadata", "namespace"]?.stringValue ?? request.namespace
         for secretName in ExportDocuments.referencedSecrets(of: object) {
           do {
-            let secret = try await source.secret(namespace: namespace, name: secretName)
-            text += ExportDocuments.document(ExportDocuments.exportedSecret(secret))
+            guard let secret = try await cluster.get(.secret, namespace: namespace, name: secretName) else {
+              throw ObjectNotFoundError.fromServer(resource: "secrets", name: secretName)
+            }
+            secrets.append(secret)
           } catch let error as any TackError {
             throw CommandError("failed to retrieve secret \(secretName), error: \(error)", exitStatus: error.exitStatus)
           }
         }
       }
+      exported.append((object, secrets))
     }
-    console.write(text)
+    output.write(ExportDocuments.text(exported, as: request.kind))
   }
 }

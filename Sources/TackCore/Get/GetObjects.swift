@@ -10,13 +10,20 @@ import TackOutput
 /// `get all` skips kinds the cluster lacks, reports other per-kind errors with ✗ and returns
 /// `.failure` at the end; finding nothing there is not an error, as in flux.
 public struct GetObjects: Sendable {
-  public let source: any FluxObjectSource
-  public let console: Console
+  public let cluster: any Cluster
+  /// Where the tables, lists and names go (stdout).
+  public let output: any OutputSink
+  /// Where a kind `get all` could not list is reported.
+  public let progress: any ProgressReporter
   public let clock: @Sendable () -> RFC3339Time
 
-  public init(source: any FluxObjectSource, console: Console, clock: @escaping @Sendable () -> RFC3339Time = { .now() }) {
-    self.source = source
-    self.console = console
+  public init(
+    cluster: any Cluster, output: any OutputSink, progress: any ProgressReporter,
+    clock: @escaping @Sendable () -> RFC3339Time = { .now() }
+  ) {
+    self.cluster = cluster
+    self.output = output
+    self.progress = progress
     self.clock = clock
   }
 
@@ -45,7 +52,8 @@ public struct GetObjects: Sendable {
     var rows: [[String]] = []
     var yamlItems: [JSON] = []
     var jsonStarted = false
-    for try await page in try await source.listPages(kind, scope: request.scope) {
+    let pages = try await Self.installed(kind) { try await cluster.listPages(ObjectKind(kind), request.scope) }
+    for try await page in pages {
       try Task.checkCancellation()
       listed += page.items.count
       var text = ""
@@ -69,17 +77,17 @@ public struct GetObjects: Sendable {
           yamlItems.append(ObjectListRenderer.typed(object, as: kind))
         }
       }
-      if !text.isEmpty { console.write(text) }
+      if !text.isEmpty { output.write(text) }
     }
     switch request.output {
     case .table, .wide:
       if listed > 0 {
-        console.write(GetTableRenderer.render(header: columns.map(\.title), rows: rows, showHeader: !request.noHeader))
+        output.write(GetTableRenderer.render(header: columns.map(\.title), rows: rows, showHeader: !request.noHeader))
       }
     case .json:
-      console.write(jsonStarted ? ObjectListRenderer.jsonListTail : ObjectListRenderer.json([], showManagedFields: false))
+      output.write(jsonStarted ? ObjectListRenderer.jsonListTail : ObjectListRenderer.json([], showManagedFields: false))
     case .yaml:
-      console.write(ObjectListRenderer.yaml(yamlItems, showManagedFields: request.showManagedFields))
+      output.write(ObjectListRenderer.yaml(yamlItems, showManagedFields: request.showManagedFields))
     case .jsonl, .name:
       break
     }
@@ -96,7 +104,7 @@ public struct GetObjects: Sendable {
     for kind in request.kinds {
       try Task.checkCancellation()
       do {
-        let list = try await source.list(kind, scope: request.scope)
+        let list = try await Self.installed(kind) { try await cluster.list(ObjectKind(kind), request.scope) }
         found.append((kind, filter(list.items, kind: kind, request)))
         if request.output.isTable { flushTables(&found, request) }
       } catch is KindNotInstalledError {
@@ -104,17 +112,17 @@ public struct GetObjects: Sendable {
       } catch is CancellationError {
         throw CancellationError()
       } catch {
-        console.failure("\(error)")
+        progress.failure("\(error)")
         status = max(status, .failure)
       }
     }
-    if !request.output.isTable { console.write(render(found, request)) }
+    if !request.output.isTable { output.write(render(found, request)) }
     return status
   }
 
   /// Tables of `get all` are printed as each kind arrives, so a slow kind does not hold back the rest.
   func flushTables(_ found: inout [(FluxKind, [JSON])], _ request: GetRequest) {
-    console.write(render(found, request))
+    output.write(render(found, request))
     found.removeAll()
   }
 
@@ -124,14 +132,22 @@ public struct GetObjects: Sendable {
   }
 
   func tableOptions(_ request: GetRequest) -> GetTableOptions {
+    Self.tableOptions(request, now: clock())
+  }
+
+  static func tableOptions(_ request: GetRequest, now: RFC3339Time) -> GetTableOptions {
     GetTableOptions(
       allNamespaces: request.allNamespaces, showSource: request.showSource, wide: request.output == .wide,
-      includeKind: request.isAll, now: clock())
+      includeKind: request.isAll, now: now)
+  }
+
+  func render(_ groups: [(FluxKind, [JSON])], _ request: GetRequest) -> String {
+    Self.render(groups, request, now: clock())
   }
 
   /// The whole output for these kinds and their (already filtered) objects.
-  func render(_ groups: [(FluxKind, [JSON])], _ request: GetRequest) -> String {
-    let options = tableOptions(request)
+  static func render(_ groups: [(FluxKind, [JSON])], _ request: GetRequest, now: RFC3339Time) -> String {
+    let options = tableOptions(request, now: now)
     switch request.output {
     case .table, .wide:
       var text = ""
@@ -170,7 +186,7 @@ public struct GetObjects: Sendable {
     let options = tableOptions(request)
     let columns = GetLayout.columns(for: kind, options)
     let header = columns.map(\.title)
-    let list = try await source.list(kind, scope: request.scope)
+    let list = try await Self.installed(kind) { try await cluster.list(ObjectKind(kind), request.scope) }
     let initial = filter(list.items, kind: kind, request)
     var table: WatchTable?
     if !initial.isEmpty {
@@ -179,31 +195,43 @@ public struct GetObjects: Sendable {
       case .table, .wide:
         let started = WatchTable(
           header: header, initialRows: rows, showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
-        console.write(started.start(rows: rows))
+        output.write(started.start(rows: rows))
         table = started
       default:
-        for item in initial { console.write(watchedObject(item, kind: kind, request: request, options: options)) }
+        for item in initial { output.write(watchedObject(item, kind: kind, request: request, options: options)) }
       }
     }
-    let events = try await source.watch(kind, scope: request.scope, resourceVersion: list.resourceVersion)
-    for try await event in events {
+    let changes = try await Self.installed(kind) {
+      try await cluster.watch(ObjectKind(kind), request.scope, from: list.resourceVersion)
+    }
+    for try await change in changes {
       try Task.checkCancellation()
-      guard filter([event.object], kind: kind, request).count == 1 else { continue }
+      guard let object = change.object, filter([object], kind: kind, request).count == 1 else { continue }
       switch request.output {
       case .table, .wide:
-        let row = GetRowBuilder.row(for: kind, object: event.object, options: tableOptions(request)).values(for: columns)
+        let row = GetRowBuilder.row(for: kind, object: object, options: tableOptions(request)).values(for: columns)
         if var current = table {
-          console.write(current.render(row))
+          output.write(current.render(row))
           table = current
         } else {
           let started = WatchTable(
             header: header, initialRows: [row], showHeader: !request.noHeader, minimumWidths: Self.watchWidths(columns))
-          console.write(started.start(rows: [row]))
+          output.write(started.start(rows: [row]))
           table = started
         }
       default:
-        console.write(watchedObject(event.object, kind: kind, request: request, options: options))
+        output.write(watchedObject(object, kind: kind, request: request, options: options))
       }
+    }
+  }
+
+  /// A kind the cluster does not serve, in get's and export's words (what to install, which
+  /// versions are served instead).
+  static func installed<T>(_ kind: FluxKind, _ body: () async throws -> T) async throws -> T {
+    do {
+      return try await body()
+    } catch let error as ResourceNotServedError {
+      throw KindNotInstalledError(kind: kind, servedVersions: error.servedVersions)
     }
   }
 

@@ -5,12 +5,12 @@ import TackJSON
 /// manager, CRDs and Namespaces first, a wait (≤ 1 minute) until those are Established / Active,
 /// then everything else.
 public struct ComponentInstaller: Sendable {
-  public var cluster: any ClusterAccess
+  public var cluster: any Cluster
   public var fieldManager: String
   /// flux waits at most this long for CRDs and Namespaces.
   public var definitionsTimeout: Duration = .seconds(60)
 
-  public init(cluster: any ClusterAccess, fieldManager: String = "flux") {
+  public init(cluster: any Cluster, fieldManager: String = "flux") {
     self.cluster = cluster
     self.fieldManager = fieldManager
   }

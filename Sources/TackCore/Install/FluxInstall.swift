@@ -1,26 +1,25 @@
 import TackBase
 import TackJSON
-import TackOutput
 
 /// `install`: applies Flux's components without Git (flux-cli reference §4.6). Refuses a cluster
 /// that was bootstrapped (upgrades go through Git), asks before taking over an installation
 /// managed by another tool, prints the change set and waits for the controllers.
 public struct FluxInstall: Sendable {
   public var manifests: ComponentManifests
-  public var cluster: any ClusterAccess
-  public var console: Console
+  public var cluster: any Cluster
+  public var progress: any ProgressReporter
   public var confirmer: (any Confirming)?
   public var force: Bool
   public var timeout: GoDuration
   public var fieldManager = "flux"
 
   public init(
-    manifests: ComponentManifests, cluster: any ClusterAccess, console: Console, confirmer: (any Confirming)?,
+    manifests: ComponentManifests, cluster: any Cluster, progress: any ProgressReporter, confirmer: (any Confirming)?,
     force: Bool, timeout: GoDuration
   ) {
     self.manifests = manifests
     self.cluster = cluster
-    self.console = console
+    self.progress = progress
     self.confirmer = confirmer
     self.force = force
     self.timeout = timeout
@@ -28,8 +27,8 @@ public struct FluxInstall: Sendable {
 
   public func run() async throws {
     let deadline = ContinuousClock.now + timeout.duration
-    console.success("manifests build completed")
-    console.action("installing components in \(manifests.namespace) namespace")
+    progress.success("manifests build completed")
+    progress.action("installing components in \(manifests.namespace) namespace")
     let info = try await FluxClusterInfo.read(cluster)
     if let info {
       if info.bootstrapped {
@@ -37,7 +36,7 @@ public struct FluxInstall: Sendable {
           "this cluster has already been bootstrapped with Flux \(info.version)! Please use 'tack bootstrap git' to upgrade")
       }
       if !force, !info.managedByFlux {
-        console.note("Flux \(info.version) has been installed on this cluster with \(info.managedBy)!")
+        progress.note("Flux \(info.version) has been installed on this cluster with \(info.managedBy)!")
         guard let confirmer else {
           throw InstallError(
             "Flux was installed on this cluster with \(info.managedBy); pass --force to override it (stdin is not a terminal, so tack cannot ask)",
@@ -50,15 +49,15 @@ public struct FluxInstall: Sendable {
     }
     let changes = try await ComponentInstaller(cluster: cluster, fieldManager: fieldManager).install(
       manifests, deadline: deadline)
-    for change in changes { console.note(change.description) }
-    console.waiting("verifying installation")
+    for change in changes { progress.note(change.description) }
+    progress.waiting("verifying installation")
     let health = try await DeploymentHealth(cluster: cluster).assess(
       namespace: manifests.namespace, names: manifests.components, deadline: deadline)
     for line in health.lines {
-      if line.ready { console.success(line.text) } else { console.failure(line.text) }
+      if line.ready { progress.success(line.text) } else { progress.failure(line.text) }
     }
     guard health.allReady else { throw InstallError("install failed: timed out waiting for the controllers to be ready", exitStatus: .timedOut) }
-    console.success("install finished")
+    progress.success("install finished")
   }
 }
 
@@ -76,7 +75,7 @@ public struct FluxClusterInfo: Sendable, Equatable {
   public static let crdName = "gitrepositories.source.toolkit.fluxcd.io"
 
   /// nil when Flux is not installed (no GitRepository CRD).
-  public static func read(_ cluster: any ClusterAccess) async throws -> FluxClusterInfo? {
+  public static func read(_ cluster: any Cluster) async throws -> FluxClusterInfo? {
     guard let crd = try await cluster.get(.crd(crdName)) else { return nil }
     let labels = crd[path: "metadata", "labels"]?.objectValue ?? JSONObject()
     return FluxClusterInfo(

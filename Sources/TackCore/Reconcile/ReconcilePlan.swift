@@ -15,7 +15,7 @@ struct ReconcilePlan {
 
   /// Adds a target and, with `withSource`, its chain of sources (fetched now, so a missing source
   /// fails before anything is annotated).
-  mutating func add(_ ref: ObjectRef, _ object: JSON, withSource: Bool, client: any FluxObjectClient) async throws {
+  mutating func add(_ ref: ObjectRef, _ object: JSON, withSource: Bool, cluster: any Cluster) async throws {
     var chain = [(ref, object)]
     if withSource {
       var current = (ref, object)
@@ -25,7 +25,9 @@ struct ReconcilePlan {
         let sourceObject: JSON
         if let known = objects[sourceRef] {
           sourceObject = known
-        } else if let fetched = try await client.get(source.kind, namespace: source.namespace, name: source.name) {
+        } else if let fetched = try await cluster.get(
+          ObjectKind(source.kind), namespace: source.namespace, name: source.name)
+        {
           sourceObject = fetched
         } else {
           throw ObjectNotFoundError.get(sourceRef)

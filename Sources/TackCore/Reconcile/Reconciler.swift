@@ -10,17 +10,17 @@ import TackJSON
 /// kind and namespace), then print one sorted summary line per object; the worst outcome decides
 /// the exit code.
 public struct Reconciler: Sendable {
-  public var client: any FluxObjectClient
+  public var cluster: any Cluster
   public var progress: any ProgressReporter
   public var waiter: ObjectWaiter
   /// The request token; RFC3339Nano of now (tests may pin it).
   public var makeToken: @Sendable () -> String
 
   public init(
-    client: any FluxObjectClient, progress: any ProgressReporter, waiter: ObjectWaiter = ObjectWaiter(),
+    cluster: any Cluster, progress: any ProgressReporter, waiter: ObjectWaiter = ObjectWaiter(),
     makeToken: @escaping @Sendable () -> String = { RFC3339Time.now().rfc3339NanoLocal }
   ) {
-    self.client = client
+    self.cluster = cluster
     self.progress = progress
     self.waiter = waiter
     self.makeToken = makeToken
@@ -57,7 +57,7 @@ public struct Reconciler: Sendable {
         continue
       }
       do {
-        try await plan.add(ref, object, withSource: options.withSource, client: client)
+        try await plan.add(ref, object, withSource: options.withSource, cluster: cluster)
       } catch {
         if single { throw error }
         outcomes.append(ObjectOutcome(ref, .failed(tackError(error))))
@@ -85,7 +85,7 @@ public struct Reconciler: Sendable {
       var found: [(ObjectRef, JSON)] = []
       for name in selection.uniqueNames {
         let ref = ObjectRef(kind: kind, namespace: namespace, name: name)
-        if let object = try await client.get(kind, namespace: namespace, name: name) {
+        if let object = try await cluster.get(ObjectKind(kind), namespace: namespace, name: name) {
           found.append((ref, object))
         } else if selection.isSingle {
           throw ObjectNotFoundError.get(ref)
@@ -95,7 +95,7 @@ public struct Reconciler: Sendable {
       }
       return found
     case .all(let namespace):
-      let list = try await client.list(kind, namespace: namespace)
+      let list = try await cluster.list(ObjectKind(kind), ListScope(namespace: namespace))
       let found = list.items.compactMap { object in ObjectRef(kind: kind, object: object).map { ($0, object) } }
       if found.isEmpty { throw ReconcileError.noObjects(kind, namespace: namespace) }
       return found.sorted { $0.0 < $1.0 }
@@ -132,8 +132,8 @@ public struct Reconciler: Sendable {
         token: makeToken(), force: isTarget && options.force, reset: isTarget && options.reset)
       if single {
         progress.action("annotating \(ref.kind.kind) \(ref.name) in \(ref.namespace) namespace")
-        _ = try await client.mergePatch(
-          ref.kind, namespace: ref.namespace, name: ref.name, patch: request.patch(for: ref.kind))
+        _ = try await cluster.patch(
+          ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
         progress.success("\(ref.kind.kind) annotated")
         requests.append((ref, request))
       } else {
@@ -141,11 +141,11 @@ public struct Reconciler: Sendable {
       }
     }
     // Many objects: patch several at once, report in order.
-    let client = self.client
+    let cluster = self.cluster
     let patched = await toAnnotate.orderedConcurrentMap(limit: Self.patchConcurrency) { ref, request in
       do {
-        _ = try await client.mergePatch(
-          ref.kind, namespace: ref.namespace, name: ref.name, patch: request.patch(for: ref.kind))
+        _ = try await cluster.patch(
+          ObjectKind(ref.kind), namespace: ref.namespace, name: ref.name, .merge(request.patch(for: ref.kind)))
         return (ref, request, nil as (any Error)?)
       } catch {
         return (ref, request, error)
@@ -173,7 +173,7 @@ public struct Reconciler: Sendable {
       let progress = self.progress
       do {
         let object = try await waiter.wait(
-          for: client.watchedObject(ref), deadline: deadline, onWaiting: { progress.updateWait($0) },
+          for: cluster.watchedObject(ref), deadline: deadline, onWaiting: { progress.updateWait($0) },
           until: completion.evaluate)
         progress.endWait()
         let message = object.map { ref.kind.successMessage(for: $0) } ?? ""
@@ -191,7 +191,7 @@ public struct Reconciler: Sendable {
     let counter = ProgressCounter(total: total, progress: progress)
     let results: [ObjectRef: ObjectWaiter.Outcome]
     do {
-      results = try await BulkWait(client: client, waiter: waiter).run(
+      results = try await BulkWait(cluster: cluster, waiter: waiter).run(
         requests.map { ref, request in (ref, ReconcileCompletion(ref: ref, request: request).evaluate) },
         deadline: deadline, allNamespaces: selection.allNamespaces,
         onFinished: { _, _ in counter.increment() })

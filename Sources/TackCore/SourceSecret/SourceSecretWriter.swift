@@ -7,7 +7,7 @@ public enum SourceSecretWriter {
   public enum Result: Sendable, Equatable { case created, updated, unchanged }
 
   /// True when the secret exists with exactly this data and these labels.
-  public static func isUpToDate(_ secret: GitSourceSecret, in cluster: any ClusterAccess) async throws -> Bool {
+  public static func isUpToDate(_ secret: GitSourceSecret, in cluster: any Cluster) async throws -> Bool {
     guard let existing = try await cluster.get(.secret(secret.namespace, secret.name)) else { return false }
     let labels = existing[path: "metadata", "labels"]?.objectValue ?? JSONObject()
     return existing["data"] == secret.apiObject["data"] && existing["stringData"] == nil
@@ -15,7 +15,7 @@ public enum SourceSecretWriter {
   }
 
   @discardableResult
-  public static func upsert(_ secret: GitSourceSecret, in cluster: any ClusterAccess) async throws -> Result {
+  public static func upsert(_ secret: GitSourceSecret, in cluster: any Cluster) async throws -> Result {
     let desired = secret.apiObject
     guard var existing = try await cluster.get(.secret(secret.namespace, secret.name)) else {
       _ = try await cluster.create(desired)

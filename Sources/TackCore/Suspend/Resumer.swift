@@ -6,12 +6,12 @@ import TackJSON
 /// kind and namespace — which is what makes `resume --all` of hundreds of objects finish
 /// (fluxcd/flux2#2379, #3793).
 public struct Resumer: Sendable {
-  public var client: any FluxObjectClient
+  public var cluster: any Cluster
   public var progress: any ProgressReporter
   public var waiter: ObjectWaiter
 
-  public init(client: any FluxObjectClient, progress: any ProgressReporter, waiter: ObjectWaiter = ObjectWaiter()) {
-    self.client = client
+  public init(cluster: any Cluster, progress: any ProgressReporter, waiter: ObjectWaiter = ObjectWaiter()) {
+    self.cluster = cluster
     self.progress = progress
     self.waiter = waiter
   }
@@ -31,8 +31,8 @@ public struct Resumer: Sendable {
     var outcomes: [ObjectOutcome] = []
     var resumed: [(ObjectRef, JSON)] = []
 
-    let targets = try await SuspendTargets.resolve(kind, selection, client: client)
-    let steps = await SuspendTargets.patch(targets, client: client, patch: Self.resumePatch) { object in
+    let targets = try await SuspendTargets.resolve(kind, selection, cluster: cluster)
+    let steps = await SuspendTargets.patch(targets, cluster: cluster, patch: Self.resumePatch) { object in
       ObjectStatus(object).suspended
     }
     for (target, step) in steps {
@@ -79,7 +79,7 @@ public struct Resumer: Sendable {
       let progress = self.progress
       do {
         let object = try await waiter.wait(
-          for: client.watchedObject(ref), deadline: deadline, onWaiting: { progress.updateWait($0) },
+          for: cluster.watchedObject(ref), deadline: deadline, onWaiting: { progress.updateWait($0) },
           until: predicate)
         results = [ref: .success(object)]
       } catch is CancellationError {
@@ -93,7 +93,7 @@ public struct Resumer: Sendable {
       progress.beginWait("waiting for \(waitable.count) objects to reconcile")
       let counter = ProgressCounter(total: waitable.count, progress: progress)
       do {
-        results = try await BulkWait(client: client, waiter: waiter).run(
+        results = try await BulkWait(cluster: cluster, waiter: waiter).run(
           predicates, deadline: deadline, allNamespaces: selection.allNamespaces,
           onFinished: { _, _ in counter.increment() })
       } catch {

@@ -5,11 +5,11 @@ import TackJSON
 /// name is an error (exit 5) — the other names still proceed — and an object that is already
 /// suspended says so instead of being patched again.
 public struct Suspender: Sendable {
-  public var client: any FluxObjectClient
+  public var cluster: any Cluster
   public var progress: any ProgressReporter
 
-  public init(client: any FluxObjectClient, progress: any ProgressReporter) {
-    self.client = client
+  public init(cluster: any Cluster, progress: any ProgressReporter) {
+    self.cluster = cluster
     self.progress = progress
   }
 
@@ -19,8 +19,8 @@ public struct Suspender: Sendable {
   public func run(_ kind: FluxKind, _ selection: ObjectSelection) async throws -> [ObjectOutcome] {
     let single = selection.isSingle
     var outcomes: [ObjectOutcome] = []
-    let targets = try await SuspendTargets.resolve(kind, selection, client: client)
-    let steps = await SuspendTargets.patch(targets, client: client, patch: Self.suspendPatch) { object in
+    let targets = try await SuspendTargets.resolve(kind, selection, cluster: cluster)
+    let steps = await SuspendTargets.patch(targets, cluster: cluster, patch: Self.suspendPatch) { object in
       !ObjectStatus(object).suspended
     }
     for (target, step) in steps {
@@ -80,15 +80,15 @@ struct SuspendTargets: Sendable {
 
   /// Merge-patches every target that `needsPatch`, several at once, results in input order.
   static func patch(
-    _ targets: [SuspendTargets], client: any FluxObjectClient, patch: JSON,
+    _ targets: [SuspendTargets], cluster: any Cluster, patch: JSON,
     needsPatch: @escaping @Sendable (JSON) -> Bool
   ) async -> [(SuspendTargets, Step)] {
     await targets.orderedConcurrentMap(limit: Reconciler.patchConcurrency) { target in
       guard let object = target.object else { return (target, .missing) }
       guard needsPatch(object) else { return (target, .unchanged(object)) }
       do {
-        let patched = try await client.mergePatch(
-          target.ref.kind, namespace: target.ref.namespace, name: target.ref.name, patch: patch)
+        let patched = try await cluster.patch(
+          ObjectKind(target.ref.kind), namespace: target.ref.namespace, name: target.ref.name, .merge(patch))
         return (target, .patched(patched))
       } catch {
         return (target, .failed(error))
@@ -96,19 +96,19 @@ struct SuspendTargets: Sendable {
     }
   }
 
-  static func resolve(_ kind: FluxKind, _ selection: ObjectSelection, client: any FluxObjectClient) async throws
+  static func resolve(_ kind: FluxKind, _ selection: ObjectSelection, cluster: any Cluster) async throws
     -> [SuspendTargets]
   {
     switch selection {
     case .named(_, let namespace):
       var targets: [SuspendTargets] = []
       for name in selection.uniqueNames {
-        let object = try await client.get(kind, namespace: namespace, name: name)
+        let object = try await cluster.get(ObjectKind(kind), namespace: namespace, name: name)
         targets.append(SuspendTargets(ref: ObjectRef(kind: kind, namespace: namespace, name: name), object: object))
       }
       return targets
     case .all(let namespace):
-      let list = try await client.list(kind, namespace: namespace)
+      let list = try await cluster.list(ObjectKind(kind), ListScope(namespace: namespace))
       let targets = list.items.compactMap { object in
         ObjectRef(kind: kind, object: object).map { SuspendTargets(ref: $0, object: object) }
       }

@@ -79,37 +79,48 @@ public struct ImageReferenceError: TackError, Equatable {
   public var description: String { "missing image tag in image \(image)" }
 }
 
-/// Reads what `tack version` reports from the cluster. The CLI adapts TackKube's client to it.
-public protocol VersionSource: Sendable {
-  /// `/version`'s `gitVersion`.
-  func serverVersion() async throws -> String
-  /// The labels of a CustomResourceDefinition; `nil` when it does not exist.
-  func crdLabels(_ name: String) async throws -> [String: String]?
-  /// Deployments matching a label selector, in a namespace or (`nil`) all of them.
-  func deployments(namespace: String?, labelSelector: String) async throws -> [JSON]
-}
-
 /// `tack version` against a cluster.
 public struct ReadVersions: Sendable {
-  public let source: any VersionSource
-  public init(source: any VersionSource) { self.source = source }
+  public let cluster: any Cluster
+  public init(cluster: any Cluster) { self.cluster = cluster }
+
+  static let customResourceDefinition = ObjectKind(
+    apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition")
+  static let deployment = ObjectKind(apiVersion: "apps/v1", kind: "Deployment")
+
+  /// The labels of a CustomResourceDefinition; `nil` when it does not exist.
+  func crdLabels(_ name: String) async throws -> [String: String]? {
+    guard let crd = try await cluster.get(Self.customResourceDefinition, namespace: nil, name: name) else {
+      return nil
+    }
+    var labels: [String: String] = [:]
+    for member in crd[path: "metadata", "labels"]?.objectValue ?? JSONObject() {
+      if let text = member.value.stringValue { labels[member.key] = text }
+    }
+    return labels
+  }
+
+  /// Deployments matching a label selector, in a namespace or (`nil`) all of them.
+  func deployments(namespace: String?, labelSelector: String) async throws -> [JSON] {
+    try await cluster.list(Self.deployment, ListScope(namespace: namespace, labelSelector: labelSelector)).items
+  }
 
   public func run(client: String, namespace: String) async throws -> VersionReport {
     var report = VersionReport(client: client)
-    report.server = try await source.serverVersion()
-    if let labels = try await source.crdLabels("gitrepositories.source.toolkit.fluxcd.io") {
+    report.server = try await cluster.serverVersion()
+    if let labels = try await crdLabels("gitrepositories.source.toolkit.fluxcd.io") {
       if let version = labels["app.kubernetes.io/version"], !version.isEmpty {
         report.flux = version
         let partOf = labels["app.kubernetes.io/part-of"] ?? ""
         report.distribution = partOf.isEmpty ? version : "\(partOf)-\(version)"
       }
     }
-    let flux = try await source.deployments(namespace: namespace, labelSelector: "app.kubernetes.io/part-of=flux")
+    let flux = try await deployments(namespace: namespace, labelSelector: "app.kubernetes.io/part-of=flux")
     try report.addImages(of: flux)
     // Flagger lives in its own namespace (flagger-system, istio-system, …); reading it is best
     // effort: a user allowed to read flux-system only still gets the Flux versions.
     for selector in ["app.kubernetes.io/name=flagger", "app=flagger"] {
-      if let flagger = try? await source.deployments(namespace: nil, labelSelector: selector) {
+      if let flagger = try? await deployments(namespace: nil, labelSelector: selector) {
         try report.addImages(of: flagger)
       }
     }

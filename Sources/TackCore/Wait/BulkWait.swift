@@ -4,11 +4,11 @@ import TackJSON
 /// Waits for many Flux objects at once: one `ObjectWaiter.waitAll` per kind and namespace (or per
 /// kind across the cluster for `-A`), all concurrently, under one deadline.
 public struct BulkWait: Sendable {
-  public var client: any FluxObjectClient
+  public var cluster: any Cluster
   public var waiter: ObjectWaiter
 
-  public init(client: any FluxObjectClient, waiter: ObjectWaiter = ObjectWaiter()) {
-    self.client = client
+  public init(cluster: any Cluster, waiter: ObjectWaiter = ObjectWaiter()) {
+    self.cluster = cluster
     self.waiter = waiter
   }
 
@@ -28,7 +28,7 @@ public struct BulkWait: Sendable {
     for (ref, predicate) in targets {
       groups[Group(kind: ref.kind, namespace: allNamespaces ? nil : ref.namespace), default: [:]][ref.key] = predicate
     }
-    let client = self.client
+    let cluster = self.cluster
     let waiter = self.waiter
     return try await withThrowingTaskGroup(of: [ObjectRef: ObjectWaiter.Outcome].self) { tasks in
       for (group, predicates) in groups {
@@ -38,7 +38,7 @@ public struct BulkWait: Sendable {
           }
           do {
             let outcomes = try await waiter.waitAll(
-              in: client.watchedCollection(group.kind, namespace: group.namespace), for: predicates,
+              in: cluster.watchedCollection(group.kind, namespace: group.namespace), for: predicates,
               deadline: deadline, onFinished: { key, outcome in onFinished?(refs(key), outcome) })
             return Dictionary(uniqueKeysWithValues: outcomes.map { (refs($0.key), $0.value) })
           } catch is CancellationError {

@@ -1,14 +1,15 @@
 import TackBase
 import TackJSON
 
-/// One object a wait follows: how to GET it and how to watch it. Closures, so any client (the
-/// Kubernetes client in the tool, an in-memory fake in tests) can stand behind it.
+/// One object a wait follows: how to GET it and how to watch it. Closures, so a wait can follow
+/// anything that changes (usually through the ``Cluster`` port; a test may hand it a stub).
 ///
 /// ```swift
+/// let type = ObjectKind(apiVersion: "apps/v1", kind: "Deployment")
 /// let object = WatchedObject(
 ///   description: "Deployment flux-system/source-controller",
-///   fetch: { try await client.getIfPresent(deployments, namespace: ns, name: name) },
-///   watch: { rv in try await client.watchEvents(deployments, namespace: ns, name: name, from: rv) })
+///   fetch: { try await cluster.get(type, namespace: ns, name: name) },
+///   watch: { rv in try await cluster.watch(type, .named(name, namespace: ns), from: rv) })
 /// ```
 public struct WatchedObject: Sendable {
   /// Names the object in messages, e.g. `Kustomization flux-system/apps`.
@@ -39,30 +40,20 @@ public struct WatchedCollection: Sendable {
   /// Names one member in messages, e.g. `Kustomization flux-system/apps`.
   public var describe: @Sendable (ObjectKey) -> String
   /// Every object of the collection now, with the list's resourceVersion.
-  public var list: @Sendable () async throws -> CollectionSnapshot
+  public var list: @Sendable () async throws -> ObjectList
   /// Changes to any object of the collection from a resourceVersion on.
   public var watch: @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
 
   public init(
     description: String,
     describe: @escaping @Sendable (ObjectKey) -> String,
-    list: @escaping @Sendable () async throws -> CollectionSnapshot,
+    list: @escaping @Sendable () async throws -> ObjectList,
     watch: @escaping @Sendable (_ resourceVersion: String?) async throws -> AsyncThrowingStream<WatchChange, any Error>
   ) {
     self.description = description
     self.describe = describe
     self.list = list
     self.watch = watch
-  }
-}
-
-/// The items of a list response and its `metadata.resourceVersion` (where a watch picks up).
-public struct CollectionSnapshot: Sendable, Equatable {
-  public var items: [JSON]
-  public var resourceVersion: String?
-  public init(items: [JSON], resourceVersion: String?) {
-    self.items = items
-    self.resourceVersion = resourceVersion
   }
 }
 
@@ -82,16 +73,6 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
   public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
     (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
   }
-}
-
-/// What a watch reports (the Kubernetes watch event types tack cares about).
-public enum WatchChange: Sendable, Equatable {
-  /// ADDED or MODIFIED: the object's new state.
-  case changed(JSON)
-  /// DELETED: the object's last state.
-  case deleted(JSON)
-  /// BOOKMARK: nothing changed, but the stream has seen up to this resourceVersion.
-  case bookmark(resourceVersion: String)
 }
 
 /// What a wait's predicate says about the latest state of an object (`nil`: it does not exist).

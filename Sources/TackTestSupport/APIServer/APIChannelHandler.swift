@@ -13,6 +13,8 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
   var head: HTTPRequestHead?
   var body: [UInt8] = []
   var watch: WatchSession?
+  /// The task writing a streamed response (a followed pod log).
+  var streaming: Task<Void, Never>?
   var certificateIdentity: UserIdentity??
 
   init(server: APIServerCore) { self.server = server }
@@ -34,6 +36,8 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
   func channelInactive(context: ChannelHandlerContext) {
     watch?.cancel()
     watch = nil
+    streaming?.cancel()
+    streaming = nil
     context.fireChannelInactive()
   }
 
@@ -115,6 +119,9 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         server.log.record(request, user: user, status: error.code, reachedServer: true, fault: nil)
         write(.error(error), keepAlive: keepAlive, context: context)
       }
+    case .stream(let contentType, let chunks):
+      server.log.record(request, user: user, status: 200, reachedServer: true, fault: nil)
+      stream(chunks, contentType: contentType, keepAlive: keepAlive, context: context)
     case .proxy(let proxied, let handler):
       let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
       let promise = context.eventLoop.makePromise(of: APIResponse.self)
@@ -138,6 +145,38 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
       }
     }
+  }
+
+  /// Writes a chunked response as its chunks come, then ends it (or stops when the client goes away).
+  func stream(_ chunks: AsyncStream<[UInt8]>, contentType: String, keepAlive: Bool, context: ChannelHandlerContext) {
+    var headers = HTTPHeaders()
+    headers.add(name: "Content-Type", value: contentType)
+    headers.add(name: "Cache-Control", value: "no-cache, private")
+    headers.add(name: "Transfer-Encoding", value: "chunked")
+    context.writeAndFlush(
+      wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+    let loop = context.eventLoop
+    let bound = NIOLoopBound((self, context), eventLoop: loop)
+    let task = Task {
+      for await chunk in chunks {
+        loop.execute {
+          let (handler, context) = bound.value
+          guard context.channel.isActive else { return }
+          context.writeAndFlush(
+            handler.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+        }
+      }
+      loop.execute {
+        let (handler, context) = bound.value
+        handler.streaming = nil
+        guard context.channel.isActive else { return }
+        let channel = context.channel
+        context.writeAndFlush(handler.wrapOutboundOut(.end(nil))).whenComplete { _ in
+          if !keepAlive { channel.close(promise: nil) }
+        }
+      }
+    }
+    streaming = task
   }
 
   /// gzip when the client asked for it and the body is at least the threshold (see ``ResponseCompression``).

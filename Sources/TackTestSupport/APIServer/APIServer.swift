@@ -61,6 +61,8 @@ public final class APIServer: Sendable {
 
   public let store: ObjectStore
   public let proxy: ServiceProxy
+  /// What the Pods' containers "wrote", for `…/pods/NAME/log`.
+  public let podLogs: PodLogs
   public let certificateAuthority: CertificateAuthority
   public let host: String
   public let port: Int
@@ -79,6 +81,7 @@ public final class APIServer: Sendable {
   {
     self.store = store
     self.proxy = proxy
+    podLogs = core.dispatcher.podLogs
     self.certificateAuthority = certificateAuthority
     self.host = host
     self.port = port
@@ -103,7 +106,9 @@ public final class APIServer: Sendable {
     let store = ObjectStore(historyLimit: configuration.watchHistoryLimit)
     let access = AccessControl()
     let proxy = ServiceProxy()
-    let dispatcher = RequestDispatcher(store: store, access: access, proxy: proxy, defaultWatchTimeout: configuration.watchTimeout)
+    let podLogs = PodLogs()
+    let dispatcher = RequestDispatcher(
+      store: store, access: access, proxy: proxy, podLogs: podLogs, defaultWatchTimeout: configuration.watchTimeout)
     let core = APIServerCore(
       store: store, dispatcher: dispatcher, bookmarkInterval: configuration.bookmarkInterval,
       compressionThreshold: configuration.compressionThreshold)
@@ -139,6 +144,13 @@ public final class APIServer: Sendable {
   public func stop() async {
     try? await channel.close()
     try? await group.shutdownGracefully()
+  }
+
+  /// The Kubernetes version `/version` reports (`v1.32.6` unless a test sets another, e.g. one older
+  /// than Flux supports).
+  public var gitVersion: String {
+    get { core.dispatcher.gitVersion.withLock { $0 } }
+    set { core.dispatcher.gitVersion.withLock { $0 = newValue } }
   }
 
   // MARK: credentials and access

@@ -91,6 +91,20 @@ enum BuiltinResources {
             return .string(selector.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ","))
           },
         ]))
+    types.append(
+      ResourceType(
+        group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], categories: ["all"],
+        hasStatus: true,
+        columns: [
+          nameColumn,
+          computed("Ready") { object in
+            let statuses = object[path: "status", "containerStatuses"]?.arrayValue ?? []
+            let ready = statuses.filter { $0["ready"]?.boolValue == true }.count
+            let want = object[path: "spec", "containers"]?.arrayValue?.count ?? 0
+            return .string("\(ready)/\(want)")
+          },
+          path("Status", ".status.phase"), ageColumn,
+        ]))
     var coreEvent = ResourceType(
       group: "", version: "v1", kind: "Event", plural: "events", shortNames: ["ev"],
       columns: eventColumns)

@@ -6,9 +6,11 @@ import TackJSON
 /// The discovery documents kubectl reads (`/api`, `/apis`, `/api/v1`, `/apis/<group>/<version>`),
 /// built from the registry as it is at request time (so a new CRD shows up once Established).
 enum Discovery {
-  static func version() -> JSON {
-    [
-      "major": "1", "minor": "32", "gitVersion": "v1.32.6", "gitCommit": "0000000000000000000000000000000000000000",
+  static func version(_ gitVersion: String = "v1.32.6") -> JSON {
+    let numbers = gitVersion.dropFirst().split(separator: ".").map { String($0.prefix { $0.isNumber }) }
+    return [
+      "major": .string(numbers.first ?? ""), "minor": .string(numbers.count > 1 ? numbers[1] : ""),
+      "gitVersion": .string(gitVersion), "gitCommit": "0000000000000000000000000000000000000000",
       "gitTreeState": "clean", "buildDate": "2025-06-17T00:00:00Z", "goVersion": "go1.23.10", "compiler": "gc",
       "platform": "linux/amd64",
     ]

@@ -25,6 +25,8 @@ enum DispatchOutcome: Sendable {
   case respond(APIResponse)
   case watch(WatchPlan)
   case proxy(ProxyRequest, ServiceProxy.Handler)
+  /// A response streamed as it is produced (a followed pod log), in chunked encoding.
+  case stream(contentType: String, chunks: AsyncStream<[UInt8]>)
 }
 
 /// What a URL names (kube-apiserver's RequestInfo).
@@ -45,14 +47,20 @@ final class RequestDispatcher: Sendable {
   let store: ObjectStore
   let access: AccessControl
   let proxy: ServiceProxy
+  let podLogs: PodLogs
   /// `host:port`, known once the listener is bound.
   let serverAddress = Mutex("")
+  /// What `/version` reports.
+  let gitVersion = Mutex("v1.32.6")
   let defaultWatchTimeout: Duration
 
-  init(store: ObjectStore, access: AccessControl, proxy: ServiceProxy, defaultWatchTimeout: Duration) {
+  init(
+    store: ObjectStore, access: AccessControl, proxy: ServiceProxy, podLogs: PodLogs, defaultWatchTimeout: Duration
+  ) {
     self.store = store
     self.access = access
     self.proxy = proxy
+    self.podLogs = podLogs
     self.defaultWatchTimeout = defaultWatchTimeout
   }
 
@@ -73,7 +81,7 @@ final class RequestDispatcher: Sendable {
     let segments = request.path.split(separator: "/").map(String.init)
     let registry = store.registrySnapshot
     switch request.path {
-    case "/version", "/version/": return .respond(.json(Discovery.version()))
+    case "/version", "/version/": return .respond(.json(Discovery.version(gitVersion.withLock { $0 })))
     case "/healthz", "/livez", "/readyz": return .respond(.text("ok"))
     case "/api", "/api/": return .respond(.json(Discovery.coreVersions(serverAddress: serverAddress.withLock { $0 })))
     case "/apis", "/apis/": return .respond(.json(Discovery.groupList(registry)))
@@ -116,7 +124,37 @@ final class RequestDispatcher: Sendable {
     guard let type = registry.lookup(group: path.group, version: path.version, plural: path.resource) else {
       throw APIError.pathNotFound()
     }
+    if type.kind == "Pod", path.subresource == "log", let namespace = path.namespace, let name = path.name {
+      return try podLogOutcome(request, type: type, namespace: namespace, pod: name, identity: identity)
+    }
     return try resourceOutcome(request, path: path, type: type, identity: identity)
+  }
+
+  /// `GET …/pods/NAME/log`: the container's log from ``PodLogs``, streamed with `follow=true`.
+  func podLogOutcome(_ request: APIRequest, type: ResourceType, namespace: String, pod: String, identity: UserIdentity)
+    throws(APIError) -> DispatchOutcome
+  {
+    guard request.method == "GET" else { throw APIError.methodNotAllowed() }
+    if access.isDenied(
+      identity, verb: "get", resource: type.plural, subresource: "log", apiGroup: "", namespace: namespace)
+    {
+      throw APIError.forbidden(user: identity.name, verb: "get", resource: type.plural, group: "", name: pod,
+        namespace: namespace, subresource: "log")
+    }
+    let stored = try store.get(type, namespace: namespace, name: pod)
+    let container = try PodLogs.container(of: stored.object, requested: request.parameter("container"))
+    var tailLines: Int?
+    if let text = request.parameter("tailLines") {
+      guard let value = Int(text) else { throw APIError.badRequest("tailLines: Invalid value: \"\(text)\"") }
+      tailLines = value
+    }
+    let key = PodLogs.Key(namespace: namespace, pod: pod, container: container)
+    let contentType = "text/plain"
+    if RequestDispatcher.parseBool(request.parameter("follow")) == true {
+      return .stream(contentType: contentType, chunks: podLogs.follow(key, tailLines: tailLines))
+    }
+    return .respond(
+      APIResponse(status: 200, headers: [("Content-Type", contentType)], body: podLogs.read(key, tailLines: tailLines)))
   }
 
   static func parse(_ segments: [String]) -> ResourcePath? {

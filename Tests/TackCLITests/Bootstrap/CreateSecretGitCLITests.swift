@@ -11,8 +11,10 @@ import Testing
     let kubeconfig: String
     let home: TemporaryDirectory
 
-    func tack(_ arguments: [String]) async throws -> ProcessResult {
-      try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: kubeconfig, timeout: .seconds(300))
+    func tack(_ arguments: [String]) async throws -> TackResult {
+      var env = BootstrapCLI.environment(home: home.path)
+      env["KUBECONFIG"] = kubeconfig
+      return await InProcessTack.run(arguments, exactEnvironment: env)
     }
 
     func secret(_ name: String, namespace: String = "flux-system") -> (data: [String: String], labels: [String: String])? {

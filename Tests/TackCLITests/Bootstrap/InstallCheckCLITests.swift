@@ -3,7 +3,7 @@ import TackJSON
 import TackTestSupport
 import Testing
 
-/// `tack install`, `tack install --export` and `tack check` with the built binary.
+/// `tack install`, `tack install --export` and `tack check`, run in-process.
 @Suite struct InstallCheckCLITests {
   /// A test API server with the Deployment double, and a private HOME.
   struct ClusterWorld {
@@ -13,8 +13,10 @@ import Testing
     let deployments: DeploymentAvailabilityDouble
     let manifests: String
 
-    func tack(_ arguments: [String]) async throws -> ProcessResult {
-      try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: kubeconfig)
+    func tack(_ arguments: [String]) async throws -> TackResult {
+      var env = BootstrapCLI.environment(home: home.path)
+      env["KUBECONFIG"] = kubeconfig
+      return await InProcessTack.run(arguments, exactEnvironment: env)
     }
   }
 
@@ -38,13 +40,13 @@ import Testing
     home.remove()
   }
 
-  func offline(_ arguments: [String]) async throws -> ProcessResult {
+  func offline(_ arguments: [String]) async throws -> TackResult {
     let home = try TemporaryDirectory(prefix: "tack-export-home")
     defer { home.remove() }
     var env = BootstrapCLI.environment(home: home.path)
     // --export must not read a kubeconfig: point at one that does not exist.
     env["KUBECONFIG"] = home.path + "/no-such-kubeconfig"
-    return try await ProcessRunner.run(BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false)
+    return await InProcessTack.run(arguments, exactEnvironment: env)
   }
 
   @Test func exportPrintsFluxsBundleAndTouchesNothing() async throws {

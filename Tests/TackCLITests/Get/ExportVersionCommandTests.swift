@@ -7,18 +7,18 @@ import Testing
   @Test func exportsInFluxFormat() async throws {
     try await GetCommandTests.withSeededCluster { _, kubeconfig in
       let env = ["KUBECONFIG": kubeconfig]
-      CLIGolden.expect(try await TackProcess.run(["export", "ks", "--all"], environment: env), "export/ks-all")
-      CLIGolden.expect(try await TackProcess.run(["export", "hr", "podinfo"], environment: env), "export/hr-podinfo")
+      CLIGolden.expect(await InProcessTack.run(["export", "ks", "--all"], environment: env), "export/ks-all")
+      CLIGolden.expect(await InProcessTack.run(["export", "hr", "podinfo"], environment: env), "export/hr-podinfo")
       CLIGolden.expect(
-        try await TackProcess.run(["export", "source", "git", "--all", "--with-credentials"], environment: env),
+        await InProcessTack.run(["export", "source", "git", "--all", "--with-credentials"], environment: env),
         "export/git-with-credentials")
-      let missing = try await TackProcess.run(["export", "ks", "nope"], environment: env)
+      let missing = await InProcessTack.run(["export", "ks", "nope"], environment: env)
       #expect(missing.exitCode == 5, "\(missing)")
-      let empty = try await TackProcess.run(["export", "ks", "--all", "-n", "empty"], environment: env)
+      let empty = await InProcessTack.run(["export", "ks", "--all", "-n", "empty"], environment: env)
       #expect(empty.exitCode == 5, "\(empty)")
       #expect(empty.stderr.contains("no objects found in empty namespace"))
       // The export reads back as the objects' spec.
-      let exported = try await TackProcess.run(["export", "ks", "--all"], environment: env)
+      let exported = await InProcessTack.run(["export", "ks", "--all"], environment: env)
       for document in try JSON.parseYAMLDocuments(exported.stdout) {
         #expect(document.objectValue?.keys == ["apiVersion", "kind", "metadata", "spec"])
         #expect(document["status"] == nil)
@@ -51,7 +51,7 @@ import Testing
         deployment("flagger", "flagger-system", "ghcr.io/fluxcd/flagger:1.44.0", labels: ["app.kubernetes.io/name": "flagger"]),
       ])
       let kubeconfig = try cluster.writeKubeconfig()
-      let yaml = try await TackProcess.run(["version"], environment: ["KUBECONFIG": kubeconfig])
+      let yaml = await InProcessTack.run(["version"], environment: ["KUBECONFIG": kubeconfig])
       #expect(yaml.exitCode == 0, "\(yaml)")
       let report = try JSON.parseYAML(yaml.stdout)
       #expect(report.objectValue?.keys.prefix(4) == ["tack", "server", "flux", "distribution"])
@@ -60,10 +60,10 @@ import Testing
       #expect(report["source-controller"] == "v1.9.1")
       #expect(report["kustomize-controller"] == "v1.9.4")
       #expect(report["flagger"] == "1.44.0")
-      let json = try await TackProcess.run(["version", "-o", "json"], environment: ["KUBECONFIG": kubeconfig])
+      let json = await InProcessTack.run(["version", "-o", "json"], environment: ["KUBECONFIG": kubeconfig])
       #expect(try JSON.parse(json.stdout) == report)
       // Another namespace: no Flux controllers there, Flagger is still found cluster-wide.
-      let other = try await TackProcess.run(["version", "-n", "other"], environment: ["KUBECONFIG": kubeconfig])
+      let other = await InProcessTack.run(["version", "-n", "other"], environment: ["KUBECONFIG": kubeconfig])
       #expect(other.exitCode == 0, "\(other)")
       #expect(try JSON.parseYAML(other.stdout)["source-controller"] == nil)
     }

@@ -4,9 +4,10 @@ import TackTesting
 import TackTestSupport
 import Testing
 
-/// `tack get` end to end: the built binary against the test API server with the real Flux and
-/// Flagger CRDs and objects whose status is filled in (no controllers run), compared with golden
-/// files and with the real kubectl's output.
+/// `tack get` against the test API server with the real Flux and Flagger CRDs and objects whose
+/// status is filled in (no controllers run), compared with golden files and with the real
+/// kubectl's output. Commands run in-process; the missing-CRD case (exit 5) and the watches
+/// (Ctrl-C, exit 130) run the built binary.
 @Suite struct GetCommandTests {
   /// The shared get fixtures (`Tests/TackCoreTests/Get/Fixtures/objects.yaml`) as served objects.
   static let fixtureObjects: [JSON] = {
@@ -49,9 +50,9 @@ import Testing
       let env = ["KUBECONFIG": kubeconfig]
       for noun in Self.nouns {
         let name = "get/" + noun.joined(separator: "-")
-        CLIGolden.expect(try await TackProcess.run(["get"] + noun, environment: env), name)
-        CLIGolden.expect(try await TackProcess.run(["get"] + noun + ["-A"], environment: env), name + "-A")
-        let empty = try await TackProcess.run(["get"] + noun + ["-n", "empty"], environment: env)
+        CLIGolden.expect(await InProcessTack.run(["get"] + noun, environment: env), name)
+        CLIGolden.expect(await InProcessTack.run(["get"] + noun + ["-A"], environment: env), name + "-A")
+        let empty = await InProcessTack.run(["get"] + noun + ["-n", "empty"], environment: env)
         #expect(empty.exitCode == 5, "\(noun): \(empty)")
         #expect(empty.stdout.isEmpty)
         CLIGolden.expect(empty, name + "-empty")
@@ -68,8 +69,8 @@ import Testing
         (["canary"], ["canaries"]), (["alert-provider"], ["alert-providers"]), (["artifact", "generator"], ["artifacts", "generators"]),
       ]
       for (alias, noun) in pairs {
-        let a = try await TackProcess.run(["get"] + alias, environment: env)
-        let b = try await TackProcess.run(["get"] + noun, environment: env)
+        let a = await InProcessTack.run(["get"] + alias, environment: env)
+        let b = await InProcessTack.run(["get"] + noun, environment: env)
         #expect(a.exitCode == 0 && a.stdout == b.stdout, "\(alias) vs \(noun): \(a)")
       }
     }
@@ -96,7 +97,7 @@ import Testing
         (["get", "ks", "-n", "Not_A_Label"], "get/bad-namespace"),
       ]
       for (arguments, golden) in cases {
-        CLIGolden.expect(try await TackProcess.run(arguments, environment: env), golden)
+        CLIGolden.expect(await InProcessTack.run(arguments, environment: env), golden)
       }
     }
   }
@@ -104,18 +105,18 @@ import Testing
   @Test func namespaceDefaultsFollowFlux() async throws {
     try await Self.withSeededCluster { cluster, _ in
       let kubeconfig = try cluster.writeKubeconfig(namespace: "apps")
-      let fromEnv = try await TackProcess.run(
+      let fromEnv = await InProcessTack.run(
         ["get", "sources", "git"], environment: ["KUBECONFIG": kubeconfig, "FLUX_SYSTEM_NAMESPACE": "apps"])
       #expect(fromEnv.stdout.contains("infra"), "\(fromEnv)")
-      let defaultNamespace = try await TackProcess.run(["get", "sources", "git"], environment: ["KUBECONFIG": kubeconfig])
+      let defaultNamespace = await InProcessTack.run(["get", "sources", "git"], environment: ["KUBECONFIG": kubeconfig])
       #expect(defaultNamespace.stdout.contains("podinfo") && !defaultNamespace.stdout.contains("infra"), "\(defaultNamespace)")
-      let follows = try await TackProcess.run(
+      let follows = await InProcessTack.run(
         ["get", "sources", "git", "--ns-follows-kube-context"], environment: ["KUBECONFIG": kubeconfig])
       #expect(follows.stdout.contains("infra"), "\(follows)")
-      let followsEnv = try await TackProcess.run(
+      let followsEnv = await InProcessTack.run(
         ["get", "sources", "git"], environment: ["KUBECONFIG": kubeconfig, "FLUX_NS_FOLLOWS_KUBE_CONTEXT": "1"])
       #expect(followsEnv.stdout.contains("infra"), "\(followsEnv)")
-      let invalid = try await TackProcess.run(
+      let invalid = await InProcessTack.run(
         ["get", "sources", "git"], environment: ["KUBECONFIG": kubeconfig, "FLUX_SYSTEM_NAMESPACE": "Bad_NS"])
       #expect(invalid.stderr.contains("ignoring FLUX_SYSTEM_NAMESPACE"), "\(invalid)")
       #expect(invalid.stdout.contains("podinfo"))
@@ -153,7 +154,7 @@ import Testing
           return copy
         }
         for format in ["json", "yaml"] {
-          let tack = try await TackProcess.run(["get"] + noun + ["-A", "-o", format], environment: env)
+          let tack = await InProcessTack.run(["get"] + noun + ["-A", "-o", format], environment: env)
           #expect(tack.exitCode == 0, "\(tack)")
           let parsed = format == "json" ? try JSON.parse(tack.stdout) : try JSON.parseYAML(tack.stdout)
           #expect(parsed["kind"] == "List")
@@ -168,18 +169,18 @@ import Testing
             }
           }
         }
-        let names = try await TackProcess.run(["get"] + noun + ["-A", "-o", "name"], environment: env)
+        let names = await InProcessTack.run(["get"] + noun + ["-A", "-o", "name"], environment: env)
         if let kubectl = Oracle.kubectl.path {
           let reference = try await TackProcess.run(executable: kubectl, ["get", resource, "-A", "-o", "name"], environment: env)
           #expect(names.stdout == reference.stdout)
         }
-        let lines = try await TackProcess.run(["get"] + noun + ["-A", "-o", "jsonl"], environment: env)
+        let lines = await InProcessTack.run(["get"] + noun + ["-A", "-o", "jsonl"], environment: env)
         let rows = try lines.stdout.split(separator: "\n").map { try JSON.parse(String($0)) }
         #expect(rows.count == served.count)
         #expect(rows.map { $0["name"] } == served.map { $0[path: "metadata", "name"] })
       }
-      CLIGolden.expect(try await TackProcess.run(["get", "all", "-o", "jsonl"], environment: env), "get/all-jsonl")
-      let empty = try await TackProcess.run(["get", "ks", "-n", "empty", "-o", "json"], environment: env)
+      CLIGolden.expect(await InProcessTack.run(["get", "all", "-o", "jsonl"], environment: env), "get/all-jsonl")
+      let empty = await InProcessTack.run(["get", "ks", "-n", "empty", "-o", "json"], environment: env)
       #expect(empty.exitCode == 5)
       #expect(try JSON.parse(empty.stdout)["items"] == .array([]))
     }

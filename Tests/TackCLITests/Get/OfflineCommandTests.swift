@@ -2,7 +2,8 @@ import Foundation
 import TackJSON
 import Testing
 
-/// Commands that never reach a cluster: version --client, completion, usage errors.
+/// Commands that never reach a cluster: version --client (the built binary), completion and usage
+/// errors (in-process).
 @Suite struct OfflineCommandTests {
   @Test func versionClientNeedsNoCluster() async throws {
     // An unreachable kubeconfig proves --client never touches the network.
@@ -16,7 +17,7 @@ import Testing
 
   @Test(arguments: ["bash", "zsh", "fish"])
   func completionPrintsTheCommittedScript(_ shell: String) async throws {
-    let result = try await TackProcess.run(["completion", shell], timeout: .seconds(300))
+    let result = await InProcessTack.run(["completion", shell])
     #expect(result.exitCode == 0, "\(result)")
     let file = ["bash": "tack.bash", "zsh": "_tack", "fish": "tack.fish"][shell]!
     let committed = FileManager.default.contents(atPath: CLIPaths.projectRoot + "/completions/" + file)
@@ -24,23 +25,23 @@ import Testing
   }
 
   @Test func malformedStatusSelectorIsAUsageError() async throws {
-    let result = try await TackProcess.run(["get", "sources", "git", "--status-selector", "Ready"])
+    let result = await InProcessTack.run(["get", "sources", "git", "--status-selector", "Ready"])
     #expect(result.exitCode == 64, "\(result)")
     #expect(result.stderr.contains("expected status selector in type=status or type!=status format, but found: Ready"))
   }
 
   @Test func unknownOutputFormatIsAUsageError() async throws {
-    let result = try await TackProcess.run(["get", "ks", "-o", "xml"])
+    let result = await InProcessTack.run(["get", "ks", "-o", "xml"])
     #expect(result.exitCode == 64, "\(result)")
   }
 
   @Test func serverHasNoShortFlag() async throws {
-    let result = try await TackProcess.run(["get", "ks", "-s", "https://x"])
+    let result = await InProcessTack.run(["get", "ks", "-s", "https://x"])
     #expect(result.exitCode == 64, "\(result)")
   }
 
   @Test func exportNeedsANameOrAll() async throws {
-    let result = try await TackProcess.run(["export", "ks"])
+    let result = await InProcessTack.run(["export", "ks"])
     #expect(result.exitCode == 64, "\(result)")
     #expect(result.stderr.contains("name is required"))
   }

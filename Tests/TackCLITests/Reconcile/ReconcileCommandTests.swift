@@ -2,8 +2,8 @@ import TackJSON
 import TackTestSupport
 import Testing
 
-/// `tack reconcile` end to end: the built binary against the test API server with the Flux
-/// controller double. Golden stdout and stderr apart, plus the exit code.
+/// `tack reconcile` against the test API server with the Flux controller double, in-process (the
+/// usage errors through the built binary). Golden stdout and stderr apart, plus the exit code.
 @Suite(.serialized) struct ReconcileCommandTests {
   typealias F = ReconcileFixtures
 
@@ -27,7 +27,7 @@ import Testing
   func eachNoun(_ name: String) async throws {
     let (_, arguments, objects) = Self.nouns.first { $0.0 == name }!
     try await FluxCLIWorld.with(objects) { world in
-      let result = try await world.tack(["reconcile"] + arguments)
+      let result = await world.tack(["reconcile"] + arguments)
       try CLIGoldens.verify(result, "reconcile/\(name)")
       #expect(result.exitCode == 0, "\(result)")
     }
@@ -35,7 +35,7 @@ import Testing
 
   @Test func kustomizationWithSource() async throws {
     try await FluxCLIWorld.with([F.gitRepository(), F.kustomization()]) { world in
-      let result = try await world.tack(["reconcile", "ks", "podinfo", "--with-source"])
+      let result = await world.tack(["reconcile", "ks", "podinfo", "--with-source"])
       try CLIGoldens.verify(result, "reconcile/ks-with-source")
       #expect(result.exitCode == 0, "\(result)")
     }
@@ -44,7 +44,7 @@ import Testing
   @Test func helmReleaseWithSourceChain() async throws {
     try await FluxCLIWorld.with([F.helmRepository(), F.helmRelease()]) { world in
       try await world.settleHelmChart()
-      let result = try await world.tack(["reconcile", "helmrelease", "podinfo", "--with-source"])
+      let result = await world.tack(["reconcile", "helmrelease", "podinfo", "--with-source"])
       try CLIGoldens.verify(result, "reconcile/hr-with-source")
       #expect(result.exitCode == 0, "\(result)")
     }
@@ -52,7 +52,7 @@ import Testing
 
   @Test func chartWithSource() async throws {
     try await FluxCLIWorld.with([F.helmRepository(), F.helmChart()]) { world in
-      let result = try await world.tack(["reconcile", "source", "chart", "podinfo", "--with-source"])
+      let result = await world.tack(["reconcile", "source", "chart", "podinfo", "--with-source"])
       try CLIGoldens.verify(result, "reconcile/chart-with-source")
     }
   }
@@ -60,7 +60,7 @@ import Testing
   @Test func helmReleaseForceAndReset() async throws {
     try await FluxCLIWorld.with([F.helmRepository(), F.helmRelease()]) { world in
       try await world.settleHelmChart()
-      let result = try await world.tack(["reconcile", "hr", "podinfo", "--force", "--reset"])
+      let result = await world.tack(["reconcile", "hr", "podinfo", "--force", "--reset"])
       try CLIGoldens.verify(result, "reconcile/hr-force-reset")
       let release = try world.object("helm.toolkit.fluxcd.io/v2", "HelmRelease", "podinfo")
       let token = release[path: "metadata", "annotations", "reconcile.fluxcd.io/requestedAt"]
@@ -73,7 +73,7 @@ import Testing
 
   @Test func suspendedObject() async throws {
     try await FluxCLIWorld.with([F.gitRepository(), F.kustomization(suspended: true)]) { world in
-      let result = try await world.tack(["reconcile", "ks", "podinfo"])
+      let result = await world.tack(["reconcile", "ks", "podinfo"])
       try CLIGoldens.verify(result, "reconcile/suspended")
       #expect(result.exitCode == 1)
     }
@@ -81,7 +81,7 @@ import Testing
 
   @Test func missingObject() async throws {
     try await FluxCLIWorld.with([F.gitRepository()]) { world in
-      let result = try await world.tack(["reconcile", "ks", "nope"])
+      let result = await world.tack(["reconcile", "ks", "nope"])
       try CLIGoldens.verify(result, "reconcile/missing")
       #expect(result.exitCode == 5)
     }
@@ -96,7 +96,7 @@ import Testing
           .fail(message: "kustomize build failed: accumulating resources: 'deploy.yaml' not found", after: .milliseconds(50)))
       }
     ) { world in
-      let result = try await world.tack(["reconcile", "ks", "podinfo", "--timeout", "1m"])
+      let result = await world.tack(["reconcile", "ks", "podinfo", "--timeout", "1m"])
       try CLIGoldens.verify(result, "reconcile/failure")
       #expect(result.exitCode == 4)
     }
@@ -107,7 +107,7 @@ import Testing
       [F.gitRepository(), F.kustomization()],
       script: { await $0.script(.kustomization, "flux-system", "podinfo", .neverAnswer) }
     ) { world in
-      let result = try await world.tack(["reconcile", "ks", "podinfo", "--timeout", "1s"])
+      let result = await world.tack(["reconcile", "ks", "podinfo", "--timeout", "1s"])
       try CLIGoldens.verify(result, "reconcile/timeout")
       #expect(result.exitCode == 3)
     }
@@ -118,7 +118,7 @@ import Testing
       [F.gitRepository(), F.kustomization()],
       script: { await $0.script(.kustomization, "flux-system", "podinfo", .neverAnswer) }
     ) { world in
-      let result = try await world.tack(["reconcile", "ks", "podinfo", "--wait=false"])
+      let result = await world.tack(["reconcile", "ks", "podinfo", "--wait=false"])
       try CLIGoldens.verify(result, "reconcile/wait-false")
       #expect(result.exitCode == 0)
     }
@@ -136,7 +136,7 @@ import Testing
         await flux.script(.kustomization, "flux-system", "slow", .neverAnswer)
       }
     ) { world in
-      let result = try await world.tack(
+      let result = await world.tack(
         ["reconcile", "ks", "slow", "apps", "broken", "missing", "infra", "paused", "--timeout", "2s"])
       try CLIGoldens.verify(result, "reconcile/bulk-mixed")
       // The worst outcome decides: naming a suspended object is an error (1), which ExitStatus ranks
@@ -151,7 +151,7 @@ import Testing
       F.kustomization("apps", namespace: "team-a"), F.kustomization("paused", namespace: "team-a", suspended: true),
     ]
     try await FluxCLIWorld.with(objects) { world in
-      let result = try await world.tack(["reconcile", "ks", "-A"])
+      let result = await world.tack(["reconcile", "ks", "-A"])
       try CLIGoldens.verify(result, "reconcile/all-namespaces")
       #expect(result.exitCode == 0, "\(result)")
     }
@@ -164,7 +164,7 @@ import Testing
     ) { world in
       // Every watch of Kustomizations ends abruptly after its first event (the Reconciling write).
       world.cluster.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/kustomizations*", watch: true))
-      let result = try await world.tack(["reconcile", "ks", "podinfo", "--timeout", "30s"])
+      let result = await world.tack(["reconcile", "ks", "podinfo", "--timeout", "30s"])
       try CLIGoldens.verify(result, "reconcile/dropped-watch")
       #expect(result.exitCode == 0, "\(result)")
     }
@@ -172,10 +172,11 @@ import Testing
 
   @Test func usageErrorsExit64() async throws {
     try await FluxCLIWorld.with([]) { world in
-      let noName = try await world.tack(["reconcile", "ks"])
+      // The built binary: the exit code as the shell sees it.
+      let noName = try await world.binary(["reconcile", "ks"])
       try CLIGoldens.verify(noName, "reconcile/usage-no-name")
       #expect(noName.exitCode == 64)
-      let badTimeout = try await world.tack(["reconcile", "ks", "x", "--timeout", "soon"])
+      let badTimeout = try await world.binary(["reconcile", "ks", "x", "--timeout", "soon"])
       #expect(badTimeout.exitCode == 64, "\(badTimeout)")
     }
   }

@@ -9,7 +9,7 @@ import Testing
 
   @Test func suspendOne() async throws {
     try await FluxCLIWorld.with([F.gitRepository(), F.kustomization()]) { world in
-      let result = try await world.tack(["suspend", "ks", "podinfo"])
+      let result = await world.tack(["suspend", "ks", "podinfo"])
       try CLIGoldens.verify(result, "suspend/one")
       #expect(result.exitCode == 0)
       #expect(try world.object(Self.ks, "Kustomization", "podinfo")[path: "spec", "suspend"] == true)
@@ -20,7 +20,7 @@ import Testing
     try await FluxCLIWorld.with([
       F.gitRepository(), F.kustomization("apps"), F.kustomization("infra"), F.kustomization("paused", suspended: true),
     ]) { world in
-      let result = try await world.tack(["suspend", "ks", "apps", "foo", "paused", "infra"])
+      let result = await world.tack(["suspend", "ks", "apps", "foo", "paused", "infra"])
       try CLIGoldens.verify(result, "suspend/many")
       #expect(result.exitCode == 5, "a missing name is exit 5: \(result)")
       #expect(try world.object(Self.ks, "Kustomization", "infra")[path: "spec", "suspend"] == true)
@@ -29,7 +29,7 @@ import Testing
 
   @Test func suspendAll() async throws {
     try await FluxCLIWorld.with([F.gitRepository(), F.gitRepository("other"), F.ociRepository()]) { world in
-      let result = try await world.tack(["suspend", "source", "git", "--all"])
+      let result = await world.tack(["suspend", "source", "git", "--all"])
       try CLIGoldens.verify(result, "suspend/all")
       #expect(result.exitCode == 0)
     }
@@ -37,7 +37,7 @@ import Testing
 
   @Test func suspendCanary() async throws {
     try await FluxCLIWorld.with([F.canary()]) { world in
-      let result = try await world.tack(["suspend", "canary", "podinfo", "-n", "test"])
+      let result = await world.tack(["suspend", "canary", "podinfo", "-n", "test"])
       try CLIGoldens.verify(result, "suspend/canary")
       let canary = try world.object("flagger.app/v1beta1", "Canary", "podinfo", namespace: "test")
       #expect(canary[path: "spec", "suspend"] == true)
@@ -49,7 +49,7 @@ import Testing
       [F.gitRepository(), F.kustomization(suspended: true)],
       script: { await $0.script(.kustomization, "flux-system", "podinfo", .succeed(after: .milliseconds(200))) }
     ) { world in
-      let result = try await world.tack(["resume", "ks", "podinfo"])
+      let result = await world.tack(["resume", "ks", "podinfo"])
       try CLIGoldens.verify(result, "resume/one")
       #expect(result.exitCode == 0, "\(result)")
       let object = try world.object(Self.ks, "Kustomization", "podinfo")
@@ -63,7 +63,7 @@ import Testing
       [F.gitRepository(), F.kustomization("a", suspended: true), F.kustomization("b", suspended: true)],
       script: { await $0.script(.kustomization, .neverAnswer) }
     ) { world in
-      let result = try await world.tack(["resume", "ks", "a", "b"])
+      let result = await world.tack(["resume", "ks", "a", "b"])
       try CLIGoldens.verify(result, "resume/many")
       #expect(result.exitCode == 0)
     }
@@ -79,7 +79,7 @@ import Testing
         await $0.script(.kustomization, "flux-system", "b", .fail(message: "health check failed after 30s: timeout waiting for: [Deployment/apps/b status: 'InProgress']", after: .milliseconds(50)))
       }
     ) { world in
-      let result = try await world.tack(["resume", "ks", "--all", "--wait"])
+      let result = await world.tack(["resume", "ks", "--all", "--wait"])
       try CLIGoldens.verify(result, "resume/all-wait")
       #expect(result.exitCode == 4, "\(result)")
     }
@@ -90,7 +90,7 @@ import Testing
       [F.gitRepository(), F.kustomization(suspended: true)],
       script: { await $0.script(.kustomization, .neverAnswer) }
     ) { world in
-      let result = try await world.tack(["resume", "ks", "podinfo", "--wait=false"])
+      let result = await world.tack(["resume", "ks", "podinfo", "--wait=false"])
       try CLIGoldens.verify(result, "resume/wait-false")
       #expect(result.exitCode == 0)
     }
@@ -98,7 +98,7 @@ import Testing
 
   @Test func resumeMissingIsExit5() async throws {
     try await FluxCLIWorld.with([F.gitRepository()]) { world in
-      let result = try await world.tack(["resume", "source", "git", "podinfo", "nope"])
+      let result = await world.tack(["resume", "source", "git", "podinfo", "nope"])
       try CLIGoldens.verify(result, "resume/missing")
       #expect(result.exitCode == 5, "\(result)")
     }

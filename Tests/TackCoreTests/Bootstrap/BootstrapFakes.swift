@@ -9,6 +9,7 @@ import Synchronization
 #endif
 import TackBase
 import TackJSON
+import TackTestSupport
 @testable import TackCore
 
 /// A clone without Git: a temporary work tree whose "commits" are snapshots of its files.
@@ -89,92 +90,54 @@ struct FakeCloner: FleetRepositoryCloner {
   func clone(into directory: String) async throws -> any FleetRepository { repository }
 }
 
-/// An in-memory cluster. With `reconcile`, applying the sync manifests makes Flux "sync" the head
-/// the closure returns, and Deployments become available when applied.
-final class FakeCluster: ClusterAccess, @unchecked Sendable {
-  let objects = Mutex<[ObjectReference: JSON]>([:])
-  let applied = Mutex<[String]>([])
-  let reconcile: (@Sendable () async -> String?)?
-  let branch: String
-  let version: String
+/// The test API server as bootstrap meets it (no CRDs until bootstrap installs them), with the
+/// Deployment controller double and, given `sync`, source- and kustomize-controller doubles that
+/// report the commit `sync` returns as synced.
+struct BootstrapWorld {
+  let fixture: ClusterFixture
 
-  init(branch: String = "main", version: String = "v1.33.1", reconcile: (@Sendable () async -> String?)? = nil) {
-    self.branch = branch
-    self.version = version
-    self.reconcile = reconcile
-  }
+  var cluster: any Cluster { fixture.cluster }
 
-  func key(_ reference: ObjectReference) -> ObjectReference {
-    var key = reference
-    if ["CustomResourceDefinition", "Namespace", "ClusterRole", "ClusterRoleBinding"].contains(reference.kind) {
-      key.namespace = nil
-    }
-    return key
-  }
-
-  func serverVersion() async throws -> String { version }
-
-  func get(_ reference: ObjectReference) async throws -> JSON? { objects.withLock { $0[key(reference)] } }
-
-  func list(apiVersion: String, kind: String, namespace: String?, labelSelector: String?) async throws -> [JSON] {
-    objects.withLock { Array($0.filter { $0.key.kind == kind }.values) }
-  }
-
-  func store(_ object: JSON) -> JSON {
-    var object = object
-    let reference = key(ObjectReference(of: object))
-    return objects.withLock { objects in
-      let version = Int(objects[reference]?[path: "metadata", "resourceVersion"]?.stringValue ?? "0")! + 1
-      object[path: "metadata", "resourceVersion"] = .string(String(version))
-      object[path: "metadata", "generation"] = 1
-      if reference.kind == "CustomResourceDefinition" {
-        object[path: "status"] = ["conditions": [["type": "Established", "status": "True"]], "storedVersions": ["v1"]]
+  static func with<T>(
+    sync head: (@Sendable () async -> String?)? = nil, _ body: (BootstrapWorld) async throws -> T
+  ) async throws -> T {
+    try await ClusterFixture.with(crds: false) { fixture in
+      let deployments = DeploymentAvailabilityDouble.start(on: fixture.store)
+      let flux = head.map { head in
+        GitSyncDouble.start(on: fixture.store, interval: .milliseconds(100), tip: { _, _ in await head() })
       }
-      if reference.kind == "Deployment" {
-        object["status"] = [
-          "observedGeneration": 1, "replicas": 1, "updatedReplicas": 1, "readyReplicas": 1, "availableReplicas": 1,
-          "conditions": [
-            ["type": "Available", "status": "True", "reason": "MinimumReplicasAvailable"],
-            ["type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable"],
-          ],
-        ]
+      do {
+        let result = try await body(BootstrapWorld(fixture: fixture))
+        await flux?.stop()
+        deployments.stop()
+        return result
+      } catch {
+        await flux?.stop()
+        deployments.stop()
+        throw error
       }
-      objects[reference] = object
-      return object
     }
   }
 
-  func apply(_ object: JSON, fieldManager: String, force: Bool) async throws -> JSON {
-    applied.withLock { $0.append(ObjectReference(of: object).description) }
-    var stored = store(object)
-    if let reconcile, ["GitRepository", "Kustomization"].contains(stored["kind"]?.stringValue ?? ""),
-      let head = await reconcile()
-    {
-      let revision = "\(branch)@sha1:\(head)"
-      stored[path: "status"] = [
-        "observedGeneration": 1,
-        "conditions": [["type": "Ready", "status": "True", "reason": "Succeeded", "message": "stored"]],
-        "artifact": ["revision": .string(revision)],
-        "lastAttemptedRevision": .string(revision),
-        "lastAppliedRevision": .string(revision),
-      ]
-      objects.withLock { $0[key(ObjectReference(of: stored))] = stored }
-    }
-    return stored
+  func secret(_ namespace: String, _ name: String) -> JSON? {
+    try? fixture.store.get(apiVersion: "v1", kind: "Secret", namespace: namespace, name: name)
   }
 
-  func create(_ object: JSON) async throws -> JSON { store(object) }
-  func update(_ object: JSON) async throws -> JSON { store(object) }
+  /// The objects bootstrap applied (server-side apply PATCHes), in order, by URL path.
+  var applied: [String] { fixture.server.requests(method: "PATCH").map(\.path) }
 
-  func wait(
-    for reference: ObjectReference, timeout: Duration, until: @escaping @Sendable (JSON?) throws -> Bool
-  ) async throws -> JSON? {
-    let object = try await get(reference)
-    if try until(object) { return object }
-    throw WaitTimeout(reference: reference, lastSeen: object)
+  /// Whether an applied path is a CRD or a Namespace (what flux applies first).
+  static func isDefinition(_ path: String) -> Bool {
+    path.hasPrefix("/apis/apiextensions.k8s.io/") || (path.hasPrefix("/api/v1/namespaces/") && path.split(separator: "/").count == 4)
   }
+}
 
-  var appliedKinds: [String] { applied.withLock { $0 } }
+/// The shared bundle's text without the kinds the test API server does not serve (ResourceQuota).
+enum ServedManifests {
+  static func text(_ path: String) -> String {
+    BootstrapTestPaths.read(path).components(separatedBy: "\n---\n")
+      .filter { !$0.contains("\nkind: ResourceQuota\n") }.joined(separator: "\n---\n")
+  }
 }
 
 struct FakeSSH: SSHTooling {

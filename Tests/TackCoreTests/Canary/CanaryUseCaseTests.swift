@@ -8,24 +8,8 @@ import Testing
 /// The --wait logic and the steering commands end to end against the Flagger and loadtester
 /// doubles, in virtual time.
 @Suite struct CanaryUseCaseTests {
-  final class Notes: Sendable {
-    let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-    var sink: @Sendable (CanaryNote) -> Void {
-      { note in
-        let text: String
-        switch note {
-        case .action(let m): text = "► " + m
-        case .waiting(let m): text = "◎ " + m
-        case .success(let m): text = "✔ " + m
-        case .warning(let m): text = "⚠️ " + m
-        case .failure(let m): text = "✗ " + m
-        case .state(let m): text = m
-        }
-        self.lines.withLock { $0.append(text) }
-      }
-    }
-  }
+  /// What a use case reported, as the plain lines a pipe would see.
+  typealias Notes = RecordingProgress
 
   func cluster(
     _ analysis: String = CanaryFixtures.defaultAnalysis, labels: String = "", checks: FlaggerSimulator = .init()
@@ -42,7 +26,7 @@ import Testing
   {
     let waiter = CanaryWaiter(cluster: c, clock: c, refresh: 2)
     return try await CanaryReleaseWait(waiter: waiter, successOnGate: successOnGate)
-      .run(namespace: "test", name: "podinfo", timeout: timeout, note: notes.sink)
+      .run(namespace: "test", name: "podinfo", timeout: timeout, progress: notes)
   }
 
   // MARK: --wait
@@ -57,7 +41,7 @@ import Testing
     #expect(result.phase == "Succeeded")
     // one line per state change, no duplicates
     #expect(
-      notes.all.filter { !$0.hasPrefix("◎") } == [
+      notes.lines.filter { !$0.hasPrefix("◎") } == [
         "Initialized weight=0% step 0/4 failed=0/2",
         "Progressing weight=0% step 0/4 failed=0/2",
         "Progressing weight=1% step 1/4 failed=0/2",
@@ -80,7 +64,7 @@ import Testing
     let result = try await wait(c, successOnGate: true, notes: notes)
     #expect(result.outcome == .atGate(.confirmPromotion))
     #expect(result.phase == "WaitingPromotion")
-    #expect(notes.all.contains { $0.hasPrefix("◎ Initialized is stale: the target's pod template changed") })
+    #expect(notes.lines.contains { $0.hasPrefix("◎ Initialized is stale: the target's pod template changed") })
   }
 
   @Test func waitReturnsFourWhenRolledBack() async throws {
@@ -113,7 +97,7 @@ import Testing
     let result = try await wait(c, notes: notes)
     #expect(result.exitStatus == .success)
     #expect(c.now().seconds - start.seconds >= 60)
-    #expect(notes.all.contains { $0.contains("waiting one analysis interval (1m0s) before trusting it") })
+    #expect(notes.lines.contains { $0.contains("waiting one analysis interval (1m0s) before trusting it") })
   }
 
   // MARK: promote
@@ -125,7 +109,7 @@ import Testing
     let notes = Notes()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     let exit = try await steering.promote(
-      namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 600, note: notes.sink)
+      namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 600, progress: notes)
     #expect(exit == .success)
     #expect(c.currentPhase == "Promoting")
     // the gate is closed again, so the next release is gated too
@@ -135,8 +119,8 @@ import Testing
       #"POST /api/v1/namespaces/test/services/flagger-loadtester:80/proxy/gate/open {"name":"podinfo","namespace":"test"}"#,
       #"POST /api/v1/namespaces/test/services/flagger-loadtester:80/proxy/gate/close {"name":"podinfo","namespace":"test"}"#,
     ])
-    #expect(notes.all.first == "► opening confirm-promotion gate promotion-gate on flagger-loadtester.test:80")
-    #expect(notes.all.last == "✔ gate closed again, so the next release waits at promotion-gate too")
+    #expect(notes.lines.first == "► opening confirm-promotion gate promotion-gate on flagger-loadtester.test:80")
+    #expect(notes.lines.last == "✔ gate closed again, so the next release waits at promotion-gate too")
 
     // the next release stops at the gate again
     c.tick(until: "Succeeded", limit: 5)
@@ -149,7 +133,7 @@ import Testing
     c.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
     c.tick(until: "WaitingPromotion", limit: 10)
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
-    _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: true, timeout: 600, note: { _ in })
+    _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: true, timeout: 600, progress: Notes())
     #expect(c.loadtester.isGateOpen(name: "podinfo", namespace: "test"))
   }
 
@@ -160,7 +144,7 @@ import Testing
     c.stopFlagger()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     await #expect(throws: CanaryError.self) {
-      _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 30, note: { _ in })
+      _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 30, progress: Notes())
     }
     #expect(!c.loadtester.isGateOpen(name: "podinfo", namespace: "test"))
   }
@@ -171,7 +155,7 @@ import Testing
     c.tick(limit: 2)
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     do {
-      _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 60, note: { _ in })
+      _ = try await steering.promote(namespace: "test", name: "podinfo", keepGateOpen: false, timeout: 60, progress: Notes())
       Issue.record("expected an error")
     } catch let error as CanaryError {
       #expect(error.exitStatus == .failure)
@@ -188,11 +172,11 @@ import Testing
     c.tick(limit: 3)
     let notes = Notes()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
-    let exit = try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 600, note: notes.sink)
+    let exit = try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 600, progress: notes)
     #expect(exit == .success)
     #expect(c.currentPhase == "Succeeded")
     #expect(c.canaryObject[path: "spec", "skipAnalysis"] == nil)
-    #expect(notes.all.first?.hasPrefix("⚠️ canary test/podinfo is managed by Flux Kustomization flux-system/apps") == true)
+    #expect(notes.lines.first?.hasPrefix("⚠️ canary test/podinfo is managed by Flux Kustomization flux-system/apps") == true)
     #expect(c.events.contains { $0["message"]?.stringValue == "Promotion completed! Canary analysis was skipped for podinfo.test" })
   }
 
@@ -203,7 +187,7 @@ import Testing
     c.stopFlagger()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     await #expect(throws: CanaryError.self) {
-      _ = try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 30, note: { _ in })
+      _ = try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 30, progress: Notes())
     }
     #expect(c.canaryObject[path: "spec", "skipAnalysis"] == nil)
     #expect(c.requests.filter { $0.hasPrefix("PATCH canary") }.count == 2)
@@ -215,7 +199,7 @@ import Testing
     c.tick(limit: 2)
     c.stopFlagger()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: SystemCanaryClock(), refresh: 0.05))
-    let task = Task { try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 600, note: { _ in }) }
+    let task = Task { try await steering.promoteFull(namespace: "test", name: "podinfo", timeout: 600, progress: Notes()) }
     try await Task.sleep(for: .milliseconds(200))
     task.cancel()
     _ = await task.result
@@ -231,12 +215,12 @@ import Testing
     c.tick(limit: 3)
     let notes = Notes()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
-    let exit = try await steering.abort(namespace: "test", name: "podinfo", timeout: 600, note: notes.sink)
+    let exit = try await steering.abort(namespace: "test", name: "podinfo", timeout: 600, progress: notes)
     #expect(exit == .success)
     #expect(c.currentPhase == "Failed")
     #expect(!c.loadtester.isRollbackOpen(name: "podinfo", namespace: "test"))
     #expect(c.events.contains { $0["message"]?.stringValue == "Rolling back podinfo.test manual webhook invoked" })
-    #expect(notes.all.last == "✔ rollback gate closed again")
+    #expect(notes.lines.last == "✔ rollback gate closed again")
   }
 
   @Test func abortWithoutRollbackWebhookExplains() async throws {
@@ -245,7 +229,7 @@ import Testing
     c.tick(limit: 2)
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     await #expect(throws: CanaryError.noRollbackWebhook(namespace: "test", name: "podinfo")) {
-      _ = try await steering.abort(namespace: "test", name: "podinfo", timeout: 60, note: { _ in })
+      _ = try await steering.abort(namespace: "test", name: "podinfo", timeout: 60, progress: Notes())
     }
   }
 
@@ -254,7 +238,7 @@ import Testing
     c.setImage("ghcr.io/stefanprodan/podinfo:6.0.1")
     #expect(c.tick(until: "Failed", limit: 10) == "Failed")
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
-    let exit = try await steering.retry(namespace: "test", name: "podinfo", note: { _ in })
+    let exit = try await steering.retry(namespace: "test", name: "podinfo", progress: Notes())
     #expect(exit == .success)
     let annotation = c.deployment("podinfo")?[path: "spec", "template", "metadata", "annotations", "kubectl.kubernetes.io/restartedAt"]
     #expect(annotation?.stringValue != nil)
@@ -265,7 +249,7 @@ import Testing
     let c = cluster()
     let steering = CanarySteering(cluster: c, waiter: CanaryWaiter(cluster: c, clock: c))
     do {
-      _ = try await steering.retry(namespace: "test", name: "nope", note: { _ in })
+      _ = try await steering.retry(namespace: "test", name: "nope", progress: Notes())
       Issue.record("expected not found")
     } catch let error as CanaryError {
       #expect(error.exitStatus == .notFound)

@@ -1,6 +1,8 @@
 import TackBase
 import TackCore
 import TackJSON
+import TackOutput
+import TackTestSupport
 import Testing
 
 @Suite struct ExportTests {
@@ -18,39 +20,83 @@ import Testing
     #expect(!text.hasSuffix("\n\n"))
   }
 
-  @Test func withCredentialsExportsEverySecretOfEverySource() async throws {
+  static func secret(_ name: String) -> JSON {
+    [
+      "apiVersion": "v1", "kind": "Secret", "metadata": ["name": .string(name), "namespace": "flux-system", "uid": "x"],
+      "type": "Opaque", "data": ["password": "c2VjcmV0"],
+    ]
+  }
+
+  static func sources() -> (first: JSON, second: JSON) {
     var first = GetFixtures.objects(of: .gitRepository)[0]
     first[path: "spec", "proxySecretRef"] = ["name": "proxy"]
     var second = GetFixtures.objects(of: .gitRepository)[1]
     second[path: "spec", "secretRef"] = ["name": "other-auth"]
-    let secret = { (name: String) -> JSON in
-      ["apiVersion": "v1", "kind": "Secret", "metadata": ["name": .string(name), "namespace": "flux-system", "uid": "x"],
-        "type": "Opaque", "data": ["password": "c2VjcmV0"]]
-    }
-    let source = MemoryObjectSource(objects: [first, second, secret("podinfo-auth"), secret("proxy"), secret("other-auth")])
+    return (first, second)
+  }
+
+  /// The documents of an export with credentials, byte for byte in the fixtures' order.
+  @Test func withCredentialsEachSourceIsFollowedByItsSecrets() {
+    let (first, second) = Self.sources()
+    let text = ExportDocuments.text(
+      [(first, [Self.secret("podinfo-auth"), Self.secret("proxy")]), (second, [Self.secret("other-auth")])],
+      as: .gitRepository)
+    GetFixtures.expectGolden(text, "export-git-with-credentials.yaml")
+  }
+
+  @Test func withCredentialsExportsEverySecretOfEverySource() async throws {
+    let (first, second) = Self.sources()
     let captured = Captured()
-    try await ExportObjects(source: source, console: captured.console).run(
-      ExportRequest(kind: .gitRepository, namespace: "flux-system", all: true, withCredentials: true))
-    GetFixtures.expectGolden(captured.out.text, "export-git-with-credentials.yaml")
+    try await ClusterFixture.with(
+      objects: [first, second, Self.secret("podinfo-auth"), Self.secret("proxy"), Self.secret("other-auth")]
+    ) { fixture in
+      try await ExportObjects(cluster: fixture.cluster, output: captured.out).run(
+        ExportRequest(kind: .gitRepository, namespace: "flux-system", all: true, withCredentials: true))
+    }
     let documents = try JSON.parseYAMLDocuments(captured.out.text)
-    #expect(documents.map { $0["kind"]?.stringValue } == ["GitRepository", "Secret", "Secret", "GitRepository", "Secret"])
-    #expect(documents[2][path: "metadata", "name"] == "proxy")
-    #expect(documents[4][path: "metadata", "name"] == "other-auth")
+    // The server lists by name: gr-failed, then podinfo; each is followed by its own Secrets.
+    #expect(documents.map { $0["kind"]?.stringValue } == ["GitRepository", "Secret", "GitRepository", "Secret", "Secret"])
+    #expect(
+      documents.map { $0[path: "metadata", "name"]?.stringValue } == [
+        "gr-failed", "other-auth", "podinfo", "podinfo-auth", "proxy",
+      ])
+    #expect(documents[4] == ExportDocuments.exportedSecret(Self.secret("proxy")))
+    #expect(!captured.out.text.contains("status"))
+    #expect(!captured.out.text.contains("uid"))
   }
 
   @Test func nothingToExportIsNotFound() async throws {
     let captured = Captured()
-    await #expect(throws: GetNotFoundError("no objects found in empty namespace")) {
-      try await ExportObjects(source: MemoryObjectSource(objects: []), console: captured.console).run(
-        ExportRequest(kind: .kustomization, namespace: "empty", all: true))
+    try await ClusterFixture.with { fixture in
+      await #expect(throws: GetNotFoundError("no objects found in empty namespace")) {
+        try await ExportObjects(cluster: fixture.cluster, output: captured.out).run(
+          ExportRequest(kind: .kustomization, namespace: "empty", all: true))
+      }
+    }
+  }
+
+  @Test func aMissingObjectIsTheServersNotFound() async throws {
+    try await ClusterFixture.with { fixture in
+      let error = await #expect(throws: ObjectNotFoundError.self) {
+        try await ExportObjects(cluster: fixture.cluster, output: Captured().out).run(
+          ExportRequest(kind: .kustomization, namespace: "flux-system", name: "nope"))
+      }
+      #expect(
+        error?.description == "Error from server (NotFound): kustomizations.kustomize.toolkit.fluxcd.io \"nope\" not found")
+      #expect(error?.exitStatus == .notFound)
     }
   }
 
   @Test func aMissingSecretLeavesNoPartialOutput() async throws {
     let captured = Captured()
-    await #expect(throws: CommandError.self) {
-      try await ExportObjects(source: MemoryObjectSource(objects: GetFixtures.objects(of: .gitRepository)), console: captured.console)
-        .run(ExportRequest(kind: .gitRepository, namespace: "flux-system", name: "podinfo", withCredentials: true))
+    try await ClusterFixture.with(objects: GetFixtures.objects(of: .gitRepository)) { fixture in
+      let error = await #expect(throws: CommandError.self) {
+        try await ExportObjects(cluster: fixture.cluster, output: captured.out)
+          .run(ExportRequest(kind: .gitRepository, namespace: "flux-system", name: "podinfo", withCredentials: true))
+      }
+      #expect(
+        error?.description
+          == "failed to retrieve secret podinfo-auth, error: Error from server (NotFound): secrets \"podinfo-auth\" not found")
     }
     #expect(captured.out.text == "")
   }

@@ -1,74 +1,42 @@
+import Foundation
 import Synchronization
 import TackBase
-import TackCore
 import TackJSON
 import TackOutput
+import TackTestSupport
 import Testing
 
-/// An in-memory cluster: lists filter by namespace and `metadata.name`, watches replay queued events.
-final class MemoryObjectSource: FluxObjectSource {
-  let objects: [JSON]
-  let missingKinds: Set<FluxKind>
-  let failingKinds: Set<FluxKind>
-  let events: [ObjectWatchEvent]
-
-  init(objects: [JSON], missingKinds: Set<FluxKind> = [], failingKinds: Set<FluxKind> = [], events: [ObjectWatchEvent] = []) {
-    self.objects = objects
-    self.missingKinds = missingKinds
-    self.failingKinds = failingKinds
-    self.events = events
-  }
-
-  func list(_ kind: FluxKind, scope: ListScope) async throws -> ObjectList {
-    if missingKinds.contains(kind) { throw KindNotInstalledError(kind: kind) }
-    if failingKinds.contains(kind) { throw CommandError("listing \(kind.plural) failed") }
-    let name = scope.fieldSelector.map { String($0.dropFirst("metadata.name=".count)) }
-    let items = objects.filter {
-      $0["kind"]?.stringValue == kind.kind
-        && (scope.namespace == nil || $0[path: "metadata", "namespace"]?.stringValue == scope.namespace)
-        && (name == nil || $0[path: "metadata", "name"]?.stringValue == name)
-    }
-    return ObjectList(items: items, resourceVersion: "42")
-  }
-
-  func watch(_ kind: FluxKind, scope: ListScope, resourceVersion: String) async throws
-    -> AsyncThrowingStream<ObjectWatchEvent, any Error>
-  {
-    let events = self.events
-    return AsyncThrowingStream { continuation in
-      for event in events { continuation.yield(event) }
-      continuation.finish()
-    }
-  }
-
-  func get(_ kind: FluxKind, namespace: String, name: String) async throws -> JSON {
-    guard let object = try await list(kind, scope: ListScope(namespace: namespace, fieldSelector: "metadata.name=\(name)")).items.first
-    else { throw GetNotFoundError("\(kind.plural).\(kind.group) \"\(name)\" not found") }
-    return object
-  }
-
-  func secret(namespace: String, name: String) async throws -> JSON {
-    guard let object = objects.first(where: {
-      $0["kind"] == "Secret" && $0[path: "metadata", "name"]?.stringValue == name
-        && $0[path: "metadata", "namespace"]?.stringValue == namespace
-    }) else { throw GetNotFoundError("secrets \"\(name)\" not found") }
-    return object
-  }
-}
+@testable import TackCore
 
 struct Captured {
   let out = MemorySink()
   let err = MemorySink()
   var console: Console { Console(out: out, err: err, style: .plain) }
+  var progress: ConsoleProgress { ConsoleProgress(console: console) }
 }
 
+/// `tack get` against the test API server, through the live adapter. The server lists by
+/// namespace and name, the golden files keep the fixtures' order: where the two differ, the
+/// lines are compared as a multiset and the exact bytes are checked on the pure renderer.
 @Suite struct GetObjectsTests {
-  func run(_ request: GetRequest, source: MemoryObjectSource = MemoryObjectSource(objects: GetFixtures.objects))
-    async throws -> (Captured, TackBase.ExitStatus)
-  {
+  func run(_ request: GetRequest, on fixture: ClusterFixture) async throws -> (Captured, TackBase.ExitStatus) {
     let captured = Captured()
-    let status = try await GetObjects(source: source, console: captured.console, clock: { GetFixtures.now }).run(request)
+    let status = try await GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
+      .run(request)
     return (captured, status)
+  }
+
+  func run(_ request: GetRequest, objects: [JSON] = GetFixtures.objects) async throws
+    -> (Captured, TackBase.ExitStatus)
+  {
+    try await ClusterFixture.with(objects: objects) { try await run(request, on: $0) }
+  }
+
+  /// The golden's lines, whatever their order.
+  static func expectGoldenLines(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let golden = (try? String(contentsOfFile: GetFixtures.directory + "/golden/" + name, encoding: .utf8)) ?? ""
+    let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).sorted() }
+    #expect(lines(actual) == lines(golden), "\(name):\n\(actual)", sourceLocation: sourceLocation)
   }
 
   @Test func notFoundByNameIsExitFiveWithFluxWording() async throws {
@@ -84,48 +52,75 @@ struct Captured {
       _ = try await run(GetRequest(kinds: [.helmRelease], namespace: "empty"))
     }
     await #expect(throws: GetNotFoundError("no HelmRelease objects found in any namespace")) {
-      _ = try await run(GetRequest(kinds: [.helmRelease], namespace: "x", allNamespaces: true),
-        source: MemoryObjectSource(objects: []))
+      _ = try await run(GetRequest(kinds: [.helmRelease], namespace: "x", allNamespaces: true), objects: [])
     }
   }
 
   @Test func emptyJSONStillPrintsAList() async throws {
     let captured = Captured()
-    let getter = GetObjects(source: MemoryObjectSource(objects: []), console: captured.console, clock: { GetFixtures.now })
-    await #expect(throws: GetNotFoundError.self) {
-      _ = try await getter.run(GetRequest(kinds: [.kustomization], namespace: "ns", output: .json))
+    try await ClusterFixture.with { fixture in
+      let getter = GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
+      await #expect(throws: GetNotFoundError.self) {
+        _ = try await getter.run(GetRequest(kinds: [.kustomization], namespace: "ns", output: .json))
+      }
     }
     let list = try JSON.parse(captured.out.text)
     #expect(list["kind"] == "List")
     #expect(list["items"] == .array([]))
   }
 
-  @Test func statusSelectorFiltersAndNoMatchIsNotFound() async throws {
-    let (captured, _) = try await run(
-      GetRequest(kinds: [.gitRepository], namespace: "flux-system", statusSelector: try StatusSelector(parsing: "ready!=true")))
-    GetFixtures.expectGolden(captured.out.text, "status-selector-not-ready.txt")
-    #expect(!captured.out.text.contains("podinfo"))
-
-    let captured2 = Captured()
-    let getter = GetObjects(source: MemoryObjectSource(objects: GetFixtures.objects), console: captured2.console, clock: { GetFixtures.now })
-    await #expect(throws: GetNotFoundError.self) {
-      _ = try await getter.run(
-        GetRequest(kinds: [.gitRepository], namespace: "flux-system", statusSelector: try StatusSelector(parsing: "Stalled=True")))
+  @Test func aKindTheClusterDoesNotServeSaysWhatToInstall() async throws {
+    try await ClusterFixture.with(missing: [.canary]) { fixture in
+      await #expect(throws: KindNotInstalledError(kind: .canary)) {
+        _ = try await run(GetRequest(kinds: [.canary], namespace: "flux-system"), on: fixture)
+      }
     }
-    // The header is still printed, as flux prints it.
-    #expect(captured2.out.text.hasPrefix("NAME"))
   }
 
+  @Test func statusSelectorFiltersAndNoMatchIsNotFound() async throws {
+    try await ClusterFixture.with(objects: GetFixtures.objects) { fixture in
+      let (captured, _) = try await run(
+        GetRequest(
+          kinds: [.gitRepository], namespace: "flux-system", statusSelector: try StatusSelector(parsing: "ready!=true")),
+        on: fixture)
+      GetFixtures.expectGolden(captured.out.text, "status-selector-not-ready.txt")
+      #expect(!captured.out.text.contains("podinfo"))
+
+      let captured2 = Captured()
+      let getter = GetObjects(cluster: fixture.cluster, output: captured2.out, progress: captured2.progress, clock: { GetFixtures.now })
+      await #expect(throws: GetNotFoundError.self) {
+        _ = try await getter.run(
+          GetRequest(
+            kinds: [.gitRepository], namespace: "flux-system", statusSelector: try StatusSelector(parsing: "Stalled=True")))
+      }
+      // The header is still printed, as flux prints it.
+      #expect(captured2.out.text.hasPrefix("NAME"))
+    }
+  }
+
+  static let forbiddenReceivers =
+    "Error from server (Forbidden): receivers.notification.toolkit.fluxcd.io is forbidden: User \"admin\" cannot "
+    + "list resource \"receivers\" in API group \"notification.toolkit.fluxcd.io\" in the namespace \"flux-system\""
+
   @Test func getAllSkipsMissingKindsAndReportsFailures() async throws {
-    let source = MemoryObjectSource(
-      objects: GetFixtures.objects, missingKinds: [.imagePolicy, .canary], failingKinds: [.receiver])
-    let (captured, status) = try await run(
-      GetRequest(kinds: FluxKind.catalog, isAll: true, namespace: "flux-system"), source: source)
-    GetFixtures.expectGolden(captured.out.text, "get-all.txt")
-    #expect(captured.err.text == "✗ listing receivers failed\n")
-    #expect(status == .failure)
-    #expect(!captured.out.text.contains("imagepolicy/"))
-    #expect(captured.out.text.contains("gitrepository/podinfo"))
+    try await ClusterFixture.with(objects: GetFixtures.objects.filter { !["ImagePolicy", "Canary"].contains($0["kind"]?.stringValue ?? "") }, missing: [.imagePolicy, .canary]) { fixture in
+      fixture.server.deny(AccessRule(user: "admin", verbs: ["list"], resources: ["receivers"]))
+      let (captured, status) = try await run(
+        GetRequest(kinds: FluxKind.catalog, isAll: true, namespace: "flux-system"), on: fixture)
+      Self.expectGoldenLines(captured.out.text, "get-all.txt")
+      #expect(captured.err.text == "✗ \(Self.forbiddenReceivers)\n")
+      #expect(status == .failure)
+      #expect(!captured.out.text.contains("imagepolicy/"))
+      #expect(captured.out.text.contains("gitrepository/podinfo"))
+    }
+  }
+
+  /// `get all`'s tables for the kinds listed, byte for byte in the fixtures' order.
+  @Test func getAllTablesInFixtureOrder() {
+    let request = GetRequest(kinds: FluxKind.catalog, isAll: true, namespace: "flux-system")
+    let served = FluxKind.catalog.filter { ![.imagePolicy, .canary, .receiver].contains($0) }
+    let groups = served.map { kind in (kind, GetFixtures.objects(of: kind)) }
+    GetFixtures.expectGolden(GetObjects.render(groups, request, now: GetFixtures.now), "get-all.txt")
   }
 
   @Test func getAllInAnEmptyNamespacePrintsNothing() async throws {
@@ -136,69 +131,116 @@ struct Captured {
 
   @Test func getAllRefusesWatch() async throws {
     await #expect(throws: GetUsageError("expected a single resource type, but found all")) {
-      _ = try await run(GetRequest(kinds: FluxKind.catalog, isAll: true, namespace: "x", watch: true))
+      _ = try await run(GetRequest(kinds: FluxKind.catalog, isAll: true, namespace: "x", watch: true), objects: [])
     }
   }
 
   @Test func jsonListParsesBackToTheObjects() async throws {
     var objects = GetFixtures.objects(of: .kustomization)
     objects[0][path: "metadata", "managedFields"] = [["manager": "kubectl", "operation": "Apply"]]
-    let source = MemoryObjectSource(objects: objects)
-    for output in [GetOutputFormat.json, .yaml] {
-      let (captured, _) = try await run(GetRequest(kinds: [.kustomization], namespace: "flux-system", output: output), source: source)
-      let parsed = output == .json ? try JSON.parse(captured.out.text) : try JSON.parseYAML(captured.out.text)
-      #expect(parsed["apiVersion"] == "v1")
-      #expect(parsed["kind"] == "List")
-      let items = try #require(parsed["items"]?.arrayValue)
-      #expect(items.count == 2)
-      #expect(items[0][path: "metadata", "managedFields"] == nil)
-      var expected = objects[0]
-      expected[path: "metadata", "managedFields"] = nil
-      #expect(items[0] == expected)
-      #expect(items[1] == objects[1])
+    try await ClusterFixture.with(objects: objects) { fixture in
+      for output in [GetOutputFormat.json, .yaml] {
+        let (captured, _) = try await run(
+          GetRequest(kinds: [.kustomization], namespace: "flux-system", output: output), on: fixture)
+        let parsed = output == .json ? try JSON.parse(captured.out.text) : try JSON.parseYAML(captured.out.text)
+        #expect(parsed["apiVersion"] == "v1")
+        #expect(parsed["kind"] == "List")
+        let items = try #require(parsed["items"]?.arrayValue)
+        #expect(items.count == 2)
+        for item in items {
+          let name = try #require(item[path: "metadata", "name"]?.stringValue)
+          #expect(item[path: "metadata", "managedFields"] == nil)
+          var expected = try fixture.stored(.kustomization, name)
+          expected[path: "metadata", "managedFields"] = nil
+          #expect(item == expected)
+        }
+      }
+      let (kept, _) = try await run(
+        GetRequest(kinds: [.kustomization], namespace: "flux-system", output: .json, showManagedFields: true), on: fixture)
+      #expect(try JSON.parse(kept.out.text)["items"]?[0]?[path: "metadata", "managedFields"] != nil)
     }
-    let (kept, _) = try await run(
-      GetRequest(kinds: [.kustomization], namespace: "flux-system", output: .json, showManagedFields: true), source: source)
-    #expect(try JSON.parse(kept.out.text)["items"]?[0]?[path: "metadata", "managedFields"] != nil)
   }
 
   @Test func namesAndJSONLines() async throws {
-    let (names, _) = try await run(GetRequest(kinds: [.helmRelease], namespace: "flux-system", output: .name))
-    #expect(names.out.text == "helmrelease.helm.toolkit.fluxcd.io/podinfo\nhelmrelease.helm.toolkit.fluxcd.io/redis\n")
-    let (lines, _) = try await run(GetRequest(kinds: [.helmRelease], namespace: "flux-system", output: .jsonl))
-    let parsed = try lines.out.text.split(separator: "\n").map { try JSON.parse(String($0)) }
-    #expect(parsed.map { $0["readyBool"] } == [JSON.bool(true), JSON.bool(false)])
-    #expect(parsed.map { $0["revision"] } == ["6.5.4", "18.0.1"])
+    try await ClusterFixture.with(objects: GetFixtures.objects) { fixture in
+      let (names, _) = try await run(GetRequest(kinds: [.helmRelease], namespace: "flux-system", output: .name), on: fixture)
+      #expect(names.out.text == "helmrelease.helm.toolkit.fluxcd.io/podinfo\nhelmrelease.helm.toolkit.fluxcd.io/redis\n")
+      let (lines, _) = try await run(GetRequest(kinds: [.helmRelease], namespace: "flux-system", output: .jsonl), on: fixture)
+      let parsed = try lines.out.text.split(separator: "\n").map { try JSON.parse(String($0)) }
+      #expect(parsed.map { $0["readyBool"] } == [JSON.bool(true), JSON.bool(false)])
+      #expect(parsed.map { $0["revision"] } == ["6.5.4", "18.0.1"])
+    }
+  }
+
+  /// Runs `get --watch` in the background; `steps` change the cluster once the output has the
+  /// given number of lines. Returns the output once it has `until` lines.
+  func watch(
+    _ request: GetRequest, on fixture: ClusterFixture, steps: [(lines: Int, change: () throws -> Void)], until: Int
+  ) async throws -> String {
+    let captured = Captured()
+    let getter = GetObjects(cluster: fixture.cluster, output: captured.out, progress: captured.progress, clock: { GetFixtures.now })
+    let task = Task { try await getter.run(request) }
+    defer { task.cancel() }
+    func lines() -> Int { captured.out.text.split(separator: "\n").count }
+    func waitForLines(_ count: Int) async throws {
+      let deadline = ContinuousClock.now + .seconds(300)
+      while lines() < count {
+        guard ContinuousClock.now < deadline else {
+          Issue.record("the watch printed \(lines()) of \(count) lines:\n\(captured.out.text)")
+          return
+        }
+        try await Task.sleep(for: .milliseconds(10))
+      }
+    }
+    for step in steps {
+      try await waitForLines(step.lines)
+      try step.change()
+    }
+    try await waitForLines(until)
+    return captured.out.text
   }
 
   @Test func watchKeepsColumnWidthsAndWidensWithANewHeader() async throws {
     var changed = GetFixtures.objects(of: .kustomization)[0]
-    changed[path: "status", "conditions"] = [["type": "Ready", "status": "Unknown", "message": "Reconciliation in progress"]]
-    var long = changed
+    // The server checks status against the CRD's schema: a condition has a reason and a time too.
+    changed[path: "status", "conditions"] = [[
+      "type": "Ready", "status": "Unknown", "message": "Reconciliation in progress", "reason": "Progressing",
+      "lastTransitionTime": "2026-08-07T17:00:00Z",
+    ]]
+    var long = GetFixtures.objects(of: .kustomization)[0]
     long[path: "metadata", "name"] = "a-much-longer-kustomization-name"
-    let source = MemoryObjectSource(
-      objects: GetFixtures.objects,
-      events: [ObjectWatchEvent(type: .modified, object: changed), ObjectWatchEvent(type: .added, object: long)])
-    let (captured, _) = try await run(GetRequest(kinds: [.kustomization], namespace: "flux-system", watch: true), source: source)
-    GetFixtures.expectGolden(captured.out.text, "watch-ks.txt")
-    let lines = captured.out.text.split(separator: "\n")
-    // header, 2 initial rows, the changed row (READY was sized for Unknown), a new header, the long row
-    #expect(lines.count == 6)
-    let widths = { (line: Substring) in line.split(separator: "\t", omittingEmptySubsequences: false).map(\.count) }
-    #expect(widths(lines[1]).dropLast(2) == widths(lines[3]).dropLast(2))
-    #expect(lines[4].hasPrefix("NAME"))
+    long[path: "status", "conditions"] = changed[path: "status", "conditions"]
+    try await ClusterFixture.with(objects: GetFixtures.objects) { fixture in
+      let text = try await watch(
+        GetRequest(kinds: [.kustomization], namespace: "flux-system", watch: true), on: fixture,
+        steps: [
+          (3, { _ = try fixture.store.modifyStatus(apiVersion: changed["apiVersion"]!.stringValue!, kind: "Kustomization",
+            namespace: "flux-system", name: "flux-system") { $0 = changed["status"]! } }),
+          (4, { try fixture.store.seed([long]) }),
+        ], until: 6)
+      Self.expectGoldenLines(text, "watch-ks.txt")
+      let lines = text.split(separator: "\n")
+      // header, 2 initial rows, the changed row (READY was sized for Unknown), a new header, the long row
+      #expect(lines.count == 6)
+      let widths = { (line: Substring) in line.split(separator: "\t", omittingEmptySubsequences: false).map(\.count) }
+      #expect(widths(lines[1]).dropLast(2) == widths(lines[3]).dropLast(2))
+      #expect(lines[4].hasPrefix("NAME"))
+    }
   }
 
   @Test func watchStreamsJSONLines() async throws {
-    var changed = GetFixtures.objects(of: .kustomization)[1]
-    changed[path: "spec", "suspend"] = false
-    let source = MemoryObjectSource(objects: GetFixtures.objects, events: [ObjectWatchEvent(type: .modified, object: changed)])
-    let (captured, _) = try await run(
-      GetRequest(kinds: [.kustomization], namespace: "flux-system", output: .jsonl, watch: true), source: source)
-    let lines = try captured.out.text.split(separator: "\n").map { try JSON.parse(String($0)) }
-    #expect(lines.count == 3)
-    #expect(lines[2]["name"] == "apps")
-    #expect(lines[2]["suspended"] == JSON.bool(false))
+    try await ClusterFixture.with(objects: GetFixtures.objects) { fixture in
+      let text = try await watch(
+        GetRequest(kinds: [.kustomization], namespace: "flux-system", output: .jsonl, watch: true), on: fixture,
+        steps: [
+          (2, { _ = try fixture.store.patch(apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization",
+            namespace: "flux-system", name: "apps", patch: ["spec": ["suspend": false]]) })
+        ], until: 3)
+      let lines = try text.split(separator: "\n").map { try JSON.parse(String($0)) }
+      #expect(lines.count == 3)
+      #expect(lines[2]["name"] == "apps")
+      #expect(lines[2]["suspended"] == JSON.bool(false))
+    }
   }
 }
 
@@ -258,34 +300,20 @@ struct Captured {
     GetFixtures.expectGolden(ObjectListRenderer.yaml(items, showManagedFields: false), "list.yaml")
   }
 
-  @Test func pagedSourceRendersLikeOnePage() async throws {
-    struct Paged: FluxObjectSource {
-      let inner: MemoryObjectSource
-      func list(_ kind: FluxKind, scope: ListScope) async throws -> ObjectList { try await inner.list(kind, scope: scope) }
-      func listPages(_ kind: FluxKind, scope: ListScope) async throws -> AsyncThrowingStream<ObjectList, any Error> {
-        let all = try await inner.list(kind, scope: scope).items
-        return AsyncThrowingStream { continuation in
-          for item in all { continuation.yield(ObjectList(items: [item], resourceVersion: "1")) }
-          continuation.yield(ObjectList(items: [], resourceVersion: "1"))
-          continuation.finish()
-        }
+  @Test func pagedListsRenderLikeOnePage() async throws {
+    try await ClusterFixture.with(objects: GetFixtures.objects) { fixture in
+      let paged = try fixture.connect(pageSize: 1)
+      for output in GetOutputFormat.allCases {
+        let request = GetRequest(kinds: [.gitRepository], namespace: "flux-system", allNamespaces: true, output: output)
+        let one = Captured()
+        _ = try await GetObjects(cluster: fixture.cluster, output: one.out, progress: one.progress, clock: { GetFixtures.now }).run(request)
+        let pages = Captured()
+        _ = try await GetObjects(cluster: paged, output: pages.out, progress: pages.progress, clock: { GetFixtures.now }).run(request)
+        #expect(one.out.text == pages.out.text, "\(output)")
       }
-      func watch(_ kind: FluxKind, scope: ListScope, resourceVersion: String) async throws
-        -> AsyncThrowingStream<ObjectWatchEvent, any Error>
-      { try await inner.watch(kind, scope: scope, resourceVersion: resourceVersion) }
-      func get(_ kind: FluxKind, namespace: String, name: String) async throws -> JSON {
-        try await inner.get(kind, namespace: namespace, name: name)
-      }
-      func secret(namespace: String, name: String) async throws -> JSON { try await inner.secret(namespace: namespace, name: name) }
-    }
-    let memory = MemoryObjectSource(objects: GetFixtures.objects)
-    for output in GetOutputFormat.allCases {
-      let request = GetRequest(kinds: [.gitRepository], namespace: "flux-system", allNamespaces: true, output: output)
-      let one = Captured()
-      _ = try await GetObjects(source: memory, console: one.console, clock: { GetFixtures.now }).run(request)
-      let paged = Captured()
-      _ = try await GetObjects(source: Paged(inner: memory), console: paged.console, clock: { GetFixtures.now }).run(request)
-      #expect(one.out.text == paged.out.text, "\(output)")
+      // Four GitRepositories: at least four pages per run, so the paged adapter did page.
+      let lists = fixture.server.requests(method: "GET", path: "/apis/source.toolkit.fluxcd.io/v1/gitrepositories")
+      #expect(lists.filter { $0.query.contains("limit=1") }.count >= 4 * GetOutputFormat.allCases.count)
     }
   }
 }

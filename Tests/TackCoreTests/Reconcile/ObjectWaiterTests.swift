@@ -2,6 +2,7 @@ import Synchronization
 import TackBase
 import TackCore
 import TackJSON
+import TackTestSupport
 import Testing
 
 @Suite struct ObjectWaiterTests {
@@ -14,21 +15,38 @@ import Testing
     ["kind": "Kustomization", "metadata": ["name": "x", "namespace": "ns"], "status": ["ready": .bool(ready)]]
   }
 
+  /// A Kustomization in namespace `ns` whose Ready condition says `ready`.
+  static func kustomization(ready: Bool) -> JSON {
+    var object = FluxObjects.kustomization("x", namespace: "ns")
+    object["status"] = [
+      "conditions": [[
+        "type": "Ready", "status": .string(ready ? "True" : "False"), "reason": "Test", "message": "",
+        "lastTransitionTime": "2026-08-07T17:00:00Z",
+      ]]
+    ]
+    return object
+  }
+
   @Test func followsTheWatchNotAPoll() async throws {
-    let cluster = InMemoryFluxCluster()
-    await cluster.add(object(ready: false))
-    let client = InMemoryFluxClient(cluster: cluster)
-    let watched = client.watchedObject(ObjectRef(kind: FluxKind.kustomization, namespace: "ns", name: "x"))
-    Task {
-      try await Task.sleep(for: .milliseconds(100))
-      await cluster.add(self.object(ready: true))
+    try await ClusterFixture.with(objects: [Self.kustomization(ready: false)]) { fixture in
+      let watched = fixture.cluster.watchedObject(ObjectRef(kind: FluxKind.kustomization, namespace: "ns", name: "x"))
+      Task {
+        try await Task.sleep(for: .milliseconds(100))
+        try fixture.store.modifyStatus(
+          apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", namespace: "ns", name: "x"
+        ) { $0 = Self.kustomization(ready: true)["status"]! }
+      }
+      // With a re-GET once an hour, only the watch can deliver the change in time.
+      let result = try await ObjectWaiter(recheckInterval: .seconds(3600)).wait(
+        for: watched, deadline: WaitDeadline(timeout: FluxWorld.patience)
+      ) { json in
+        guard let json else { return .waiting("absent") }
+        return ObjectStatus(json).ready?.isTrue == true ? .satisfied : .waiting("not ready")
+      }
+      #expect(result.flatMap { ObjectStatus($0).ready?.isTrue } == true)
+      let gets = fixture.server.requests(method: "GET", path: "/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/ns/kustomizations/x")
+      #expect(gets.count == 1, "one GET to start, then only the watch: \(gets)")
     }
-    // With a re-GET once an hour, only the watch can deliver the change in time.
-    let result = try await ObjectWaiter(recheckInterval: .seconds(3600)).wait(
-      for: watched, deadline: WaitDeadline(timeout: FluxWorld.patience), until: Self.ready)
-    #expect(result?[path: "status", "ready"] == true)
-    let gets = await cluster.requests.filter { $0.hasPrefix("GET") }
-    #expect(gets.count == 1, "one GET to start, then only the watch: \(gets)")
   }
 
   @Test func aSilentWatchIsCoveredByTheRecheck() async throws {

@@ -9,7 +9,7 @@ import Testing
 
   func reconciler(_ world: FluxWorld, recheck: Duration = .seconds(3)) -> Reconciler {
     Reconciler(
-      client: world.client, progress: world.progress, waiter: ObjectWaiter(recheckInterval: recheck))
+      cluster: world.cluster, progress: world.progress, waiter: ObjectWaiter(recheckInterval: recheck))
   }
 
   @Test func oneKustomizationReadsLikeFlux() async throws {
@@ -22,7 +22,7 @@ import Testing
           "◎ waiting for Kustomization reconciliation",
           "✔ applied revision \(FluxWorld.gitRevision("flux-system"))",
         ])
-      let object = try #require(await world.object(.kustomization, "apps"))
+      let object = try #require(world.object(.kustomization, "apps"))
       let token = object[path: "metadata", "annotations", "reconcile.fluxcd.io/requestedAt"]?.stringValue
       #expect(token != nil && object[path: "status", "lastHandledReconcileAt"]?.stringValue == token)
     }
@@ -87,7 +87,7 @@ import Testing
         world.progress.lines == [
           "► annotating Kustomization apps in flux-system namespace", "✔ Kustomization annotated",
         ])
-      let object = try #require(await world.object(.kustomization, "apps"))
+      let object = try #require(world.object(.kustomization, "apps"))
       #expect(object[path: "metadata", "annotations", "reconcile.fluxcd.io/requestedAt"] != nil)
     }
   }
@@ -122,7 +122,7 @@ import Testing
       try await world.settle(count: 3)
       try await reconciler(world).run(
         .helmRelease, .named(["podinfo"], namespace: namespace), options: ReconcileOptions(force: true, reset: true))
-      let object = try #require(await world.object(.helmRelease, "podinfo"))
+      let object = try #require(world.object(.helmRelease, "podinfo"))
       let annotations = try #require(object[path: "metadata", "annotations"])
       let token = try #require(annotations["reconcile.fluxcd.io/requestedAt"]?.stringValue)
       #expect(annotations["reconcile.fluxcd.io/forceAt"]?.stringValue == token)
@@ -176,8 +176,7 @@ import Testing
         error?.description
           == "reconciliation failed for 3 of 5 objects: 1 timed out (exit 3), 1 reported failure (exit 4), 1 not found (exit 5)")
       // One list and one watch for the four objects, not four watches.
-      let watches = await world.cluster.requests.filter { $0.hasPrefix("WATCH kustomizations flux-system/*") }
-      #expect(watches.count == 1)
+      #expect(world.watches(.kustomization, collection: true).count == 1)
     }
   }
 
@@ -200,13 +199,13 @@ import Testing
 
   @Test func aDroppedWatchStillCompletes() async throws {
     try await FluxWorld.with([FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps")]) { world in
-      await world.cluster.dropWatches(after: 1)
+      world.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/kustomizations", watch: true))
       await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .milliseconds(100)))
       // A re-GET interval far beyond the test: only reconnecting the watch can finish it.
       try await reconciler(world, recheck: .seconds(3600)).run(
         .kustomization, .named(["apps"], namespace: namespace), options: ReconcileOptions(timeout: FluxWorld.patience))
       #expect(world.progress.lines.last == "✔ applied revision \(FluxWorld.gitRevision("flux-system"))")
-      let watches = await world.cluster.requests.filter { $0.hasPrefix("WATCH kustomizations") }
+      let watches = world.watches(.kustomization)
       #expect(watches.count >= 2, "the dropped watch must have been replaced: \(watches)")
     }
   }

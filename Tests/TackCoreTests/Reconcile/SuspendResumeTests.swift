@@ -9,13 +9,13 @@ import Testing
 
   @Test func suspendOnePatchesSpecSuspend() async throws {
     try await FluxWorld.with([FluxObjects.kustomization("apps")]) { world in
-      try await Suspender(client: world.client, progress: world.progress).run(
+      try await Suspender(cluster: world.cluster, progress: world.progress).run(
         .kustomization, .named(["apps"], namespace: namespace))
       #expect(
         world.progress.lines == [
           "► suspending kustomization apps in flux-system namespace", "✔ kustomization suspended",
         ])
-      #expect(await world.object(.kustomization, "apps")?[path: "spec", "suspend"] == true)
+      #expect(world.object(.kustomization, "apps")?[path: "spec", "suspend"] == true)
     }
   }
 
@@ -24,7 +24,7 @@ import Testing
       FluxObjects.kustomization("apps"), FluxObjects.kustomization("paused", suspended: true),
     ]) { world in
       let error = await #expect(throws: AggregateError.self) {
-        try await Suspender(client: world.client, progress: world.progress).run(
+        try await Suspender(cluster: world.cluster, progress: world.progress).run(
           .kustomization, .named(["paused", "foo", "apps"], namespace: namespace))
       }
       #expect(
@@ -36,8 +36,8 @@ import Testing
         ])
       #expect(error?.exitStatus == .notFound)
       #expect(error?.description == "suspend failed for 1 of 3 objects: 1 not found (exit 5)")
-      #expect(await world.object(.kustomization, "apps")?[path: "spec", "suspend"] == true)
-      let patches = await world.cluster.requests.filter { $0.hasPrefix("PATCH") }
+      #expect(world.object(.kustomization, "apps")?[path: "spec", "suspend"] == true)
+      let patches = world.patches(.kustomization)
       #expect(patches.count == 1, "an already suspended object is not patched again")
     }
   }
@@ -45,7 +45,7 @@ import Testing
   @Test func suspendOneMissingNameIsExit5() async throws {
     try await FluxWorld.with([FluxObjects.kustomization("apps")]) { world in
       let error = await #expect(throws: ObjectNotFoundError.self) {
-        try await Suspender(client: world.client, progress: world.progress).run(
+        try await Suspender(cluster: world.cluster, progress: world.progress).run(
           .kustomization, .named(["nope"], namespace: namespace))
       }
       #expect(error?.description == "Kustomization nope not found in flux-system namespace")
@@ -57,19 +57,19 @@ import Testing
     try await FluxWorld.with([
       FluxObjects.kustomization("a"), FluxObjects.kustomization("b"), FluxObjects.kustomization("c", namespace: "other"),
     ]) { world in
-      try await Suspender(client: world.client, progress: world.progress).run(.kustomization, .all(namespace: namespace))
-      #expect(await world.object(.kustomization, "a")?[path: "spec", "suspend"] == true)
-      #expect(await world.object(.kustomization, "b")?[path: "spec", "suspend"] == true)
-      #expect(await world.object(.kustomization, "c", namespace: "other")?[path: "spec", "suspend"] == nil)
+      try await Suspender(cluster: world.cluster, progress: world.progress).run(.kustomization, .all(namespace: namespace))
+      #expect(world.object(.kustomization, "a")?[path: "spec", "suspend"] == true)
+      #expect(world.object(.kustomization, "b")?[path: "spec", "suspend"] == true)
+      #expect(world.object(.kustomization, "c", namespace: "other")?[path: "spec", "suspend"] == nil)
       let resume = RecordingProgress()
-      try await Resumer(client: world.client, progress: resume).run(
+      try await Resumer(cluster: world.cluster, progress: resume).run(
         .kustomization, .all(namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(
         resume.lines == [
           "► resuming kustomization a in flux-system namespace", "✔ kustomization resumed",
           "► resuming kustomization b in flux-system namespace", "✔ kustomization resumed",
         ])
-      #expect(await world.object(.kustomization, "a")?[path: "spec", "suspend"] == nil)
+      #expect(world.object(.kustomization, "a")?[path: "spec", "suspend"] == nil)
     }
   }
 
@@ -78,7 +78,7 @@ import Testing
       FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps", suspended: true),
     ]) { world in
       await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .milliseconds(200)))
-      try await Resumer(client: world.client, progress: world.progress).run(
+      try await Resumer(cluster: world.cluster, progress: world.progress).run(
         .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(
         world.progress.lines == [
@@ -88,7 +88,7 @@ import Testing
           "✔ Kustomization apps reconciliation completed",
           "✔ applied revision \(FluxWorld.gitRevision("flux-system"))",
         ])
-      let object = try #require(await world.object(.kustomization, "apps"))
+      let object = try #require(world.object(.kustomization, "apps"))
       #expect(object[path: "metadata", "generation"] == 2)
       #expect(object[path: "status", "observedGeneration"] == 2)
     }
@@ -101,7 +101,7 @@ import Testing
     ]) { world in
       await world.flux.script(.kustomization, "flux-system", "b", .fail(message: "dependency 'flux-system/x' is not ready", after: .zero))
       let error = await #expect(throws: AggregateError.self) {
-        try await Resumer(client: world.client, progress: world.progress).run(
+        try await Resumer(cluster: world.cluster, progress: world.progress).run(
           .kustomization, .named(["c", "b", "a"], namespace: namespace), wait: true, timeout: FluxWorld.patience)
       }
       let revision = FluxWorld.gitRevision("flux-system")
@@ -122,7 +122,7 @@ import Testing
 
   @Test func resumeOfANotSuspendedObjectSaysSoAndSucceeds() async throws {
     try await FluxWorld.with([FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps")]) { world in
-      try await Resumer(client: world.client, progress: world.progress).run(
+      try await Resumer(cluster: world.cluster, progress: world.progress).run(
         .kustomization, .named(["apps"], namespace: namespace), wait: nil, timeout: FluxWorld.patience)
       #expect(world.progress.lines.first == "✔ kustomization apps is not suspended")
       #expect(world.progress.lines.last == "✔ applied revision \(FluxWorld.gitRevision("flux-system"))")
@@ -132,7 +132,7 @@ import Testing
   @Test func resumeWaitFalseNeverWaits() async throws {
     try await FluxWorld.with([FluxObjects.kustomization("apps", suspended: true)]) { world in
       await world.flux.script(.kustomization, "flux-system", "apps", .neverAnswer)
-      try await Resumer(client: world.client, progress: world.progress).run(
+      try await Resumer(cluster: world.cluster, progress: world.progress).run(
         .kustomization, .named(["apps"], namespace: namespace), wait: false, timeout: FluxWorld.patience)
       #expect(world.progress.lines == ["► resuming kustomization apps in flux-system namespace", "✔ kustomization resumed"])
     }

@@ -4,7 +4,7 @@ import TackCore
 
 extension Tack.Bootstrap {
   /// `tack bootstrap git`: flux's `bootstrap git`, plus `--dry-run` and `--no-push`.
-  struct Git: AsyncParsableCommand {
+  struct Git: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Deploy Flux on a cluster connected to a Git repository.",
       discussion: """
@@ -67,14 +67,7 @@ extension Tack.Bootstrap {
     @Option(help: ArgumentHelp("Path to a TLS CA file used for validating self-signed certificates.", valueName: "file"))
     var caFile: String?
 
-    @Option(help: ArgumentHelp("SSH public key algorithm: rsa, ecdsa, ed25519.", valueName: "algorithm"))
-    var sshKeyAlgorithm: String = "ecdsa"
-
-    @Option(help: ArgumentHelp("SSH ECDSA public key curve: p256, p384, p521.", valueName: "curve"))
-    var sshEcdsaCurve: String = "p384"
-
-    @Option(help: ArgumentHelp("SSH RSA public key bit size (multiples of 8, min 1024).", valueName: "bits"))
-    var sshRsaBits: Int = 2048
+    @OptionGroup var sshKeyType: SSHKeyTypeOptions
 
     @Option(help: ArgumentHelp("SSH hostname, when the SSH host differs from the HTTPS one.", valueName: "host[:port]"))
     var sshHostname: String?
@@ -106,8 +99,8 @@ extension Tack.Bootstrap {
     @Flag(help: "Commit to a new local branch tack-bootstrap-<timestamp> and print how to push it; skip the cluster.")
     var noPush = false
 
-    func run() async throws {
-      try await BootstrapGitRunner(command: self, context: .live()).run()
+    func execute(context: CommandContext) async throws {
+      try await BootstrapGitRunner(command: self, context: context).run()
     }
   }
 }

@@ -21,21 +21,27 @@ struct BootstrapGitRunner {
     let manifests = try await ComponentLoading(context: context).load(
       options: command.manifestOptions, components: options.components, namespace: options.namespace)
 
-    let cluster: (any ClusterAccess)? =
-      options.mode == .apply ? try await ClusterConnection.make(global: command.global, context: context).cluster : nil
+    var cluster: (any Cluster)?
+    if options.mode == .apply {
+      cluster = try context.cluster(command.global)
+      // The namespace rules run again here, as they always have (their warnings included).
+      _ = try context.namespace(command.global)
+    }
     let cloneDirectory: String
     switch options.mode {
     case .noPush:
-      cloneDirectory = TemporaryLocation.directory(prefix: "tack-bootstrap-clone-", environment: context.environment)
+      cloneDirectory = CommandFiles.temporaryDirectory(
+        prefix: "tack-bootstrap-clone-", environment: context.environment)
     case .apply, .dryRun:
-      cloneDirectory = TemporaryLocation.directory(prefix: "tack-bootstrap-", environment: context.environment)
+      cloneDirectory = CommandFiles.temporaryDirectory(prefix: "tack-bootstrap-", environment: context.environment)
     }
     defer { if options.mode != .noPush { try? FileManager.default.removeItem(atPath: cloneDirectory) } }
 
     let engine = BootstrapGit(
       options: options, manifests: manifests,
       cloner: try LiveFleetRepositoryCloner(options: options, environment: context.environment),
-      cluster: cluster, ssh: LiveSSHTooling(environment: context.environment), confirmer: prompt, console: console,
+      cluster: cluster, ssh: LiveSSHTooling(environment: context.environment), confirmer: prompt,
+      progress: ConsoleProgress(console: console),
       cloneDirectory: cloneDirectory)
     switch try await engine.run() {
     case .applied:
@@ -71,8 +77,7 @@ struct BootstrapGitRunner {
     guard let timeout = GoDuration(command.global.timeout), timeout.nanoseconds > 0 else {
       throw BootstrapError.usage("--timeout \"\(command.global.timeout)\" is not a duration (e.g. 5m)")
     }
-    let algorithm = try SSHKeyAlgorithm.parse(
-      algorithm: command.sshKeyAlgorithm, curve: command.sshEcdsaCurve, rsaBits: command.sshRsaBits)
+    let algorithm = try command.sshKeyType.algorithm()
     let components = try command.componentOptions.selected(requireControllers: true)
     if let version = command.manifestOptions.version { try ManifestSource.validate(version: version) }
 
@@ -103,15 +108,15 @@ struct BootstrapGitRunner {
     } else {
       var privateKey: String?
       if let file = command.privateKeyFile {
-        privateKey = try Self.readFile(file, flag: "--private-key-file")
+        privateKey = try CommandFiles.read(file, flag: "--private-key-file")
       }
       auth = .sshKey(
         SSHKeyOptions(
           privateKey: privateKey, privateKeyPath: command.privateKeyFile, password: password.isEmpty ? nil : password,
           username: command.username, algorithm: algorithm, sshHostname: command.sshHostname))
     }
-    let caCertificate = try command.caFile.map { try Self.readFile($0, flag: "--ca-file") }
-    let namespace = try ClusterConnection.namespace(global: command.global, context: context)
+    let caCertificate = try command.caFile.map { try CommandFiles.read($0, flag: "--ca-file") }
+    let namespace = try context.namespace(command.global)
     let options = BootstrapOptions(
       url: url, branch: command.branch, path: path, namespace: namespace, interval: interval,
       secretName: command.secretName, components: components, version: command.manifestOptions.version,
@@ -122,21 +127,5 @@ struct BootstrapGitRunner {
       recurseSubmodules: command.recurseSubmodules)
     try options.validate()
     return options
-  }
-
-  static func readFile(_ path: String, flag: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw BootstrapError.usage("\(flag) \(path): cannot be read (no such file, or no permission)")
-    }
-    return String(decoding: data, as: UTF8.self)
-  }
-}
-
-/// Fresh paths under `$TMPDIR` (or /tmp).
-enum TemporaryLocation {
-  static func directory(prefix: String, environment: [String: String]) -> String {
-    let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-    return (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + prefix + suffix
   }
 }

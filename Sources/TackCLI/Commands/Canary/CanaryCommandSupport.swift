@@ -5,50 +5,25 @@ import TackCore
 import TackJSON
 import TackOutput
 
-/// Where the canary commands get their cluster from. The live path builds a client from the
-/// global options; tests substitute a double through the task-local `override`.
-public enum CanaryClusterFactory {
-  public struct Connection: Sendable {
-    public var cluster: any CanaryCluster
-    public var namespace: String
-    public var clock: any CanaryClock
-    public init(cluster: any CanaryCluster, namespace: String, clock: any CanaryClock = SystemCanaryClock()) {
-      self.cluster = cluster
-      self.namespace = namespace
-      self.clock = clock
-    }
-  }
-
-  /// Set by tests: `(global options, context) → connection`.
-  @TaskLocal public static var override: (@Sendable (GlobalOptions) async throws -> Connection)?
-
-  static func connect(_ global: GlobalOptions, context: CommandContext) async throws -> Connection {
-    if let override { return try await override(global) }
-    return try await liveConnection(global, context: context)
-  }
+/// The cluster a canary command works on, the namespace, and the clock its waits use.
+struct CanaryConnection: Sendable {
+  var cluster: any Cluster
+  var namespace: String
+  var clock: any CanaryClock
 }
 
-/// Shared plumbing of the canary commands: timeouts, and progress notes in flux's symbols.
+/// Shared plumbing of the canary commands: the connection and timeouts.
 enum CanaryCommandSupport {
+  static func connect(_ global: GlobalOptions, context: CommandContext) throws -> CanaryConnection {
+    let cluster = try context.cluster(global)
+    return CanaryConnection(cluster: cluster, namespace: try context.namespace(global), clock: context.clock)
+  }
+
   static func timeout(_ global: GlobalOptions) throws -> Double {
     guard let duration = GoDuration(global.timeout), duration.nanoseconds > 0 else {
       throw ValidationError("invalid --timeout \"\(global.timeout)\": use Go duration syntax, e.g. 30s, 5m, 1h")
     }
     return duration.seconds
-  }
-
-  /// Prints a note: state lines go to `stateStream` (stdout by default), the rest to stderr.
-  static func printer(_ console: Console, statesToStdout: Bool = true) -> @Sendable (CanaryNote) -> Void {
-    { note in
-      switch note {
-      case .action(let m): console.action(m)
-      case .waiting(let m): console.waiting(m)
-      case .success(let m): console.success(m)
-      case .warning(let m): console.warning(m)
-      case .failure(let m): console.failure(m)
-      case .state(let line): if statesToStdout { console.print(line) } else { console.note(line) }
-      }
-    }
   }
 
   /// Ends a command with `status`; output was already printed.
@@ -62,4 +37,26 @@ final class LockedBox<Value: Sendable>: Sendable {
   private let mutex: Mutex<Value>
   init(_ value: Value) { mutex = Mutex(value) }
   func withLock<R>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+}
+
+/// The canary commands' progress: flux's symbol lines on stderr, and each new state of a release on
+/// stdout (`--watch` off a terminal) or stderr — nothing at all while a live view owns the screen,
+/// where a line would shift it.
+struct CanaryReporter: ProgressReporter {
+  let console: Console
+  var statesToStdout = false
+  var silent = false
+
+  func log(_ symbol: LogSymbol, _ message: String) {
+    if !silent { console.log(symbol, message) }
+  }
+
+  func note(_ message: String) {
+    guard !silent else { return }
+    if statesToStdout { console.print(message) } else { console.note(message) }
+  }
+
+  func beginWait(_ message: String) { log(.waiting, message) }
+  func updateWait(_ detail: String) {}
+  func endWait() {}
 }

@@ -8,7 +8,7 @@ import TackOutput
 extension Tack.Canary {
   /// `tack canary status [NAME]`: the header, Images, Analysis and History of one canary, or a
   /// compact table of all canaries in the namespace.
-  struct Status: AsyncParsableCommand {
+  struct Status: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show where a canary release stands: phase, weight, step, failed checks, gate, images, analysis, history.",
       discussion: """
@@ -68,14 +68,9 @@ extension Tack.Canary {
       if name == nil && (watch || wait) { throw ValidationError("--watch and --wait need a canary NAME") }
     }
 
-    func run() async throws {
-      let context = CommandContext.live()
-      try await execute(context: context)
-    }
-
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let console = context.console
       guard let name else {
         try await list(connection, console: console)
@@ -96,7 +91,6 @@ extension Tack.Canary {
       // Off a terminal --watch prints one line per state change on stdout; --wait alone reports
       // them as progress, and with -o json|yaml stdout is kept for the final document.
       let statesToStdout = output == .table && !live
-      let note = CanaryCommandSupport.printer(console, statesToStdout: statesToStdout)
       let display: @Sendable (CanaryStatusReport) -> Void = { report in
         latest.withLock { $0 = report }
         guard live else { return }
@@ -105,13 +99,11 @@ extension Tack.Canary {
       }
       // The live view shows the state itself; a progress line on the same screen would shift it
       // and leave a stale line above the next redraw.
-      let progress: @Sendable (CanaryNote) -> Void = { n in
-        if !live { note(n) }
-      }
+      let progress = CanaryReporter(console: console, statesToStdout: statesToStdout, silent: live)
       let release = CanaryReleaseWait(waiter: waiter, successOnGate: successOnGate)
       let result = try await release.run(
         namespace: connection.namespace, name: name, timeout: wait ? timeout : Double.infinity,
-        stopWhenDone: wait, display: display, note: progress)
+        stopWhenDone: wait, display: display, progress: progress)
       if output != .table, let report = latest.withLock({ $0 }) { print(report, console: console) }
       switch result.outcome {
       case .succeeded: console.success("canary \(connection.namespace)/\(name) \(result.phase): \(result.message)")
@@ -131,7 +123,7 @@ extension Tack.Canary {
       }
     }
 
-    func list(_ connection: CanaryClusterFactory.Connection, console: Console) async throws {
+    func list(_ connection: CanaryConnection, console: Console) async throws {
       let canaries = try await connection.cluster.canaries(namespace: connection.namespace)
       guard !canaries.isEmpty else { throw CanaryError.noCanaries(namespace: connection.namespace) }
       switch output {

@@ -1,10 +1,11 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack check`: prerequisites and installation health. Exits non-zero when any check fails.
-  struct Check: AsyncParsableCommand {
+  struct Check: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check requirements and installation.",
       discussion: """
@@ -23,17 +24,16 @@ extension Tack {
     @Flag(help: "Only run pre-installation checks.")
     var pre = false
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       guard let timeout = GoDuration(global.timeout), timeout.nanoseconds > 0 else {
         throw CommandError("--timeout \"\(global.timeout)\" is not a duration (e.g. 5m)", exitStatus: .usage)
       }
       // Named components must each have a Deployment; otherwise whatever Flux Deployments exist are checked.
       let named = !componentOptions.components.isEmpty || !componentOptions.componentsExtra.isEmpty
       let expected = named ? try componentOptions.selected(requireControllers: false) : []
-      let connection = try await ClusterConnection.make(global: global, context: context)
+      let cluster = try context.cluster(global)
       try await FluxCheck(
-        cluster: connection.cluster, console: context.console, namespace: connection.namespace,
+        cluster: cluster, progress: ConsoleProgress(console: context.console), namespace: try context.namespace(global),
         expectedComponents: expected, timeout: timeout
       ).run(pre: pre)
     }

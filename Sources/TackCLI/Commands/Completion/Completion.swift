@@ -4,7 +4,7 @@ import TackBase
 extension Tack {
   /// `tack completion bash|zsh|fish`: prints the shell completion script, as `flux completion` does.
   /// The same scripts are committed under `completions/` and installed by `make install`.
-  struct Completion: ParsableCommand {
+  struct Completion: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Generate the autocompletion script for the specified shell.",
       discussion: """
@@ -30,8 +30,7 @@ extension Tack {
     @Argument(help: "The shell: bash, zsh or fish.")
     var shell: Shell
 
-    func run() throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       context.console.write(Tack.completionScript(for: shell.completionShell))
     }
   }

@@ -13,7 +13,7 @@ import TackJSON
 extension Tack {
   /// Hidden: writes the committed docs (man pages and completion scripts) generated from the command
   /// tree. `make docs` runs it; a test fails when the committed files are stale.
-  struct GenerateDocs: ParsableCommand {
+  struct GenerateDocs: TackCommand {
     static let configuration = CommandConfiguration(
       commandName: "generate-docs",
       abstract: "Write man pages and shell completion scripts generated from the command tree.",
@@ -22,8 +22,7 @@ extension Tack {
     @Option(help: "The project directory to write man/ and completions/ into.")
     var output: String = "."
 
-    func run() throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       for file in try GeneratedDocs.files() {
         let path = output + "/" + file.path
         try GeneratedDocs.write(file.contents, to: path)

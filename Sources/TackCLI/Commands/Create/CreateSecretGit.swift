@@ -9,7 +9,7 @@ import TackCore
 
 extension Tack.Create.Secret {
   /// `tack create secret git NAME`: the source secret bootstrap writes, upserted (or exported).
-  struct Git: AsyncParsableCommand {
+  struct Git: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Create or update a Kubernetes secret for Git authentication.",
       discussion: """
@@ -41,14 +41,7 @@ extension Tack.Create.Secret {
     @Option(help: "Bearer authentication token.")
     var bearerToken: String = ""
 
-    @Option(help: ArgumentHelp("SSH public key algorithm: rsa, ecdsa, ed25519.", valueName: "algorithm"))
-    var sshKeyAlgorithm: String = "ecdsa"
-
-    @Option(help: ArgumentHelp("SSH ECDSA public key curve: p256, p384, p521.", valueName: "curve"))
-    var sshEcdsaCurve: String = "p384"
-
-    @Option(help: ArgumentHelp("SSH RSA public key bit size (multiples of 8, min 1024).", valueName: "bits"))
-    var sshRsaBits: Int = 2048
+    @OptionGroup var sshKeyType: SSHKeyTypeOptions
 
     @Option(help: ArgumentHelp("Path to a TLS CA certificate file used for validating self-signed certificates.", valueName: "file"))
     var caCrtFile: String?
@@ -62,8 +55,7 @@ extension Tack.Create.Secret {
     @Flag(help: "Print the secret as YAML to stdout instead of writing it to the cluster.")
     var export = false
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       guard !url.isEmpty else { throw CommandError("--url is required", exitStatus: .usage) }
       let parsedURL = try RepositoryURL.parse(url)
       var labelMap: [String: String] = [:]
@@ -73,16 +65,21 @@ extension Tack.Create.Secret {
         }
         labelMap[String(item[..<eq])] = String(item[item.index(after: eq)...])
       }
-      let namespace = try ClusterConnection.namespace(global: global, context: context)
+      let namespace = try context.namespace(global)
       let request = GitSecretRequest(
         name: name, namespace: namespace, url: parsedURL, username: username, password: password,
-        bearerToken: bearerToken, caCertificate: try caCrtFile.map { try BootstrapGitRunner.readFile($0, flag: "--ca-crt-file") },
-        privateKey: try privateKeyFile.map { try BootstrapGitRunner.readFile($0, flag: "--private-key-file") },
-        algorithm: try SSHKeyAlgorithm.parse(algorithm: sshKeyAlgorithm, curve: sshEcdsaCurve, rsaBits: sshRsaBits),
+        bearerToken: bearerToken, caCertificate: try caCrtFile.map { try CommandFiles.read($0, flag: "--ca-crt-file") },
+        privateKey: try privateKeyFile.map { try CommandFiles.read($0, flag: "--private-key-file") },
+        algorithm: try sshKeyType.algorithm(),
         labels: labelMap)
       try request.validate()
       // Connect before generating keys or scanning hosts, so a bad kubeconfig fails first.
-      let connection = export ? nil : try await ClusterConnection.make(global: global, context: context)
+      var cluster: (any Cluster)?
+      if !export {
+        cluster = try context.cluster(global)
+        // The namespace rules run again on connecting, as they always have (their warnings included).
+        _ = try context.namespace(global)
+      }
       let secret = try await request.build(ssh: LiveSSHTooling(environment: context.environment))
       if export {
         context.console.write(secret.exportText)
@@ -91,8 +88,8 @@ extension Tack.Create.Secret {
       if let publicKey = secret.publicKey {
         context.console.generate("deploy key: \(publicKey.trimming("\n"))")
       }
-      guard let connection else { return }
-      try await SourceSecretWriter.upsert(secret, in: connection.cluster)
+      guard let cluster else { return }
+      try await SourceSecretWriter.upsert(secret, in: cluster)
       context.console.action("git secret '\(name)' created in '\(namespace)' namespace")
     }
   }

@@ -12,115 +12,37 @@ extension Tack {
         labels and annotations, and spec; no status or server fields), ready to commit to Git.
         """,
       subcommands: [
-        Source.self, Kustomization.self, HelmRelease.self, Alert.self, AlertProvider.self, Receiver.self,
-        Image.self, Artifact.self,
+        NounGroup<ExportVerb, SourceNouns>.self, ExportVerb.leaf(Nouns.Kustomization.self),
+        ExportVerb.leaf(Nouns.HelmRelease.self), ExportVerb.leaf(Nouns.Alert.self),
+        ExportVerb.leaf(Nouns.AlertProvider.self), ExportVerb.leaf(Nouns.Receiver.self),
+        NounGroup<ExportVerb, ImageNouns>.self, NounGroup<ExportVerb, ArtifactNouns>.self,
       ])
-
-    struct Source: ParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Export sources in YAML format.", subcommands: [Git.self, OCI.self, Helm.self, Chart.self, Bucket.self, External.self],
-        aliases: ["sources"])
-
-      struct Git: ExportNounCommand {
-        static let configuration = config(.gitRepository, "git")
-        static let kind = FluxKind.gitRepository
-        @OptionGroup var options: ExportCommandOptions
-        @OptionGroup var credentials: ExportCredentialsOption
-        var withCredentials: Bool { credentials.withCredentials }
-      }
-      struct OCI: ExportNounCommand {
-        static let configuration = config(.ociRepository, "oci")
-        static let kind = FluxKind.ociRepository
-        @OptionGroup var options: ExportCommandOptions
-        @OptionGroup var credentials: ExportCredentialsOption
-        var withCredentials: Bool { credentials.withCredentials }
-      }
-      struct Helm: ExportNounCommand {
-        static let configuration = config(.helmRepository, "helm")
-        static let kind = FluxKind.helmRepository
-        @OptionGroup var options: ExportCommandOptions
-        @OptionGroup var credentials: ExportCredentialsOption
-        var withCredentials: Bool { credentials.withCredentials }
-      }
-      struct Chart: ExportNounCommand {
-        static let configuration = config(.helmChart, "chart")
-        static let kind = FluxKind.helmChart
-        @OptionGroup var options: ExportCommandOptions
-      }
-      struct Bucket: ExportNounCommand {
-        static let configuration = config(.bucket, "bucket")
-        static let kind = FluxKind.bucket
-        @OptionGroup var options: ExportCommandOptions
-        @OptionGroup var credentials: ExportCredentialsOption
-        var withCredentials: Bool { credentials.withCredentials }
-      }
-      struct External: ExportNounCommand {
-        static let configuration = config(.externalArtifact, "external")
-        static let kind = FluxKind.externalArtifact
-        @OptionGroup var options: ExportCommandOptions
-      }
-    }
-
-    struct Kustomization: ExportNounCommand {
-      static let configuration = config(.kustomization, "kustomization", aliases: ["kustomizations", "ks"])
-      static let kind = FluxKind.kustomization
-      @OptionGroup var options: ExportCommandOptions
-    }
-    struct HelmRelease: ExportNounCommand {
-      static let configuration = config(.helmRelease, "helmrelease", aliases: ["helmreleases", "hr"])
-      static let kind = FluxKind.helmRelease
-      @OptionGroup var options: ExportCommandOptions
-    }
-    struct Alert: ExportNounCommand {
-      static let configuration = config(.alert, "alert", aliases: ["alerts"])
-      static let kind = FluxKind.alert
-      @OptionGroup var options: ExportCommandOptions
-    }
-    struct AlertProvider: ExportNounCommand {
-      static let configuration = config(.alertProvider, "alert-provider", aliases: ["alert-providers"])
-      static let kind = FluxKind.alertProvider
-      @OptionGroup var options: ExportCommandOptions
-    }
-    struct Receiver: ExportNounCommand {
-      static let configuration = config(.receiver, "receiver", aliases: ["receivers"])
-      static let kind = FluxKind.receiver
-      @OptionGroup var options: ExportCommandOptions
-    }
-
-    struct Image: ParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Export image automation objects in YAML format.", subcommands: [Repository.self, Policy.self, Update.self],
-        aliases: ["images"])
-
-      struct Repository: ExportNounCommand {
-        static let configuration = config(.imageRepository, "repository")
-        static let kind = FluxKind.imageRepository
-        @OptionGroup var options: ExportCommandOptions
-      }
-      struct Policy: ExportNounCommand {
-        static let configuration = config(.imagePolicy, "policy")
-        static let kind = FluxKind.imagePolicy
-        @OptionGroup var options: ExportCommandOptions
-      }
-      struct Update: ExportNounCommand {
-        static let configuration = config(.imageUpdateAutomation, "update")
-        static let kind = FluxKind.imageUpdateAutomation
-        @OptionGroup var options: ExportCommandOptions
-      }
-    }
-
-    struct Artifact: ParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Export artifact objects in YAML format.", subcommands: [Generator.self],
-        aliases: ["artifacts"])
-
-      struct Generator: ExportNounCommand {
-        static let configuration = config(.artifactGenerator, "generator", aliases: ["generators"])
-        static let kind = FluxKind.artifactGenerator
-        @OptionGroup var options: ExportCommandOptions
-      }
-    }
   }
+}
+
+/// Sources that reference Secrets (Git, OCI, Helm repositories, Buckets) take `--with-credentials`.
+enum ExportVerb: NounVerb {
+  static let verb = FluxKind.Verb.export
+  static let withCredentials: [FluxKind] = [.gitRepository, .ociRepository, .helmRepository, .bucket]
+  static func groupAbstract(_ what: String) -> String { "Export \(what) in YAML format." }
+  static func leaf<Noun: FluxNoun>(_ noun: Noun.Type) -> any ParsableCommand.Type {
+    if withCredentials.contains(Noun.kind) { return ExportSourceLeaf<Noun>.self }
+    return ExportLeaf<Noun>.self
+  }
+}
+
+/// `tack export <noun> NAME|--all`.
+struct ExportLeaf<Noun: FluxNoun>: ExportNounCommand {
+  static var configuration: CommandConfiguration { exportConfiguration }
+  @OptionGroup var options: ExportCommandOptions
+}
+
+/// `tack export source <noun> NAME|--all [--with-credentials]`.
+struct ExportSourceLeaf<Noun: FluxNoun>: ExportNounCommand {
+  static var configuration: CommandConfiguration { exportConfiguration }
+  @OptionGroup var options: ExportCommandOptions
+  @OptionGroup var credentials: ExportCredentialsOption
+  var withCredentials: Bool { credentials.withCredentials }
 }
 
 struct ExportCommandOptions: ParsableArguments, Sendable {
@@ -144,8 +66,8 @@ struct ExportCredentialsOption: ParsableArguments, Sendable {
   var withCredentials = false
 }
 
-protocol ExportNounCommand: AsyncParsableCommand {
-  static var kind: FluxKind { get }
+protocol ExportNounCommand: TackCommand {
+  associatedtype Noun: FluxNoun
   var options: ExportCommandOptions { get }
   var withCredentials: Bool { get }
 }
@@ -153,16 +75,18 @@ protocol ExportNounCommand: AsyncParsableCommand {
 extension ExportNounCommand {
   var withCredentials: Bool { false }
 
-  static func config(_ kind: FluxKind, _ name: String, aliases: [String] = []) -> CommandConfiguration {
-    CommandConfiguration(commandName: name, abstract: "Export \(kind.kind) resources in YAML format.", aliases: aliases)
+  static var exportConfiguration: CommandConfiguration {
+    let spelling = Noun.spelling(for: .export)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: "Export \(Noun.kind.kind) resources in YAML format.",
+      aliases: spelling.aliases)
   }
 
-  func run() async throws {
-    let context = CommandContext.live()
-    let cluster = try await ClusterObjectSource.make(global: options.global, context: context)
-    try await ExportObjects(source: cluster, console: context.console).run(
+  func execute(context: CommandContext) async throws {
+    let cluster = try context.cluster(options.global)
+    let namespace = try context.namespace(options.global)
+    try await ExportObjects(cluster: cluster, output: context.console.out).run(
       ExportRequest(
-        kind: Self.kind, namespace: cluster.namespace, name: options.name, all: options.all,
-        withCredentials: withCredentials))
+        kind: Noun.kind, namespace: namespace, name: options.name, all: options.all, withCredentials: withCredentials))
   }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import TackBase
-import TackKube
+import TackCore
 
 extension Tack {
   /// `tack get`: the status of Flux resources. `--raw PATH` prints the raw response of any API path,
   /// as `kubectl get --raw` does.
-  struct Get: AsyncParsableCommand {
+  struct Get: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Get the resources and their status.",
       discussion: """
@@ -23,22 +23,15 @@ extension Tack {
     @Option(help: "Raw URI to request from the server (an absolute API path such as /version).")
     var raw: String?
 
-    func run() async throws {
-      let context = CommandContext.live()
-      try await run(context: context)
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       guard let raw else {
         throw ValidationError("specify what to get (a resource kind) or --raw PATH")
       }
       guard raw.hasPrefix("/") else {
         throw ValidationError("--raw must be an absolute path starting with /, got \"\(raw)\"")
       }
-      let factory = KubeClientFactory(options: global, context: context)
-      let client = try factory.makeClient()
-      let response = try await client.raw(raw)
-      context.console.out.write(response.body)
+      let cluster = try context.cluster(global)
+      context.console.out.write(try await cluster.raw(raw))
     }
   }
 }

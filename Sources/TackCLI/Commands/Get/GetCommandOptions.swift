@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 /// The flags every `tack get <noun>` takes: flux's persistent `get` flags, kubectl's output flags,
 /// the global connection flags, and the optional positional name.
@@ -52,7 +53,7 @@ struct GetCommandOptions: ParsableArguments, Sendable {
 }
 
 /// A `tack get` leaf: the kinds it lists and whether it is an `all` command.
-protocol GetNounCommand: AsyncParsableCommand {
+protocol GetNounCommand: TackCommand {
   static var kinds: [FluxKind] { get }
   static var isAll: Bool { get }
   var options: GetCommandOptions { get }
@@ -63,12 +64,14 @@ extension GetNounCommand {
   static var isAll: Bool { false }
   var showSource: Bool { false }
 
-  func run() async throws {
-    let context = CommandContext.live()
-    let cluster = try await ClusterObjectSource.make(global: options.global, context: context)
+  func execute(context: CommandContext) async throws {
+    let cluster = try context.cluster(options.global)
+    let namespace = try context.namespace(options.global)
     let request = try options.request(
-      kinds: Self.kinds, isAll: Self.isAll, namespace: cluster.namespace, showSource: showSource)
-    let status = try await GetObjects(source: cluster, console: context.console).run(request)
+      kinds: Self.kinds, isAll: Self.isAll, namespace: namespace, showSource: showSource)
+    let status = try await GetObjects(
+      cluster: cluster, output: context.console.out, progress: ConsoleProgress(console: context.console)
+    ).run(request)
     if status != .success { throw SilentExit(status) }
   }
 }

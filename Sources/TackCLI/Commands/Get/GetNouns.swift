@@ -1,7 +1,7 @@
 import ArgumentParser
 import TackCore
 
-/// The nouns of `tack get`, with flux's names and aliases (the kind catalog's `noun`).
+/// The nouns of `tack get`, with flux's names and aliases from the kinds' noun table (`FluxKind.noun`).
 enum GetCommands {
   /// Every noun command, in the order `tack get --help` lists them.
   static let subcommands: [any ParsableCommand.Type] = [
@@ -10,8 +10,18 @@ enum GetCommands {
   ]
 
   static func configuration(_ kind: FluxKind, discussion: String = "") -> CommandConfiguration {
-    CommandConfiguration(
-      commandName: kind.noun.name, abstract: kind.getAbstract, discussion: discussion, aliases: kind.noun.aliases)
+    let spelling = kind.noun.spelling(for: .get)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: kind.getAbstract, discussion: discussion, aliases: spelling.aliases)
+  }
+
+  /// A group noun (`sources`, `images`, `artifacts`), named by the kinds' noun table.
+  static func group(of kind: FluxKind, abstract: String, subcommands: [any ParsableCommand.Type])
+    -> CommandConfiguration
+  {
+    let spelling = kind.noun.groupSpelling(for: .get)
+    return CommandConfiguration(
+      commandName: spelling?.name, abstract: abstract, subcommands: subcommands, aliases: spelling?.aliases ?? [])
   }
 
   struct All: GetNounCommand {
@@ -30,9 +40,9 @@ enum GetCommands {
   }
 
   struct Sources: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "sources", abstract: "Get source statuses.", subcommands: [All.self, Git.self, OCI.self, Helm.self, Chart.self, Bucket.self, External.self],
-      aliases: ["source"])
+    static let configuration = GetCommands.group(
+      of: .gitRepository, abstract: "Get source statuses.",
+      subcommands: [All.self, Git.self, OCI.self, Helm.self, Chart.self, Bucket.self, External.self])
 
     struct All: GetNounCommand {
       static let configuration = CommandConfiguration(abstract: "Get all source statuses.")
@@ -107,9 +117,9 @@ enum GetCommands {
   }
 
   struct Images: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "images", abstract: "Get image automation object status.", subcommands: [All.self, Repository.self, Policy.self, Update.self],
-      aliases: ["image"])
+    static let configuration = GetCommands.group(
+      of: .imagePolicy, abstract: "Get image automation object status.",
+      subcommands: [All.self, Repository.self, Policy.self, Update.self])
 
     struct All: GetNounCommand {
       static let configuration = CommandConfiguration(abstract: "Get all image statuses.")
@@ -135,9 +145,8 @@ enum GetCommands {
   }
 
   struct Artifacts: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "artifacts", abstract: "Get artifact object status.", subcommands: [Generators.self],
-      aliases: ["artifact"])
+    static let configuration = GetCommands.group(
+      of: .artifactGenerator, abstract: "Get artifact object status.", subcommands: [Generators.self])
 
     struct Generators: GetNounCommand {
       static let configuration = GetCommands.configuration(.artifactGenerator)

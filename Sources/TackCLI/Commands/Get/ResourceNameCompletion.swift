@@ -20,8 +20,8 @@ enum ResourceNameCompletion {
       guard let global = try? GlobalOptions.parse(flags) else { return }
       let context = CommandContext(
         console: Console(out: MemorySink(), err: MemorySink(), style: .plain), environment: TackMain.environment())
-      guard let cluster = try? await ClusterObjectSource.make(global: global, context: context),
-        let list = try? await cluster.list(kind, scope: ListScope(namespace: allNamespaces ? nil : cluster.namespace))
+      guard let cluster = try? context.cluster(global), let namespace = try? context.namespace(global),
+        let list = try? await cluster.list(ObjectKind(kind), ListScope(namespace: allNamespaces ? nil : namespace))
       else { return }
       let names = list.items.compactMap { $0[path: "metadata", "name"]?.stringValue }
       result.withLock { $0 = names }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack install`: Flux's components without Git.
-  struct Install: AsyncParsableCommand {
+  struct Install: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Install or upgrade Flux (without Git).",
       discussion: """
@@ -27,14 +28,13 @@ extension Tack {
     @Flag(help: "Override an existing Flux installation managed by another tool (such as Helm).")
     var force = false
 
-    func run() async throws {
-      let context = CommandContext.live()
+    func execute(context: CommandContext) async throws {
       let components = try componentOptions.selected(requireControllers: false)
       if let version = manifestOptions.version { try ManifestSource.validate(version: version) }
       guard let timeout = GoDuration(global.timeout), timeout.nanoseconds > 0 else {
         throw CommandError("--timeout \"\(global.timeout)\" is not a duration (e.g. 5m)", exitStatus: .usage)
       }
-      let namespace = try ClusterConnection.namespace(global: global, context: context)
+      let namespace = try context.namespace(global)
       if !export { context.console.generate("generating manifests") }
       let manifests = try await ComponentLoading(context: context).load(
         options: manifestOptions, components: components, namespace: namespace)
@@ -44,9 +44,11 @@ extension Tack {
         return
       }
       if global.verbose { context.console.write(manifests.content) }
-      let connection = try await ClusterConnection.make(global: global, context: context)
+      let cluster = try context.cluster(global)
+      // The namespace rules run again on connecting, as they always have (their warnings included).
+      _ = try context.namespace(global)
       try await FluxInstall(
-        manifests: manifests, cluster: connection.cluster, console: context.console,
+        manifests: manifests, cluster: cluster, progress: ConsoleProgress(console: context.console),
         confirmer: TerminalPrompt.ifInteractive(context.console), force: force, timeout: timeout
       ).run()
     }

@@ -13,7 +13,7 @@ extension Tack {
 
 extension Tack.Promote {
   /// `tack promote canary NAME [--full] [--keep-gate-open]`.
-  struct CanaryRelease: AsyncParsableCommand {
+  struct CanaryRelease: TackCommand {
     static let configuration = CommandConfiguration(
       commandName: "canary",
       abstract: "Let a Flagger canary past its manual gate, or promote it fully with --full.",
@@ -38,19 +38,18 @@ extension Tack.Promote {
       if full && keepGateOpen { throw ValidationError("--keep-gate-open has no effect with --full") }
     }
 
-    func run() async throws { try await execute(context: .live()) }
-
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
-      let connection = try await CanaryClusterFactory.connect(global, context: context)
+      let connection = try CanaryCommandSupport.connect(global, context: context)
       let steering = CanarySteering(
         cluster: connection.cluster, waiter: CanaryWaiter(cluster: connection.cluster, clock: connection.clock))
-      let note = CanaryCommandSupport.printer(context.console, statesToStdout: false)
+      let progress = CanaryReporter(console: context.console)
       let status =
         full
-        ? try await steering.promoteFull(namespace: connection.namespace, name: name, timeout: timeout, note: note)
+        ? try await steering.promoteFull(
+          namespace: connection.namespace, name: name, timeout: timeout, progress: progress)
         : try await steering.promote(
-          namespace: connection.namespace, name: name, keepGateOpen: keepGateOpen, timeout: timeout, note: note)
+          namespace: connection.namespace, name: name, keepGateOpen: keepGateOpen, timeout: timeout, progress: progress)
       try CanaryCommandSupport.finish(status)
     }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack reconcile <noun> NAME…`: annotate, then wait until the controller applied it.
@@ -18,27 +19,19 @@ extension Tack {
         the worst code wins.
         """,
       subcommands: [
-        Source.self, ReconcileWithSource<Nouns.Kustomization>.self, ReconcileHelmRelease.self,
-        ReconcilePlain<Nouns.Receiver>.self, Image.self,
+        NounGroup<ReconcileVerb, SourceNouns>.self, ReconcileWithSource<Nouns.Kustomization>.self,
+        ReconcileHelmRelease.self, ReconcilePlain<Nouns.Receiver>.self, NounGroup<ReconcileVerb, ImageNouns>.self,
       ])
+  }
+}
 
-    struct Source: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Reconcile sources.",
-        subcommands: [
-          ReconcilePlain<Nouns.Git>.self, ReconcilePlain<Nouns.OCI>.self, ReconcilePlain<Nouns.Helm>.self,
-          ReconcileWithSource<Nouns.Chart>.self, ReconcilePlain<Nouns.Bucket>.self,
-        ])
-    }
-
-    struct Image: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Reconcile image automation objects.",
-        subcommands: [
-          ReconcilePlain<Nouns.ImageRepository>.self, ReconcilePlain<Nouns.ImagePolicy>.self,
-          ReconcilePlain<Nouns.ImageUpdate>.self,
-        ])
-    }
+/// HelmCharts, like Kustomizations, take `--with-source`; HelmReleases have their own leaf.
+enum ReconcileVerb: NounVerb {
+  static let verb = FluxKind.Verb.reconcile
+  static func groupAbstract(_ what: String) -> String { "Reconcile \(what)." }
+  static func leaf<Noun: FluxNoun>(_ noun: Noun.Type) -> any ParsableCommand.Type {
+    if Noun.kind == .helmChart { return ReconcileWithSource<Noun>.self }
+    return ReconcilePlain<Noun>.self
   }
 }
 
@@ -51,26 +44,28 @@ struct ReconcileWaitOption: ParsableArguments {
 }
 
 /// A noun without extra flags (sources, receiver, image objects).
-struct ReconcilePlain<Noun: FluxNoun>: AsyncParsableCommand {
+struct ReconcilePlain<Noun: FluxNoun>: TackCommand {
   static var configuration: CommandConfiguration {
-    CommandConfiguration(
-      commandName: Noun.word, abstract: "Reconcile \(Noun.withArticle) and wait for it.", aliases: Noun.aliases)
+    let spelling = Noun.spelling(for: .reconcile)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: "Reconcile \(Noun.withArticle) and wait for it.", aliases: spelling.aliases)
   }
 
   @OptionGroup var target: TargetOptions
   @OptionGroup var waitOption: ReconcileWaitOption
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
-  func run() async throws {
-    try await ReconcileRun.run(Noun.kind, target, global, ReconcileOptions(wait: waitOption.wait))
+  func execute(context: CommandContext) async throws {
+    try await ReconcileRun.run(Noun.kind, target, global, ReconcileOptions(wait: waitOption.wait), context: context)
   }
 }
 
 /// Kustomization and HelmChart: `--with-source` reconciles their source first.
-struct ReconcileWithSource<Noun: FluxNoun>: AsyncParsableCommand {
+struct ReconcileWithSource<Noun: FluxNoun>: TackCommand {
   static var configuration: CommandConfiguration {
-    CommandConfiguration(
-      commandName: Noun.word, abstract: "Reconcile \(Noun.withArticle) and wait for it.", aliases: Noun.aliases)
+    let spelling = Noun.spelling(for: .reconcile)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: "Reconcile \(Noun.withArticle) and wait for it.", aliases: spelling.aliases)
   }
 
   @OptionGroup var target: TargetOptions
@@ -79,17 +74,17 @@ struct ReconcileWithSource<Noun: FluxNoun>: AsyncParsableCommand {
   @OptionGroup var waitOption: ReconcileWaitOption
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
-  func run() async throws {
+  func execute(context: CommandContext) async throws {
     try await ReconcileRun.run(
-      Noun.kind, target, global, ReconcileOptions(withSource: withSource, wait: waitOption.wait))
+      Noun.kind, target, global, ReconcileOptions(withSource: withSource, wait: waitOption.wait), context: context)
   }
 }
 
 /// HelmRelease: `--with-source`, `--force`, `--reset`.
-struct ReconcileHelmRelease: AsyncParsableCommand {
+struct ReconcileHelmRelease: TackCommand {
   static let configuration = CommandConfiguration(
-    commandName: Nouns.HelmRelease.word, abstract: "Reconcile a HelmRelease and wait for it.",
-    aliases: Nouns.HelmRelease.aliases)
+    commandName: Nouns.HelmRelease.spelling(for: .reconcile).name, abstract: "Reconcile a HelmRelease and wait for it.",
+    aliases: Nouns.HelmRelease.spelling(for: .reconcile).aliases)
 
   @OptionGroup var target: TargetOptions
   @Flag(help: "Reconcile the chart and its source first, and wait for them.")
@@ -101,24 +96,23 @@ struct ReconcileHelmRelease: AsyncParsableCommand {
   @OptionGroup var waitOption: ReconcileWaitOption
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
-  func run() async throws {
+  func execute(context: CommandContext) async throws {
     try await ReconcileRun.run(
       .helmRelease, target, global,
-      ReconcileOptions(withSource: withSource, force: force, reset: reset, wait: waitOption.wait))
+      ReconcileOptions(withSource: withSource, force: force, reset: reset, wait: waitOption.wait), context: context)
   }
 }
 
 enum ReconcileRun {
-  static func run(_ kind: FluxKind, _ target: TargetOptions, _ global: GlobalOptions, _ options: ReconcileOptions)
-    async throws
-  {
-    let namespaceHint = global.namespace ?? "flux-system"
-    _ = try target.selection(kind: kind, namespace: namespaceHint, missingName: "\(kind.kind) name is required")
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(
-      kind: kind, namespace: setup.namespace, missingName: "\(kind.kind) name is required")
+  static func run(
+    _ kind: FluxKind, _ target: TargetOptions, _ global: GlobalOptions, _ options: ReconcileOptions,
+    context: CommandContext
+  ) async throws {
+    let (selection, cluster, timeout) = try target.connect(
+      kind: kind, missingName: "\(kind.kind) name is required", global: global, context: context)
     var options = options
-    options.timeout = setup.timeout
-    try await Reconciler(client: setup.client, progress: setup.progress).run(kind, selection, options: options)
+    options.timeout = timeout
+    try await Reconciler(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(
+      kind, selection, options: options)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack resume <noun> NAME…`: reconcile again, and wait for a fresh Ready.
@@ -16,37 +17,22 @@ extension Tack {
         Exit codes: 0 success, 1 error, 3 timed out waiting, 4 the resource reported failure, \
         5 not found, 64 usage error, 130 interrupted. With several objects the worst code wins.
         """,
-      subcommands: [
-        Source.self, ResumeLeaf<Nouns.Kustomization>.self, ResumeLeaf<Nouns.HelmRelease>.self,
-        ResumeLeaf<Nouns.Receiver>.self, Image.self, ResumeLeaf<Nouns.Alert>.self,
-        ResumeLeaf<Nouns.AlertProvider>.self, ResumeLeaf<Nouns.Canary>.self,
-      ])
-
-    struct Source: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Resume sources.",
-        subcommands: [
-          ResumeLeaf<Nouns.Git>.self, ResumeLeaf<Nouns.OCI>.self, ResumeLeaf<Nouns.Helm>.self,
-          ResumeLeaf<Nouns.Chart>.self, ResumeLeaf<Nouns.Bucket>.self,
-        ])
-    }
-
-    struct Image: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Resume image automation objects.",
-        subcommands: [
-          ResumeLeaf<Nouns.ImageRepository>.self, ResumeLeaf<Nouns.ImagePolicy>.self,
-          ResumeLeaf<Nouns.ImageUpdate>.self,
-        ])
-    }
+      subcommands: SuspendableNouns.subcommands(ResumeVerb.self))
   }
 }
 
-struct ResumeLeaf<Noun: FluxNoun>: AsyncParsableCommand {
+enum ResumeVerb: NounVerb {
+  static let verb = FluxKind.Verb.resume
+  static func groupAbstract(_ what: String) -> String { "Resume \(what)." }
+  static func leaf<Noun: FluxNoun>(_ noun: Noun.Type) -> any ParsableCommand.Type { ResumeLeaf<Noun>.self }
+}
+
+struct ResumeLeaf<Noun: FluxNoun>: TackCommand {
   static var configuration: CommandConfiguration {
-    CommandConfiguration(
-      commandName: Noun.word, abstract: "Resume \(Noun.withArticle) and wait for it to be ready.",
-      aliases: Noun.aliases)
+    let spelling = Noun.spelling(for: .resume)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: "Resume \(Noun.withArticle) and wait for it to be ready.",
+      aliases: spelling.aliases)
   }
 
   @OptionGroup var target: TargetOptions
@@ -56,13 +42,10 @@ struct ResumeLeaf<Noun: FluxNoun>: AsyncParsableCommand {
   var wait: Bool?
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
-  func run() async throws {
-    let kind = Noun.kind
-    let missing = "\(kind.humanKind) name is required"
-    _ = try target.selection(kind: kind, namespace: global.namespace ?? "flux-system", missingName: missing)
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(kind: kind, namespace: setup.namespace, missingName: missing)
-    try await Resumer(client: setup.client, progress: setup.progress).run(
-      kind, selection, wait: wait, timeout: setup.timeout)
+  func execute(context: CommandContext) async throws {
+    let (selection, cluster, timeout) = try target.connect(
+      kind: Noun.kind, missingName: "\(Noun.kind.humanKind) name is required", global: global, context: context)
+    try await Resumer(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(
+      Noun.kind, selection, wait: wait, timeout: timeout)
   }
 }

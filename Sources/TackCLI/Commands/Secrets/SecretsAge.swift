@@ -19,7 +19,7 @@ extension Tack.Secrets {
 }
 
 extension Tack.Secrets.AgeFiles {
-  struct Encrypt: AsyncParsableCommand {
+  struct Encrypt: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Encrypt a file to age recipients, streaming (constant memory).")
 
@@ -47,11 +47,7 @@ extension Tack.Secrets.AgeFiles {
       }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       var recipients: [any AgeRecipient] = []
       for text in recipient { recipients.append(try AgeKeys.recipient(text)) }
       for file in recipientsFile {
@@ -71,7 +67,7 @@ extension Tack.Secrets.AgeFiles {
     }
   }
 
-  struct Decrypt: AsyncParsableCommand {
+  struct Decrypt: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Decrypt an age file (binary or armored), streaming (constant memory).")
 
@@ -88,11 +84,7 @@ extension Tack.Secrets.AgeFiles {
       if identity.isEmpty { throw ValidationError("no identities: pass -i FILE (an age-keygen key file)") }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       var identities: [any AgeIdentity] = []
       for file in identity {
         identities += try AgeKeyFile.identities(in: SecretsFiles.readText(file), source: file) as [any AgeIdentity]

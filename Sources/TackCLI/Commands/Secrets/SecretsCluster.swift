@@ -1,26 +1,16 @@
 import TackBase
+import TackCore
 import TackHTTP
-import TackJSON
 import TackKube
-import TackSecrets
 
-/// The cluster-facing parts of the secrets commands: the Secret Flux reads age keys from, and the
-/// Sealed Secrets certificate fetched through the API server's service proxy.
+/// Where the secrets commands meet the cluster and the network: kubeseal's default namespace, the
+/// certificate downloaded from a URL, and the cluster use cases (`AgeKeySecret`,
+/// `SealingCertificateSource`) with what they print.
 enum SecretsCluster {
-  static let secrets = APIResource(group: "", version: "v1", name: "secrets", kind: "Secret", namespaced: true)
-  static let services = APIResource(group: "", version: "v1", name: "services", kind: "Service", namespaced: true)
-  /// The data key Flux's kustomize-controller reads age identities from must end in `.agekey`.
-  static let ageKeyEntry = "age.agekey"
-  static let fieldManager = "tack"
-
   /// kubeseal's namespace for a Secret that has none: `-n`, else the kubeconfig context's
   /// namespace, else `default`.
   static func defaultNamespace(global: GlobalOptions, context: CommandContext) -> String {
-    if let namespace = global.namespace { return namespace }
-    let factory = KubeClientFactory(options: global, context: context)
-    guard let loaded = try? factory.loadConfig() else { return "default" }
-    let name = global.connection.context ?? loaded.config.currentContext
-    return name.flatMap { loaded.config.contexts[$0]?.namespace }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+    KubeConnector(options: global, context: context).kubesealNamespace()
   }
 
   /// GETs an `http(s)://` URL (kubeseal's `--cert https://…`), verifying TLS with the system roots.
@@ -55,28 +45,10 @@ enum SecretsCluster {
     return response.bodyText
   }
 
-  /// The controller's certificate through
-  /// `/api/v1/namespaces/NS/services/http:NAME:PORT/proxy/v1/cert.pem`, PORT being the name of
-  /// the Service's first port (usually empty), as kubeseal asks for it.
+  /// The controller's certificate through the API server's service proxy.
   static func fetchCertificate(controller: String, namespace: String, global: GlobalOptions, context: CommandContext) async throws -> String {
-    let client = try KubeClientFactory(options: global, context: context).makeClient()
-    let service: KubeObject
-    do {
-      service = try await client.get(services, name: controller, namespace: namespace)
-    } catch let error as KubeAPIError where error.isNotFound {
-      throw CommandError(
-        "cannot get the sealed secrets service \(namespace)/\(controller): not found; pass --controller-name and --controller-namespace (or --cert FILE)",
-        exitStatus: .notFound)
-    }
-    let port = service[path: "spec", "ports"]?[0]?["name"]?.stringValue ?? ""
-    let response = try await client.proxy(
-      service: controller, namespace: namespace, scheme: "http", port: port, path: "/v1/cert.pem",
-      headers: [("Accept", "application/x-pem-file, */*")])
-    guard response.isSuccess else {
-      throw CommandError(
-        "cannot fetch the certificate from \(namespace)/\(controller): the controller answered HTTP \(response.status); fetch it once with `tack secrets fetch-cert` where it works and seal with --cert")
-    }
-    return response.bodyText
+    let cluster = try context.cluster(global)
+    return try await SealingCertificateSource(service: controller, namespace: namespace).fetch(from: cluster)
   }
 
   /// Creates or updates (server-side apply, field manager `tack`) the Secret holding the key file
@@ -84,29 +56,15 @@ enum SecretsCluster {
   static func createKeySecret(keyFile: String, name: String, options: GlobalOptions, context: CommandContext, snippetToStdout: Bool)
     async throws
   {
-    let factory = KubeClientFactory(options: options, context: context)
-    let namespace = try factory.namespace()
-    let client = try factory.makeClient()
-    let secret: JSON = [
-      "apiVersion": "v1", "kind": "Secret",
-      "metadata": ["name": .string(name), "namespace": .string(namespace)],
-      "data": .object([ageKeyEntry: .string(Base64.encode(Array(keyFile.utf8)))]),
-    ]
-    _ = try await client.patch(secrets, name: name, namespace: namespace, .apply(secret, fieldManager: fieldManager, force: true))
-    context.console.success("Secret \(namespace)/\(name) configured with the age key under \(ageKeyEntry)")
-    let snippet = """
-      # In the Kustomization (namespace \(namespace)) that applies SOPS-encrypted manifests:
-      spec:
-        decryption:
-          provider: sops
-          secretRef:
-            name: \(name)
-
-      """
+    let namespace = try context.namespace(options)
+    let cluster = try context.cluster(options)
+    let secret = AgeKeySecret(namespace: namespace, name: name)
+    try await secret.apply(keyFile: keyFile, to: cluster)
+    context.console.success("Secret \(namespace)/\(name) configured with the age key under \(AgeKeySecret.entry)")
     if snippetToStdout {
-      context.console.write(snippet)
+      context.console.write(secret.kustomizationSnippet)
     } else {
-      context.console.note(snippet)
+      context.console.note(secret.kustomizationSnippet)
     }
   }
 }

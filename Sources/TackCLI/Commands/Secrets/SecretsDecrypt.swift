@@ -4,7 +4,7 @@ import TackSecrets
 
 extension Tack.Secrets {
   /// `tack secrets decrypt`: decrypts a SOPS file with age identities and checks its MAC.
-  struct Decrypt: AsyncParsableCommand {
+  struct Decrypt: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Decrypt a SOPS-encrypted YAML or JSON file with age identities.",
       discussion: """
@@ -40,11 +40,7 @@ extension Tack.Secrets {
       if inPlace, extract != nil { throw ValidationError("--extract prints one value; it cannot be used with --in-place") }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       let environment = context.environment
       let command = self
       let text = try await Blocking.run { try command.decrypt(environment: environment) }

@@ -11,7 +11,7 @@ import TackSecrets
 
 extension Tack.Secrets {
   /// `tack secrets encrypt`: SOPS-encrypts a YAML or JSON file for age recipients.
-  struct Encrypt: AsyncParsableCommand {
+  struct Encrypt: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Encrypt a YAML or JSON file with SOPS for age recipients.",
       discussion: """
@@ -64,11 +64,7 @@ extension Tack.Secrets {
       if inPlace, file == "-" { throw ValidationError("--in-place needs a file, not stdin") }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       let environment = context.environment
       let command = self
       let (text, notice) = try await Blocking.run { try command.encrypt(environment: environment) }

@@ -4,7 +4,7 @@ import TackSecrets
 
 extension Tack.Secrets {
   /// `tack secrets fetch-cert`: saves the controller's certificate for offline sealing.
-  struct FetchCert: AsyncParsableCommand {
+  struct FetchCert: TackCommand {
     static let configuration = CommandConfiguration(
       commandName: "fetch-cert",
       abstract: "Fetch the Sealed Secrets controller's certificate, for sealing offline with --cert.",
@@ -23,11 +23,7 @@ extension Tack.Secrets {
     @OptionGroup(title: "Global Options")
     var global: GlobalOptions
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       let certificate = try await source.certificate(global: global, context: context)
       var pem = certificate.pem
       if !pem.hasSuffix("\n") { pem += "\n" }

@@ -11,7 +11,7 @@ import TackSecrets
 extension Tack.Secrets {
   /// `tack secrets keygen`: an age X25519 identity in age-keygen's format, optionally stored in
   /// the Secret Flux's kustomize-controller reads.
-  struct Keygen: AsyncParsableCommand {
+  struct Keygen: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Generate an age identity (as age-keygen does), optionally stored as Flux's SOPS key Secret.",
       discussion: """
@@ -48,11 +48,7 @@ extension Tack.Secrets {
       if let output, output == "-" { throw ValidationError("-o - is stdout, the default; leave -o out") }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       let identity: any AgeKeyIdentity = pq ? AgeHybridIdentity.generate() : AgeX25519Identity.generate()
       let keyFile = AgeKeyFile.keygenFile(for: identity)
       if let output {

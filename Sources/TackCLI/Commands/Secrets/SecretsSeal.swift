@@ -6,7 +6,7 @@ import TackSecrets
 extension Tack.Secrets {
   /// `tack secrets seal`: kubeseal's sealing, offline with a certificate or through the API
   /// server's service proxy.
-  struct Seal: AsyncParsableCommand {
+  struct Seal: TackCommand {
     static let configuration = CommandConfiguration(
       abstract: "Seal Kubernetes Secrets for the Sealed Secrets controller (like kubeseal).",
       discussion: """
@@ -52,11 +52,7 @@ extension Tack.Secrets {
       }
     }
 
-    func run() async throws {
-      try await run(context: .live())
-    }
-
-    func run(context: CommandContext) async throws {
+    func execute(context: CommandContext) async throws {
       let certificate = try await source.certificate(global: global, context: context)
       let sealer = SealedSecretSealer(certificate: certificate)
       if raw {

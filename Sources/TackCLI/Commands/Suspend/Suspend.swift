@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack suspend <noun> NAME…`: stop reconciling, by `spec.suspend: true`.
@@ -15,46 +16,29 @@ extension Tack {
         Exit codes: 0 success, 1 error, 5 not found, 64 usage error, 130 interrupted. With several \
         objects the worst code wins.
         """,
-      subcommands: [
-        Source.self, SuspendLeaf<Nouns.Kustomization>.self, SuspendLeaf<Nouns.HelmRelease>.self,
-        SuspendLeaf<Nouns.Receiver>.self, Image.self, SuspendLeaf<Nouns.Alert>.self,
-        SuspendLeaf<Nouns.AlertProvider>.self, SuspendLeaf<Nouns.Canary>.self,
-      ])
-
-    struct Source: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Suspend sources.",
-        subcommands: [
-          SuspendLeaf<Nouns.Git>.self, SuspendLeaf<Nouns.OCI>.self, SuspendLeaf<Nouns.Helm>.self,
-          SuspendLeaf<Nouns.Chart>.self, SuspendLeaf<Nouns.Bucket>.self,
-        ])
-    }
-
-    struct Image: AsyncParsableCommand {
-      static let configuration = CommandConfiguration(
-        abstract: "Suspend image automation objects.",
-        subcommands: [
-          SuspendLeaf<Nouns.ImageRepository>.self, SuspendLeaf<Nouns.ImagePolicy>.self,
-          SuspendLeaf<Nouns.ImageUpdate>.self,
-        ])
-    }
+      subcommands: SuspendableNouns.subcommands(SuspendVerb.self))
   }
 }
 
-struct SuspendLeaf<Noun: FluxNoun>: AsyncParsableCommand {
+enum SuspendVerb: NounVerb {
+  static let verb = FluxKind.Verb.suspend
+  static func groupAbstract(_ what: String) -> String { "Suspend \(what)." }
+  static func leaf<Noun: FluxNoun>(_ noun: Noun.Type) -> any ParsableCommand.Type { SuspendLeaf<Noun>.self }
+}
+
+struct SuspendLeaf<Noun: FluxNoun>: TackCommand {
   static var configuration: CommandConfiguration {
-    CommandConfiguration(commandName: Noun.word, abstract: "Suspend \(Noun.withArticle).", aliases: Noun.aliases)
+    let spelling = Noun.spelling(for: .suspend)
+    return CommandConfiguration(
+      commandName: spelling.name, abstract: "Suspend \(Noun.withArticle).", aliases: spelling.aliases)
   }
 
   @OptionGroup var target: TargetOptions
   @OptionGroup(title: "Global Options") var global: GlobalOptions
 
-  func run() async throws {
-    let kind = Noun.kind
-    let missing = "\(kind.humanKind) name is required"
-    _ = try target.selection(kind: kind, namespace: global.namespace ?? "flux-system", missingName: missing)
-    let setup = try await FluxCommandSetup.make(global)
-    let selection = try target.selection(kind: kind, namespace: setup.namespace, missingName: missing)
-    try await Suspender(client: setup.client, progress: setup.progress).run(kind, selection)
+  func execute(context: CommandContext) async throws {
+    let (selection, cluster, _) = try target.connect(
+      kind: Noun.kind, missingName: "\(Noun.kind.humanKind) name is required", global: global, context: context)
+    try await Suspender(cluster: cluster, progress: ConsoleProgress(console: context.console)).run(Noun.kind, selection)
   }
 }

@@ -23,14 +23,20 @@ public final class GitSyncDouble: Sendable {
   let store: ObjectStore
   let interval: Duration
   let git: String
+  /// Stands in for `git ls-remote` when set: the branch tip of `(url, branch)`, nil when absent.
+  let tip: (@Sendable (_ url: String, _ branch: String) async -> String?)?
   private let tasks = Mutex<[Task<Void, Never>]>([])
   private let wake: AsyncStream<Void>.Continuation
   private let wakes: AsyncStream<Void>
 
-  init(store: ObjectStore, interval: Duration, git: String) {
+  init(
+    store: ObjectStore, interval: Duration, git: String,
+    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil
+  ) {
     self.store = store
     self.interval = interval
     self.git = git
+    self.tip = tip
     (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
   }
 
@@ -39,9 +45,10 @@ public final class GitSyncDouble: Sendable {
 
   /// Starts following GitRepositories and Kustomizations in every namespace.
   public static func start(
-    on store: ObjectStore, interval: Duration = .milliseconds(500), git: String = "/usr/bin/git"
+    on store: ObjectStore, interval: Duration = .milliseconds(500), git: String = "/usr/bin/git",
+    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil
   ) -> GitSyncDouble {
-    let double = GitSyncDouble(store: store, interval: interval, git: git)
+    let double = GitSyncDouble(store: store, interval: interval, git: git, tip: tip)
     double.tasks.withLock { tasks in
       tasks.append(Task { await double.watch(apiVersion: gitRepositoryAPIVersion, kind: "GitRepository") })
       tasks.append(Task { await double.watch(apiVersion: kustomizationAPIVersion, kind: "Kustomization") })
@@ -155,6 +162,12 @@ public final class GitSyncDouble: Sendable {
 
   /// `git ls-remote <url> refs/heads/<branch>` with the secret's credentials.
   func resolve(url: String, branch: String, namespace: String, secretName: String?) async -> Resolution {
+    if let tip {
+      guard let commit = await tip(url, branch) else {
+        return .failure("failed to checkout and determine revision: unable to clone '\(url)': couldn't find remote ref \"refs/heads/\(branch)\"")
+      }
+      return .success(commit)
+    }
     var data: [String: String] = [:]
     if let secretName {
       guard let secret = try? store.get(apiVersion: "v1", kind: "Secret", namespace: namespace, name: secretName) else {

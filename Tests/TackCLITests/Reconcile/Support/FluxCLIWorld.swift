@@ -3,8 +3,9 @@ import TackJSON
 import TackTestSupport
 import Testing
 
-/// A test API server with the Flux CRDs and the Flux controller double, for running the built
-/// `tack` binary against: what the reconcile/suspend/resume CLI tests use.
+/// A test API server with the Flux CRDs and the Flux controller double, for running `tack`
+/// commands against (in-process, or the built binary): what the reconcile/suspend/resume CLI
+/// tests use.
 struct FluxCLIWorld {
   let cluster: TestCluster
   let flux: FluxControllerDouble
@@ -64,15 +65,24 @@ struct FluxCLIWorld {
     }
   }
 
-  /// Runs the built `tack` with this cluster's kubeconfig, plain output (no TTY, NO_COLOR, TZ=UTC).
-  func tack(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> ProcessResult {
-    try await ProcessRunner.run(
-      Self.tackPath, arguments,
-      environment: [
-        "KUBECONFIG": kubeconfig, "HOME": home, "XDG_CACHE_HOME": home + "/.cache", "NO_COLOR": "1", "TERM": "dumb",
-        "TZ": "UTC", "PATH": "/usr/bin:/bin",
-      ],
-      inheritEnvironment: false, timeout: timeout)
+  /// What `tack` sees: this cluster's kubeconfig, plain output (no TTY, NO_COLOR, TZ=UTC).
+  var environment: [String: String] {
+    [
+      "KUBECONFIG": kubeconfig, "HOME": home, "XDG_CACHE_HOME": home + "/.cache", "NO_COLOR": "1", "TERM": "dumb",
+      "TZ": "UTC", "PATH": "/usr/bin:/bin",
+    ]
+  }
+
+  /// Runs a `tack` command line in-process against this cluster.
+  func tack(_ arguments: [String]) async -> TackResult {
+    await InProcessTack.run(arguments, exactEnvironment: environment)
+  }
+
+  /// Runs the built `tack` binary against this cluster (exit codes as the shell sees them).
+  func binary(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> TackResult {
+    let result = try await ProcessRunner.run(
+      Self.tackPath, arguments, environment: environment, inheritEnvironment: false, timeout: timeout)
+    return TackResult(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr)
   }
 
   func object(_ apiVersion: String, _ kind: String, _ name: String, namespace: String = "flux-system") throws -> JSON {
@@ -85,7 +95,7 @@ struct FluxCLIWorld {
 /// Golden files for a command's output: `<name>.stdout`, `<name>.stderr` and `<name>.exit` under
 /// `Tests/TackCLITests/Reconcile/Fixtures/`. Timestamps and elapsed times are normalised first.
 enum CLIGoldens {
-  static func verify(_ result: ProcessResult, _ name: String, testFile: String = #filePath) throws {
+  static func verify(_ result: TackResult, _ name: String, testFile: String = #filePath) throws {
     try GoldenFile.verify(normalise(result.stdout), at: GoldenFile.path(name + ".stdout", testFile: testFile))
     try GoldenFile.verify(normalise(result.stderr), at: GoldenFile.path(name + ".stderr", testFile: testFile))
     try GoldenFile.verify("\(result.exitCode)\n", at: GoldenFile.path(name + ".exit", testFile: testFile))

@@ -7,8 +7,10 @@ import TackTestSupport
 /// A cluster in memory for the canary use cases: one Canary, its target and primary Deployments,
 /// the Canary's Events, a loadtester double behind a "service proxy", and the Flagger simulator
 /// ticking every analysis interval of virtual time. `VirtualClock.sleep` moves time (and Flagger)
-/// forward, so a whole release runs in microseconds and deterministically.
-final class InMemoryCanaryCluster: CanaryCluster, CanaryClock, @unchecked Sendable {
+/// forward, so a whole release runs in microseconds and deterministically. It answers only the
+/// ``Cluster`` requests the canary use cases make; the test API server cannot run in virtual time,
+/// which is why these tests keep their own.
+final class InMemoryCanaryCluster: Cluster, CanaryClock, @unchecked Sendable {
   struct State {
     var canary: JSON?
     var deployments: [String: JSON] = [:]
@@ -139,43 +141,59 @@ final class InMemoryCanaryCluster: CanaryCluster, CanaryClock, @unchecked Sendab
     await Task.yield()
   }
 
-  // MARK: CanaryCluster
+  // MARK: Cluster: the requests the canary use cases make
 
-  func canary(namespace: String, name: String) async throws -> JSON {
-    try state.withLock { s in
-      s.requests.append("GET canary \(namespace)/\(name)")
+  struct Unsupported: Error {}
+
+  func serverVersion() async throws -> String { "v1.33.1" }
+
+  func get(_ type: ObjectKind, namespace: String?, name: String) async throws -> JSON? {
+    state.withLock { s in
+      guard type.kind == "Canary" else { return s.deployments[name] }
+      s.requests.append("GET canary \(namespace ?? "")/\(name)")
       guard let c = s.canary, c[path: "metadata", "name"]?.stringValue == name,
         c[path: "metadata", "namespace"]?.stringValue == namespace
-      else { throw CanaryError.notFound(namespace: namespace, name: name) }
+      else { return nil }
       return c
     }
   }
 
-  func canaries(namespace: String) async throws -> [JSON] {
-    state.withLock { s in s.canary.map { [$0] } ?? [] }
-  }
-
-  func workload(namespace: String, apiVersion: String, kind: String, name: String) async throws -> JSON? {
-    state.withLock { $0.deployments[name] }
-  }
-
-  func canaryEvents(namespace: String, name: String) async throws -> [JSON] {
-    state.withLock { s in s.events.filter { $0[path: "involvedObject", "name"]?.stringValue == name } }
-  }
-
-  func patchCanary(namespace: String, name: String, mergePatch: JSON) async throws -> JSON {
-    state.withLock { s in
-      s.requests.append("PATCH canary \(namespace)/\(name) \(mergePatch.serialized())")
-      s.canary = Self.merge(s.canary!, mergePatch)
-      return s.canary!
+  func listPages(_ type: ObjectKind, _ scope: ListScope) async throws -> AsyncThrowingStream<ObjectList, any Error> {
+    let items: [JSON] = state.withLock { s in
+      switch (type.group, type.kind) {
+      case ("flagger.app", "Canary"): return s.canary.map { [$0] } ?? []
+      case ("", "Event"):
+        // `involvedObject.kind=Canary,involvedObject.name=NAME`: the one Canary's events.
+        let name = scope.fieldSelector?.split(separator: "=").last.map(String.init)
+        return s.events.filter { $0[path: "involvedObject", "name"]?.stringValue == name }
+      default: return []
+      }
+    }
+    return AsyncThrowingStream { continuation in
+      continuation.yield(ObjectList(items: items))
+      continuation.finish()
     }
   }
 
-  func patchWorkload(namespace: String, apiVersion: String, kind: String, name: String, mergePatch: JSON)
-    async throws -> JSON
+  func watch(_ type: ObjectKind, _ scope: ListScope, from resourceVersion: String?) async throws
+    -> AsyncThrowingStream<WatchChange, any Error>
   {
-    state.withLock { s in
-      s.requests.append("PATCH \(kind) \(namespace)/\(name) \(mergePatch.serialized())")
+    // No push notifications in virtual time: the waiter's re-GET drives progress.
+    AsyncThrowingStream { continuation in
+      continuation.onTermination = { _ in }
+    }
+  }
+
+  func patch(_ type: ObjectKind, namespace: String?, name: String, _ patch: ObjectPatch) async throws -> JSON {
+    guard case .merge(let mergePatch, _) = patch else { throw Unsupported() }
+    return state.withLock { s in
+      let namespace = namespace ?? ""
+      if type.kind == "Canary" {
+        s.requests.append("PATCH canary \(namespace)/\(name) \(mergePatch.serialized())")
+        s.canary = Self.merge(s.canary!, mergePatch)
+        return s.canary!
+      }
+      s.requests.append("PATCH \(type.kind) \(namespace)/\(name) \(mergePatch.serialized())")
       var target = Self.merge(s.deployments[name] ?? [:], mergePatch)
       if mergePatch[path: "spec", "template"] != nil {
         var fields = target[path: "metadata", "managedFields"]?.arrayValue ?? []
@@ -190,21 +208,24 @@ final class InMemoryCanaryCluster: CanaryCluster, CanaryClock, @unchecked Sendab
     }
   }
 
-  func proxyPost(_ endpoint: LoadtesterEndpoint, path: String, body: JSON) async throws -> ServiceProxyReply {
-    state.withLock { $0.requests.append("POST \(endpoint.proxyPath(path)) \(body.serialized())") }
+  func proxy(_ request: ServiceProxyRequest) async throws -> ServiceProxyReply {
+    let endpoint = LoadtesterEndpoint(
+      scheme: request.scheme ?? "http", service: request.service, namespace: request.namespace,
+      port: Int(request.port ?? "") ?? 80)
+    let body = request.body ?? []
+    state.withLock { $0.requests.append("\(request.method) \(endpoint.proxyPath(request.path)) \(String(decoding: body, as: UTF8.self))") }
     guard endpoint.service == loadtesterService.service, endpoint.namespace == loadtesterService.namespace else {
       return ServiceProxyReply(status: 503, body: "no endpoints available for service \"\(endpoint.service)\"")
     }
-    let r = loadtester.handle(method: "POST", path: path, body: Array(body.serialized().utf8))
+    let r = loadtester.handle(method: request.method, path: request.path, body: body)
     return ServiceProxyReply(status: r.status, body: r.body)
   }
 
-  func watchCanary(namespace: String, name: String) -> AsyncThrowingStream<JSON, any Error> {
-    // No push notifications in virtual time: the waiter's re-GET drives progress.
-    AsyncThrowingStream { continuation in
-      continuation.onTermination = { _ in }
-    }
-  }
+  func create(_ object: JSON) async throws -> JSON { throw Unsupported() }
+  func update(_ object: JSON) async throws -> JSON { throw Unsupported() }
+  func delete(_ type: ObjectKind, namespace: String?, name: String) async throws { throw Unsupported() }
+  func podLogs(_ request: PodLogRequest) async throws -> AsyncThrowingStream<[UInt8], any Error> { throw Unsupported() }
+  func raw(_ path: String) async throws -> [UInt8] { throw Unsupported() }
 
   static func merge(_ base: JSON, _ patch: JSON) -> JSON {
     guard case .object(let p) = patch else { return patch }

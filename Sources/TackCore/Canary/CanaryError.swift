@@ -1,49 +1,4 @@
 import TackBase
-import TackJSON
-
-/// What the canary use cases need from a cluster. The CLI backs it with the Kubernetes client;
-/// tests back it with an in-memory double. Every method is one API request.
-public protocol CanaryCluster: Sendable {
-  /// The Canary; throws `CanaryError.notFound` when it does not exist.
-  func canary(namespace: String, name: String) async throws -> JSON
-  func canaries(namespace: String) async throws -> [JSON]
-  /// A workload (the target or its `-primary`); `nil` when it does not exist.
-  func workload(namespace: String, apiVersion: String, kind: String, name: String) async throws -> JSON?
-  /// Events whose involvedObject is this Canary (field selector on kind and name).
-  func canaryEvents(namespace: String, name: String) async throws -> [JSON]
-  func patchCanary(namespace: String, name: String, mergePatch: JSON) async throws -> JSON
-  func patchWorkload(namespace: String, apiVersion: String, kind: String, name: String, mergePatch: JSON)
-    async throws -> JSON
-  /// POSTs a JSON body to a service through the API server's service proxy.
-  func proxyPost(_ endpoint: LoadtesterEndpoint, path: String, body: JSON) async throws -> ServiceProxyReply
-  /// Successive states of the Canary as a watch reports them. The stream may end at any time (the
-  /// server closes watches); callers re-GET on their own schedule anyway.
-  func watchCanary(namespace: String, name: String) -> AsyncThrowingStream<JSON, any Error>
-}
-
-/// A proxied service's answer (not an API server error).
-public struct ServiceProxyReply: Sendable, Equatable {
-  public var status: Int
-  public var body: String
-  public init(status: Int, body: String) {
-    self.status = status
-    self.body = body
-  }
-}
-
-/// Wall time and sleeping, injectable so tests can run a release in virtual time.
-public protocol CanaryClock: Sendable {
-  func now() -> RFC3339Time
-  func sleep(seconds: Double) async throws
-}
-
-public struct SystemCanaryClock: CanaryClock {
-  public init() {}
-  public func now() -> RFC3339Time { .now() }
-  public func sleep(seconds: Double) async throws {
-    try await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))
-  }
-}
 
 /// Errors of the canary commands, each naming the Canary and what to do.
 public enum CanaryError: TackError, Equatable {
@@ -98,15 +53,4 @@ public enum CanaryError: TackError, Equatable {
       "canary target kind \(kind) has no pod template tack can annotate"
     }
   }
-}
-
-/// Progress a use case reports while it works; the CLI prints it in flux's symbols on stderr.
-public enum CanaryNote: Sendable, Equatable {
-  case action(String)
-  case waiting(String)
-  case success(String)
-  case warning(String)
-  case failure(String)
-  /// A new state during a wait (`--wait` prints one line per change).
-  case state(String)
 }

@@ -41,34 +41,3 @@ public struct ObjectReference: Sendable, Hashable, CustomStringConvertible {
     ObjectReference(apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", name: name)
   }
 }
-
-/// What bootstrap, install and check need from the Kubernetes API. The live implementation sits on
-/// TackKube; tests may substitute a fake. Errors thrown are the client's typed errors.
-public protocol ClusterAccess: Sendable {
-  /// The server's `gitVersion` (`v1.33.1`).
-  func serverVersion() async throws -> String
-  /// The object, or nil when it (or its kind) does not exist.
-  func get(_ reference: ObjectReference) async throws -> JSON?
-  func list(apiVersion: String, kind: String, namespace: String?, labelSelector: String?) async throws -> [JSON]
-  /// Server-side apply.
-  func apply(_ object: JSON, fieldManager: String, force: Bool) async throws -> JSON
-  func create(_ object: JSON) async throws -> JSON
-  /// Replaces the object (carrying its resourceVersion: optimistic concurrency).
-  func update(_ object: JSON) async throws -> JSON
-  /// Follows the object (watch-driven) until `until` returns true for its current state (nil while
-  /// it does not exist) and returns that state. `until` may throw to stop early. Throws
-  /// ``WaitTimeout`` when `timeout` passes first.
-  func wait(
-    for reference: ObjectReference, timeout: Duration, until: @escaping @Sendable (JSON?) throws -> Bool
-  ) async throws -> JSON?
-}
-
-/// A wait ran out of time; carries the last state seen.
-public struct WaitTimeout: Error, Sendable {
-  public var reference: ObjectReference
-  public var lastSeen: JSON?
-  public init(reference: ObjectReference, lastSeen: JSON?) {
-    self.reference = reference
-    self.lastSeen = lastSeen
-  }
-}

@@ -9,6 +9,7 @@ final class RecordingProgress: ProgressReporter {
   func log(_ symbol: LogSymbol, _ message: String) {
     storage.withLock { $0.append("\(symbol.rawValue) \(message)") }
   }
+  func note(_ message: String) { storage.withLock { $0.append(message) } }
   func beginWait(_ message: String) { log(.waiting, message) }
   func updateWait(_ detail: String) { details.withLock { $0.append(detail) } }
   func endWait() {}

@@ -14,9 +14,9 @@ import TackOutput
 struct TerminalPrompt: Confirming {
   let console: Console
 
-  /// A prompt when stdin is a terminal, else nil.
+  /// A prompt when stdin is a terminal (as the console's style says), else nil.
   static func ifInteractive(_ console: Console) -> TerminalPrompt? {
-    isatty(0) == 1 ? TerminalPrompt(console: console) : nil
+    console.style.stdinIsTerminal ? TerminalPrompt(console: console) : nil
   }
 
   /// `<question> [y/N]`: true only for y/yes.

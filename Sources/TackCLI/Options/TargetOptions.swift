@@ -13,6 +13,18 @@ struct TargetOptions: ParsableArguments {
   @Flag(name: [.customShort("A"), .long], help: "Every object of this kind in every namespace.")
   var allNamespaces = false
 
+  /// What reconcile, suspend and resume start from: the selection (checked once before the
+  /// kubeconfig is read, so a usage error comes first), the `--timeout` budget, and the cluster.
+  func connect(kind: FluxKind, missingName: String, global: GlobalOptions, context: CommandContext) throws
+    -> (selection: ObjectSelection, cluster: any Cluster, timeout: Duration)
+  {
+    _ = try selection(kind: kind, namespace: global.namespace ?? "flux-system", missingName: missingName)
+    let timeout = try global.positiveTimeout()
+    let namespace = try context.namespace(global)
+    let cluster = try context.cluster(global)
+    return (try selection(kind: kind, namespace: namespace, missingName: missingName), cluster, timeout)
+  }
+
   /// The selection, or a usage error (exit 64) in flux's words.
   func selection(kind: FluxKind, namespace: String, missingName: String) throws -> ObjectSelection {
     if allNamespaces {

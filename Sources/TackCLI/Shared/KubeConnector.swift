@@ -1,17 +1,17 @@
 import TackBase
+import TackCore
 import TackHTTP
 import TackKube
 
-/// Turns the global flags and the environment into a Kubernetes client, the way kubectl and flux
-/// do: kubeconfig loading rules, flag overrides, request deadline, `--verbose` logging, and flux's
-/// namespace defaulting. Commands build one and ask it for what they need:
+/// Turns the global flags and the environment into a connection to the cluster, the way kubectl
+/// and flux do: kubeconfig loading rules, flag overrides, request deadline, `--verbose` logging,
+/// and flux's namespace defaulting. Commands reach it through their ``CommandContext``:
 ///
 /// ```swift
-/// let factory = KubeClientFactory(options: global, context: .live())
-/// let client = try factory.makeClient()
-/// let namespace = try factory.namespace()
+/// let cluster = try context.cluster(global)      // KubeConnector(…).cluster() in the tool
+/// let namespace = try context.namespace(global)
 /// ```
-public struct KubeClientFactory: Sendable {
+public struct KubeConnector: Sendable {
   public var options: GlobalOptions
   public var context: CommandContext
   /// The service-account directory (tests point it elsewhere).
@@ -62,6 +62,11 @@ public struct KubeClientFactory: Sendable {
     try ClientConfig.resolve(loadConfig(), overrides: overrides())
   }
 
+  /// The cluster of the selected context, through TackKube (the live ``Cluster`` adapter).
+  public func cluster() throws -> any Cluster {
+    KubeCluster(client: try makeClient())
+  }
+
   /// A client for the selected context; `--verbose` logs every request to stderr.
   public func makeClient() throws -> KubeClient {
     try makeClient(config: clientConfig())
@@ -89,6 +94,15 @@ public struct KubeClientFactory: Sendable {
       contextNamespace: contextNamespace)
     result.warnings.forEach(context.console.warning)
     return result.namespace
+  }
+
+  /// kubeseal's namespace for a Secret that has none: `-n`, else the kubeconfig context's
+  /// namespace, else `default`.
+  public func kubesealNamespace() -> String {
+    if let namespace = options.namespace { return namespace }
+    guard let loaded = try? loadConfig() else { return "default" }
+    let name = options.connection.context ?? loaded.config.currentContext
+    return name.flatMap { loaded.config.contexts[$0]?.namespace }.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
   }
 
   /// The namespace of `--context` (or the current context), without resolving credentials.

@@ -7,7 +7,7 @@ import Testing
 
 /// Where `canary status` reads a Canary's history from: core `v1` Events (what Flagger writes), and
 /// `events.k8s.io/v1` when the core list is empty or not served, merged by name.
-@Suite struct KubeCanaryClusterEventsTests {
+@Suite struct CanaryEventsTests {
   static func client(_ cluster: TestCluster) throws -> KubeClient {
     let loaded = try KubeConfigLoader(explicitPath: try cluster.writeKubeconfig(), environment: [:]).load()
     return KubeClient(config: try ClientConfig.resolve(loaded, overrides: KubeConfigOverrides()))
@@ -39,7 +39,7 @@ import Testing
   @Test func coreEventsAreReadWithOneRequest() async throws {
     try await withTestCluster { cluster in
       try Self.seed(cluster)
-      let events = try await KubeCanaryCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
+      let events = try await KubeCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
       #expect(events.compactMap { $0["message"]?.stringValue }.sorted() == [
         "Advance podinfo.test canary weight 10", "New revision detected! Scaling up podinfo.test",
       ])
@@ -52,7 +52,7 @@ import Testing
     try await withTestCluster { cluster in
       try Self.seed(cluster)
       cluster.server.inject(Fault(.status(404), method: "GET", path: "/api/v1/namespaces/test/events"))
-      let events = try await KubeCanaryCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
+      let events = try await KubeCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
       // List items carry no apiVersion (the list does): the shape tells which API served them.
       #expect(events.count == 2)
       #expect(events.allSatisfy { $0["regarding"] != nil && $0["note"] != nil && $0["involvedObject"] == nil }, "\(events)")
@@ -68,7 +68,7 @@ import Testing
   @Test func emptyWhenNeitherAPIHasEvents() async throws {
     try await withTestCluster { cluster in
       try cluster.store.ensureNamespace("test")
-      let events = try await KubeCanaryCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
+      let events = try await KubeCluster(client: try Self.client(cluster)).canaryEvents(namespace: "test", name: "podinfo")
       #expect(events.isEmpty)
       // the empty core list sends tack to the new API once
       #expect(cluster.server.requests(method: "GET", path: "/apis/events.k8s.io/v1/namespaces/test/events").count == 1)
@@ -84,9 +84,9 @@ import Testing
       ["apiVersion": "events.k8s.io/v1", "metadata": ["name": "b"], "note": "two"],
       ["apiVersion": "events.k8s.io/v1", "metadata": ["name": "c"], "note": "three"],
     ]
-    let merged = KubeCanaryCluster.merge(core: core, eventsV1: new)
+    let merged = CanaryEvents.merge(core: core, eventsV1: new)
     #expect(merged.map { $0[path: "metadata", "name"] } == ["a", "b", "c"])
     #expect(merged[1]["apiVersion"] == "v1", "the core copy wins")
-    #expect(KubeCanaryCluster.merge(core: [], eventsV1: new) == new)
+    #expect(CanaryEvents.merge(core: [], eventsV1: new) == new)
   }
 }
