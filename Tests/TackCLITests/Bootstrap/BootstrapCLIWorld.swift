@@ -94,12 +94,12 @@ final class BootstrapCLIWorld: Sendable {
   func bootstrapArguments(_ extra: [String] = []) -> [String] {
     [
       "bootstrap", "git", "--url", url, "--ca-file", caFile, "--token-auth", "-u", Self.username, "-p", Self.password,
-      "--path", "clusters/dev", "--manifests", manifests, "--timeout", "1m",
+      "--path", "clusters/dev", "--manifests", manifests, "--timeout", "5m",
     ] + extra
   }
 
   func tack(
-    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(120)
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(420)
   ) async throws -> ProcessResult {
     try await BootstrapCLI.run(
       arguments, home: home.path, kubeconfig: kubeconfig, environment: environment, stdin: stdin, timeout: timeout)
@@ -166,7 +166,7 @@ enum BootstrapCLI {
   /// Runs the built `tack` with ``environment(home:)`` and `kubeconfig`, plus `environment`.
   static func run(
     _ arguments: [String], home: String, kubeconfig: String, environment extra: [String: String] = [:],
-    stdin: String? = nil, timeout: Duration = .seconds(120)
+    stdin: String? = nil, timeout: Duration = .seconds(420)
   ) async throws -> ProcessResult {
     var env = environment(home: home)
     env["KUBECONFIG"] = kubeconfig

@@ -48,10 +48,10 @@ struct BootstrapGitCLITests {
 
       // Once flux-system applied the components, the cluster counts as bootstrapped: check says
       // so and install refuses (upgrades go through Git), changing nothing.
-      let check = try await world.tack(["check", "--timeout", "30s"])
+      let check = try await world.tack(["check", "--timeout", "5m"])
       #expect(check.exitCode == 0, "\(check)")
       #expect(check.stderr.contains("✔ distribution: flux-v2.9.4\n✔ bootstrapped: true\n"), "\(check)")
-      let install = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "30s"])
+      let install = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "5m"])
       #expect(install.exitCode == 1, "\(install)")
       #expect(install.stderr.contains(
         "✗ this cluster has already been bootstrapped with Flux v2.9.4! Please use 'tack bootstrap git' to upgrade\n"), "\(install)")

@@ -20,7 +20,7 @@ struct BootstrapSSHCLITests {
     func arguments(_ extra: [String] = []) -> [String] {
       [
         "bootstrap", "git", "--url", url, "--private-key-file", keyFile, "-s", "--path", "clusters/dev",
-        "--manifests", world.manifests, "--timeout", "1m",
+        "--manifests", world.manifests, "--timeout", "5m",
       ] + extra
     }
 

@@ -94,14 +94,14 @@ import Testing
       let pre = try await world.tack(["check", "--pre"])
       #expect(pre.exitCode == (versionOK ? 0 : 1), "\(pre)")
 
-      let install = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "1m"])
+      let install = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "5m"])
       #expect(install.exitCode == 0, "\(install)")
       #expect(install.stderr.hasPrefix("✚ generating manifests\n✔ manifests build completed\n► installing components in flux-system namespace\n"))
       #expect(install.stderr.contains("CustomResourceDefinition/gitrepositories.source.toolkit.fluxcd.io created\n"))
       #expect(install.stderr.hasSuffix("✔ source-controller: deployment ready\n✔ install finished\n"))
       #expect(try world.cluster.store.list(apiVersion: "apps/v1", kind: "Deployment", namespace: "flux-system").count == 4)
 
-      let check = try await world.tack(["check", "--timeout", "30s"])
+      let check = try await world.tack(["check", "--timeout", "5m"])
       #expect(check.stderr.contains("✔ distribution: flux-v2.9.4\n✔ bootstrapped: false\n"), "\(check)")
       #expect(check.stderr.contains("✔ source-controller: deployment ready\n► ghcr.io/fluxcd/source-controller:"))
       #expect(check.stderr.contains("✔ gitrepositories.source.toolkit.fluxcd.io/v1\n"))
@@ -117,7 +117,7 @@ import Testing
       }
 
       // Installing again creates nothing new.
-      let again = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "1m"])
+      let again = try await world.tack(["install", "--manifests", world.manifests, "--timeout", "5m"])
       #expect(again.exitCode == 0, "\(again)")
       #expect(!again.stderr.contains(" created\n"), "\(again)")
       #expect(again.stderr.hasSuffix("✔ install finished\n"))
