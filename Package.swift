@@ -5,11 +5,14 @@ import PackageDescription
 //   tack → TackCLI → TackCore → {TackKube, TackGit} → {TackHTTP, TackJSON} → TackBase
 //   TackCLI → TackSecrets → {TackJSON, TackBase}   (the secrets commands need no use-case layer)
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
-//   TackKustomize → TackJSON   (the kustomize build engine: no CLI, no cluster, no TackBase yet)
-// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64, the
-// progress protocol). TackOutput is presentation (console, tables, live lines): only TackCLI and
-// TackCore's renderers import it. TackHTTP knows nothing of Kubernetes.
-// TackTestSupport (test API server, controller doubles, git servers) is never linked into `tack`.
+//   TackKustomize → {TackJSON, TackBase}   (the kustomize build engine: no CLI, no cluster)
+//   TackCore → TackKustomize   (Flux's build/diff layer: generated kustomizations, substitution, masking)
+// TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64,
+// PEM and percent-encoding, Go's %q, trimming, atomic file writes, the progress protocol). TackOutput
+// is presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
+// TackHTTP knows nothing of Kubernetes.
+// TackTestSupport (test API server, controller doubles, git servers) and TackTesting (Swift Testing
+// glue) are never linked into `tack`.
 
 let package = Package(
   name: "tack",
@@ -78,14 +81,14 @@ let package = Package(
     .target(
       name: "TackKustomize",
       dependencies: [
-        "TackJSON",
+        "TackBase", "TackJSON",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackKustomize",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
@@ -109,6 +112,9 @@ let package = Package(
         .product(name: "SwiftASN1", package: "swift-asn1"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // Swift Testing glue the test targets share (oracle traits, golden-file expectations). Apart from
+    // TackTestSupport because the test and demo servers link that, and must not link Testing.
+    .target(name: "TackTesting", dependencies: ["TackTestSupport"]),
     .executableTarget(
       name: "tack-testserver",
       dependencies: [
@@ -124,6 +130,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Runs the reconcile benchmark for Benchmarks/reconcile/run.sh (test API server and Flux double
+    // in process, the `tack` binary under test against them).
+    .executableTarget(
+      name: "reconcile-bench", dependencies: ["TackTestSupport", "TackJSON"], path: "Benchmarks/reconcile/Driver"),
+
     // Renders one kustomization for Benchmarks/kustomize/run.sh (until `tack kustomize` exists).
     .executableTarget(
       name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
@@ -132,21 +143,21 @@ let package = Package(
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
     .testTarget(name: "TackOutputTests", dependencies: ["TackOutput"]),
-    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport"]),
-    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "TackHTTPTests", dependencies: ["TackHTTP", "TackTestSupport", "TackTesting"]),
+    .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures"]),
-    .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport"]),
+      name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures"]),
+    .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
-      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport"],
+      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],
       exclude: ["Fixtures", "FUZZING.md"]),
-    .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport"]),
+    .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport", "TackTesting"]),
     .testTarget(
-      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport"], exclude: ["Fixtures"]),
+      name: "TackKustomizeTests", dependencies: ["TackKustomize", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCLITests",
-      dependencies: ["TackCLI", "TackTestSupport", "tack", "tack-testserver"],
+      dependencies: ["TackCLI", "TackTestSupport", "TackTesting", "tack", "tack-testserver"],
       exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures"]),
   ]
 )

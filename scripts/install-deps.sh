@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what building and testing tack needs on a fresh Debian 12 machine:
-# the C libraries tack links, the real servers and tools the tests run against (sshd, git, age),
-# and the independent oracles for the secrets formats (sops, pyrage, kubesealpy) in a virtualenv.
+# Installs what building and testing tack needs on a fresh Debian 12 machine: the C libraries tack
+# links, the real servers and tools the tests run against (sshd, git, curl, age, tmux), and the
+# independent oracles for the secrets formats (sops, pyrage, kubesealpy) in a virtualenv. Under
+# `make test` (TACK_REQUIRE_ORACLES=1) a test whose tool is missing fails. kubectl is the one oracle
+# Debian does not package: it comes with the machine image (https://kubernetes.io/docs/tasks/tools/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +18,12 @@ APT_PACKAGES=(
   zlib1g-dev             # CZlib: gzip in the test API server
   git                    # test git servers (git http-backend) and result checks
   openssh-server         # test sshd for the SSH transport tests
-  openssh-client         # ssh-keygen checks of generated keys
+  openssh-client         # ssh-keygen checks of generated keys, ssh-agent
+  curl                   # raw HTTP checks of the test API server
   age                    # oracle: age / age-keygen
+  tmux                   # a real terminal for the terminal-UI tests
+  util-linux             # `script`: a pseudo-terminal for the live-output tests
+  python3                # the stand-in HTTP proxy and the poll baseline
   python3-venv           # virtualenv for the PyPI oracles
   ca-certificates
 )

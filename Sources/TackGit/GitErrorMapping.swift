@@ -1,4 +1,5 @@
 import CGit2
+import TackBase
 
 /// Turns what libgit2 reported into a typed `GitError`. A pure function of the failure so the
 /// mapping has its own table test; messages are redacted before they are stored.

@@ -1,3 +1,5 @@
+import TackBase
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -35,11 +37,8 @@ public struct GitWorkTree: Sendable {
   /// Writes the file atomically (a temp file renamed over it), creating parent directories.
   public func write(_ path: String, _ contents: [UInt8]) throws(GitError) {
     let full = try absolute(path)
-    let url = URL(fileURLWithPath: full)
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(contents).write(to: url, options: .atomic)
+      try AtomicFile.write(contents, to: full, permissions: .umasked(0o666), durable: false, createDirectories: true)
     } catch {
       throw GitError(.localRepository, "cannot write \(path) in \(root): \(error)")
     }

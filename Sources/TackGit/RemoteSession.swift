@@ -1,5 +1,6 @@
 import CGit2
 import Synchronization
+import TackBase
 
 /// Set from any thread when the task is cancelled; read by libgit2's progress callbacks.
 final class CancellationFlag: Sendable {

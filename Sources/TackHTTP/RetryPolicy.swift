@@ -1,3 +1,5 @@
+import TackBase
+
 /// When and how long to wait before trying a request again. A pure value: `decision(...)` is
 /// unit-tested without I/O.
 ///

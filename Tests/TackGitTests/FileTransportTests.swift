@@ -1,11 +1,12 @@
 import Foundation
+import TackTesting
 import Testing
 import TackTestSupport
 
 @testable import TackGit
 
 /// Clone, commit and push against a bare repository over file://, checked with the git CLI.
-@Suite(.enabled(if: hasGit, "needs the git CLI to build and check the bare repositories"))
+@Suite(.requires(.git))
 struct FileTransportTests {
   @Test func cloneEditCommitPush() async throws {
     let bare = try BareGitRepository()

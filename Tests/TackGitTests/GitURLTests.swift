@@ -58,4 +58,20 @@ import Testing
     let text = redactor.redact("failed https://u:pw@host/x with tok-123456 header")
     #expect(text == "failed https://u@host/x with <redacted> header")
   }
+
+  @Test func addressPartsAreTheSameForEveryCaller() throws {
+    let authority = try GitAddress.authority("bot:p%40ss@[::1]:2222/org/repo.git")
+    #expect(authority == GitAddress.Authority(user: "bot", password: "p%40ss", host: "::1", port: 2222, path: "/org/repo.git"))
+    #expect(try GitURL.parse("https://bot:p%40ss@[::1]:2222/org/repo.git").password == "p@ss", "GitURL decodes")
+    #expect(throws: GitAddress.Problem.invalidPort("99999")) { try GitAddress.authority("[::1]:99999/r") }
+    #expect(throws: GitAddress.Problem.malformedIPv6) { try GitAddress.authority("[::1/r") }
+    #expect(throws: GitAddress.Problem.noHost) { try GitAddress.authority("git@/r") }
+    #expect(GitAddress.scpLike("git@[git.example]:org/repo")?.host == "git.example")
+    #expect(GitAddress.scpLike("./relative:path") == nil)
+    #expect(GitAddress.redacted("https://u:pw@h/x") == "https://u@h/x")
+  }
+
+  @Test func aBadPortIsAnErrorWithBracketsToo() {
+    #expect(throws: GitError.self) { try GitURL.parse("ssh://git@[::1]:notaport/r") }
+  }
 }

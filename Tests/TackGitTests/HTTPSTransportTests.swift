@@ -1,11 +1,12 @@
 import Foundation
+import TackTesting
 import Testing
 import TackTestSupport
 
 @testable import TackGit
 
 /// git http-backend behind the test HTTPS server (swift-nio + nio-ssl, throwaway CA).
-@Suite(.enabled(if: HTTPGitServer.isAvailable && hasGit, "needs git http-backend and the git CLI (Debian's git)"))
+@Suite(.requires(.git, .gitHTTPBackend))
 struct HTTPSTransportTests {
   struct Fixture {
     let bare: BareGitRepository
@@ -111,10 +112,10 @@ struct HTTPSTransportTests {
 
   @Test func untrustedCertificateAuthority() async throws {
     try await withFixture(.basic(username: "git", password: "pw-123456")) { fixture in
-    let otherCA = try GitTestCertificateAuthority(commonName: "someone else's CA")
+    let otherCA = try CertificateAuthority(name: "someone else's CA")
     let remote = try GitRemote(
       url: fixture.server.url(for: fixture.bare), authentication: .basic(username: "git", password: "pw-123456"),
-      trust: .certificateAuthorities(pem: otherCA.caPEM))
+      trust: .certificateAuthorities(pem: otherCA.certificatePEM))
     await expectGitError(.certificateInvalid) { _ = try await GitWorkspace.cloneForTest(remote) }
     let systemTrust = try GitRemote(
       url: fixture.server.url(for: fixture.bare), authentication: .basic(username: "git", password: "pw-123456"))

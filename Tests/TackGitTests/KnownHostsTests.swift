@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import TackTesting
+import TackTestSupport
 import Testing
 
 @testable import TackGit
@@ -46,13 +48,13 @@ import Testing
         == .unknown(knownTypes: []))
   }
 
-  @Test(.enabled(if: hasSSHKeygen, "needs ssh-keygen (openssh-client) to hash a known_hosts file"))
+  @Test(.requires(.sshKeygen))
   func hashedBySSHKeygen() throws {
     let directory = try TestDirectory()
     defer { directory.remove() }
     let file = directory.path + "/known_hosts"
     try (line("[10.1.2.3]:2200", keyA) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
-    _ = try runTool(["ssh-keygen", "-H", "-f", file])
+    _ = try ProcessRunner.output(["ssh-keygen", "-H", "-f", file])
     let text = try String(contentsOfFile: file, encoding: .utf8)
     #expect(text.hasPrefix("|1|"))
     let knownHosts = try KnownHosts(parsing: text)

@@ -1,4 +1,5 @@
 import Foundation
+import TackTesting
 import Testing
 import TackTestSupport
 
@@ -43,7 +44,7 @@ import TackTestSupport
   }
 
   @Test(
-    .enabled(if: hasSSHKeygen, "needs ssh-keygen (openssh-client) as the independent check"),
+    .requires(.sshKeygen),
     arguments: algorithms)
   func sshKeygenReadsThePrivateKey(algorithm: SSHKeyPair.Algorithm) throws {
     let pair = Self.pair(algorithm)
@@ -54,7 +55,7 @@ import TackTestSupport
       let file = directory.path + "/\(name)"
       try text.write(toFile: file, atomically: true, encoding: .utf8)
       try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
-      let printed = try runTool(["ssh-keygen", "-y", "-f", file])
+      let printed = try ProcessRunner.output(["ssh-keygen", "-y", "-f", file])
       let fields = printed.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
       let expected = pair.authorizedKey.split(separator: " ")
       #expect(fields.prefix(2) == expected.prefix(2), "\(name): ssh-keygen -y printed \(printed)")
@@ -62,31 +63,31 @@ import TackTestSupport
     // And the fingerprint agrees with ssh-keygen -l.
     let pub = directory.path + "/key.pub"
     try (pair.authorizedKey + "\n").write(toFile: pub, atomically: true, encoding: .utf8)
-    let listed = try runTool(["ssh-keygen", "-l", "-E", "sha256", "-f", pub])
+    let listed = try ProcessRunner.output(["ssh-keygen", "-l", "-E", "sha256", "-f", pub])
     #expect(listed.contains(pair.fingerprintSHA256))
   }
 
-  @Test(.enabled(if: hasSSHKeygen, "needs ssh-keygen (openssh-client) to make keys to read"),
+  @Test(.requires(.sshKeygen),
     arguments: ["ed25519", "ecdsa", "rsa"])
   func readsKeysMadeBySSHKeygen(type: String) throws {
     let directory = try TestDirectory()
     defer { directory.remove() }
     let file = directory.path + "/id"
-    try runTool(["ssh-keygen", "-q", "-t", type, "-N", "", "-C", "someone@host", "-f", file])
+    try ProcessRunner.output(["ssh-keygen", "-q", "-t", type, "-N", "", "-C", "someone@host", "-f", file])
     let pair = try SSHKeyPair.parse(privateKey: try String(contentsOfFile: file, encoding: .utf8))
     let pub = try String(contentsOfFile: file + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(pair.authorizedKey == pub)
   }
 
   @Test(
-    .enabled(if: hasSSHKeygen, "needs ssh-keygen (openssh-client) to make encrypted keys"),
+    .requires(.sshKeygen),
     arguments: ["ed25519", "ecdsa"])
   func passphraseProtectedOpenSSHKeys(type: String) throws {
     let directory = try TestDirectory()
     defer { directory.remove() }
     let file = directory.path + "/id"
     // Few bcrypt rounds keep the test fast; the default (16) works the same way.
-    try runTool(["ssh-keygen", "-q", "-t", type, "-a", "4", "-N", "correct horse", "-f", file])
+    try ProcessRunner.output(["ssh-keygen", "-q", "-t", type, "-a", "4", "-N", "correct horse", "-f", file])
     let text = try String(contentsOfFile: file, encoding: .utf8)
     let pub = try String(contentsOfFile: file + ".pub", encoding: .utf8)
     let noPassphrase = #expect(throws: GitError.self) { try SSHKeyPair.parse(privateKey: text) }

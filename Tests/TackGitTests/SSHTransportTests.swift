@@ -1,4 +1,5 @@
 import Foundation
+import TackTesting
 import Testing
 import TackTestSupport
 
@@ -6,7 +7,7 @@ import TackTestSupport
 
 /// Clone/commit/push against a real sshd on 127.0.0.1 running git-upload-pack/git-receive-pack.
 @Suite(
-  .enabled(if: SSHGitServer.isAvailable && hasGit, "needs /usr/sbin/sshd (openssh-server), ssh-keygen and git"),
+  .requires(.sshd, .sshKeygen, .git),
   .serialized)
 struct SSHTransportTests {
   static let keyAlgorithms: [SSHKeyPair.Algorithm] = [.ecdsaP256, .ecdsaP384, .ecdsaP521, .ed25519, .rsa(bits: 2048)]
@@ -183,7 +184,7 @@ struct SSHTransportTests {
     _ = error
   }
 
-  @Test(.enabled(if: SSHAgent.isAvailable, "needs ssh-agent and ssh-add (openssh-client)"))
+  @Test(.requires(.sshAgent))
   func agentIsUsedWhenNoKeyIsGiven() async throws {
     let key = try SSHKeyPair.generate(.ed25519)
     let server = try await SSHGitServer.start(authorizedKeys: [key.authorizedKey])

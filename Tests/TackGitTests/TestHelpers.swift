@@ -3,17 +3,9 @@ import TackTestSupport
 
 @testable import TackGit
 
-let hasSSHKeygen = TestProcess.exists("ssh-keygen")
-let hasGit = TestProcess.exists("git")
-
 let testAuthor = GitSignature(name: "Flux", email: "flux@example.com")
 
 typealias TestDirectory = TemporaryDirectory
-
-@discardableResult
-func runTool(_ arguments: [String], in directory: String? = nil) throws -> String {
-  try TestProcess.run(arguments, in: directory)
-}
 
 extension GitWorkspace {
   /// Clones into a fresh temp dir.

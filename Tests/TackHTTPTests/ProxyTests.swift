@@ -1,13 +1,12 @@
 import Foundation
 import TackHTTP
+import TackTesting
 import TackTestSupport
 import Testing
 
 /// A configured proxy: an HTTP CONNECT proxy (a small Python script standing in for squid) carries
 /// the TLS connection to an HTTPS server (the test API server).
 @Suite(.serialized) struct ProxyTests {
-  static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
   static let proxyScript = #"""
     import socket, sys, threading
     log = open(sys.argv[1], "a", buffering=1)
@@ -49,32 +48,15 @@ import Testing
     """#
 
   // Needs python3 for the stand-in proxy.
-  @Test(.enabled(if: python != nil, "python3 is not installed"))
+  @Test(.requires(.python3))
   func httpsThroughAnHTTPProxy() async throws {
     try await withTestCluster { cluster in
       let script = try cluster.directory.write("proxy.py", contents: Self.proxyScript)
       let logFile = cluster.directory.file("proxy.log")
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: Self.python!)
-      process.arguments = [script, logFile]
-      let out = Pipe()
-      process.standardOutput = out
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      defer { process.terminate() }
-      // Read the port off the cooperative pool (a blocking read).
-      let portText: String = await withCheckedContinuation { continuation in
-        DispatchQueue.global().async {
-          var text = ""
-          while !text.hasSuffix("\n") {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            text += String(decoding: byte, as: UTF8.self)
-          }
-          continuation.resume(returning: text)
-        }
-      }
-      let port = try #require(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)))
+      let proxy = try BackgroundProcess("python3", [script, logFile])
+      defer { proxy.terminate() }
+      let portLine = await proxy.waitForLines(1, timeout: .seconds(30)).first ?? ""
+      let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)), "\(proxy.stderr)")
 
       let client = HTTPClient(
         configuration: .init(

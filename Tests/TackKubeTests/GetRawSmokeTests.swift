@@ -9,27 +9,14 @@ import Testing
 /// Runs the built `tack` binary against the test server (`tack get --raw /version`), checking output
 /// and exit codes end to end.
 @Suite(.serialized) struct GetRawSmokeTests {
-  /// `tack` sits next to the test bundle in the build directory.
-  static var tackBinary: String? {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var directory = URL(fileURLWithPath: exe).deletingLastPathComponent()
-    for _ in 0..<3 {
-      let candidate = directory.appendingPathComponent("tack").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      directory = directory.deletingLastPathComponent()
-    }
-    return nil
-  }
-
   static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String, String) {
     let result = try await ProcessRunner.run(
-      tackBinary!, arguments, environment: environment, inheritEnvironment: false, timeout: .seconds(300))
+      ProjectPaths.builtProduct("tack"), arguments, environment: environment, inheritEnvironment: false, timeout: .seconds(300))
     return (result.exitCode, result.stdout, result.stderr)
   }
 
   // The binary is built by `swift build` (the Makefile's `--build-tests` builds everything).
-  @Test(.enabled(if: tackBinary != nil, "the tack executable is not built next to the tests"))
-  func getRawVersion() async throws {
+  @Test func getRawVersion() async throws {
     try await withTestCluster { cluster in
       let kubeconfig = try cluster.writeKubeconfig()
       let home = cluster.directory.path
@@ -56,19 +43,14 @@ import Testing
     }
   }
 
-  @Test(.enabled(if: tackBinary != nil, "the tack executable is not built next to the tests"))
-  func interruptExits130Promptly() async throws {
+  @Test func interruptExits130Promptly() async throws {
     try await withTestCluster { cluster in
       let kubeconfig = try cluster.writeKubeconfig()
       cluster.server.inject(Fault(.latency(.seconds(120)), method: "GET", path: "/version"))
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: Self.tackBinary!)
-      process.arguments = ["get", "--raw", "/version"]
-      process.environment = ["KUBECONFIG": kubeconfig, "HOME": cluster.directory.path, "PATH": "/usr/bin:/bin"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
+      let process = try BackgroundProcess(
+        ProjectPaths.builtProduct("tack"), ["get", "--raw", "/version"],
+        environment: ["KUBECONFIG": kubeconfig, "HOME": cluster.directory.path, "PATH": "/usr/bin:/bin"],
+        inheritEnvironment: false)
       // Let the binary start and send the request (the server records it only once answered).
       try await Task.sleep(for: .seconds(3))
       let start = ContinuousClock.now
@@ -81,7 +63,7 @@ import Testing
       // Far below the 2-minute answer: the request was cancelled, not waited out (with margin for a
       // loaded machine, where even a prompt exit can take seconds).
       #expect(ContinuousClock.now - start < .seconds(20))
-      if stopped { #expect(process.terminationStatus == 130) } else { process.terminate() }
+      if stopped { #expect(await process.exitCode() == 130) } else { process.terminate() }
     }
   }
 }

@@ -1,5 +1,7 @@
 import Crypto
 import Foundation
+import TackTesting
+import TackTestSupport
 import Testing
 
 @testable import TackSecrets
@@ -7,7 +9,7 @@ import Testing
 /// Interop with independent age implementations, both directions: Debian's `age`/`age-keygen`
 /// (Go, filippo.io/age 1.1.1) and pyrage (Rust, rage) from the oracle virtualenv.
 /// Skipped when the tools are missing; `make test` (.ci/run) installs them, so CI runs these.
-@Suite(.enabled(if: TestEnvironment.hasAge, "needs the age and age-keygen binaries (apt-get install age)"))
+@Suite(.requires(.age))
 struct AgeOracleTests {
   static let sizes = [0, 1, 65_535, 65_536, 65_537]
 
@@ -19,8 +21,8 @@ struct AgeOracleTests {
   /// An identity made by age-keygen, with its recipient from `age-keygen -y`.
   static func keygen(in directory: URL, name: String) async throws -> (file: URL, recipient: String) {
     let file = directory.appendingPathComponent(name)
-    try await Run.process(TestEnvironment.tool("age-keygen")!, ["-o", file.path])
-    let recipient = try await Run.process(TestEnvironment.tool("age-keygen")!, ["-y", file.path]).stdoutText
+    try await ProcessRunner.run("age-keygen", ["-o", file.path])
+    let recipient = try await ProcessRunner.run("age-keygen", ["-y", file.path]).stdout
       .trimmingCharacters(in: .whitespacesAndNewlines)
     return (file, recipient)
   }
@@ -35,9 +37,9 @@ struct AgeOracleTests {
     let ours = AgeX25519Identity.generate()
     let ourFile = directory.appendingPathComponent("tack.txt")
     try AgeKeyFile.keygenFile(for: ours).write(to: ourFile, atomically: true, encoding: .utf8)
-    let derived = try await Run.process(TestEnvironment.tool("age-keygen")!, ["-y", ourFile.path])
-    #expect(derived.status == 0)
-    #expect(derived.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == ours.recipient.description)
+    let derived = try await ProcessRunner.run("age-keygen", ["-y", ourFile.path])
+    #expect(derived.exitCode == 0)
+    #expect(derived.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == ours.recipient.description)
   }
 
   /// Around tack's sealing batch (8 chunks plus one read ahead): the final chunk full at the end
@@ -57,9 +59,9 @@ struct AgeOracleTests {
       let input = directory.appendingPathComponent("in.age")
       try Data(ciphertext).write(to: input)
       for key in [keys[0], keys[2]] {
-        let result = try await Run.process(TestEnvironment.tool("age")!, ["-d", "-i", key.file.path, input.path])
-        #expect(result.status == 0, "\(result.stderrText)")
-        #expect(Array(result.stdout) == plaintext)
+        let result = try await ProcessRunner.run("age", ["-d", "-i", key.file.path, input.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdoutBytes == plaintext)
       }
     }
   }
@@ -77,15 +79,15 @@ struct AgeOracleTests {
       for recipientCount in [1, 3] {
         var arguments = armored ? ["-a"] : []
         for key in keys.prefix(recipientCount) { arguments += ["-r", key.recipient] }
-        let result = try await Run.process(TestEnvironment.tool("age")!, arguments + [input.path])
-        #expect(result.status == 0)
+        let result = try await ProcessRunner.run("age", arguments + [input.path])
+        #expect(result.exitCode == 0)
         let identities = try AgeKeyFile.identities(in: TestEnvironment.read(keys[recipientCount - 1].file), source: "k")
-        #expect(try Age.decrypt(Array(result.stdout), identities: identities) == plaintext)
+        #expect(try Age.decrypt(result.stdoutBytes, identities: identities) == plaintext)
       }
     }
   }
 
-  @Test(.enabled(if: TestEnvironment.hasPythonOracles, "needs pyrage in TACK_ORACLE_VENV"))
+  @Test(.requires(.pyrage))
   func pyrageInteropBothWays() async throws {
     let identity = AgeX25519Identity.generate()
     let plaintext = Self.payload(70_000)
@@ -96,9 +98,9 @@ struct AgeOracleTests {
       data = sys.stdin.buffer.read()
       sys.stdout.buffer.write(pyrage.encrypt(data, [x25519.Recipient.from_str(sys.argv[1])], armored=True))
       """
-    let encrypted = try await Run.python(script, [identity.recipient.description], stdin: Data(plaintext))
-    #expect(encrypted.status == 0, "\(encrypted.stderrText)")
-    #expect(try Age.decrypt(Array(encrypted.stdout), identities: [identity]) == plaintext)
+    let encrypted = try await TestEnvironment.python(script, [identity.recipient.description], stdin: plaintext)
+    #expect(encrypted.exitCode == 0, "\(encrypted.stderr)")
+    #expect(try Age.decrypt(encrypted.stdoutBytes, identities: [identity]) == plaintext)
     // tack → pyrage.
     let ours = try Age.encrypt(plaintext, to: [identity.recipient], armored: false)
     let decrypt = """
@@ -107,8 +109,8 @@ struct AgeOracleTests {
       data = sys.stdin.buffer.read()
       sys.stdout.buffer.write(pyrage.decrypt(data, [x25519.Identity.from_str(sys.argv[1])]))
       """
-    let decrypted = try await Run.python(decrypt, [identity.secretKeyString], stdin: Data(ours))
-    #expect(decrypted.status == 0, "\(decrypted.stderrText)")
-    #expect(Array(decrypted.stdout) == plaintext)
+    let decrypted = try await TestEnvironment.python(decrypt, [identity.secretKeyString], stdin: ours)
+    #expect(decrypted.exitCode == 0, "\(decrypted.stderr)")
+    #expect(decrypted.stdoutBytes == plaintext)
   }
 }

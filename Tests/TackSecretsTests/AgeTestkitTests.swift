@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TackTestSupport
 import Testing
 
 @testable import TackSecrets

@@ -1,13 +1,15 @@
 import Foundation
 import TackBase
 import TackJSON
+import TackTesting
+import TackTestSupport
 import Testing
 
 @testable import TackSecrets
 
 /// tack-sealed values opened by kubesealpy (Python `cryptography`'s OAEP), in every scope, and
 /// refused with a wrong label; kubesealpy-sealed values opened by tack.
-@Suite(.enabled(if: TestEnvironment.hasPythonOracles, "needs kubesealpy==1.0.1 in TACK_ORACLE_VENV"))
+@Suite(.requires(.kubesealpy))
 struct SealedOracleTests {
   static let decryptScript = """
     import sys, base64
@@ -24,7 +26,7 @@ struct SealedOracleTests {
 
   static func pythonDecrypt(_ blob: String, label: String) async throws -> ProcessResult {
     let key = TestEnvironment.sealedSamples.appendingPathComponent("tls.key").path
-    return try await Run.python(decryptScript, [key, blob, label])
+    return try await TestEnvironment.python(decryptScript, [key, blob, label])
   }
 
   @Test(arguments: SealingScope.allCases)
@@ -35,14 +37,14 @@ struct SealedOracleTests {
     let value = try #require(sealed[path: "spec", "encryptedData", "password"]?.stringValue)
     let label = String(decoding: scope.label(namespace: "default", name: "demo-credentials"), as: UTF8.self)
     let opened = try await Self.pythonDecrypt(value, label: label)
-    #expect(opened.status == 0, "\(opened.stderrText)")
-    #expect(opened.stdoutText == "s3cr3t-P@ss")
+    #expect(opened.exitCode == 0, "\(opened.stderr)")
+    #expect(opened.stdout == "s3cr3t-P@ss")
     // Every other scope's label must fail.
     for other in SealingScope.allCases where other != scope {
       let wrong = String(decoding: other.label(namespace: "default", name: "demo-credentials"), as: UTF8.self)
-      #expect(try await Self.pythonDecrypt(value, label: wrong).status == 3)
+      #expect(try await Self.pythonDecrypt(value, label: wrong).exitCode == 3)
     }
-    #expect(try await Self.pythonDecrypt(value, label: "default/other-name").status != 0)
+    #expect(try await Self.pythonDecrypt(value, label: "default/other-name").exitCode != 0)
   }
 
   @Test func kubesealpySealsAndTackUnseals() async throws {
@@ -54,9 +56,9 @@ struct SealedOracleTests {
       print(sealer.seal(name='fresh', namespace='team', data={'k': b'value-42'}, scope=SealingScope.STRICT).to_yaml())
       """
     let certificate = TestEnvironment.sealedSamples.appendingPathComponent("tls.crt").path
-    let result = try await Run.python(script, [certificate])
-    #expect(result.status == 0, "\(result.stderrText)")
-    let sealed = try JSON.parseYAML(result.stdoutText)
+    let result = try await TestEnvironment.python(script, [certificate])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    let sealed = try JSON.parseYAML(result.stdout)
     let secret = try SealedSecretUnsealer(privateKey: SealedSamples.privateKey()).unseal(sealed)
     #expect(secret[path: "data", "k"]?.stringValue == Base64.encode(Array("value-42".utf8)))
   }

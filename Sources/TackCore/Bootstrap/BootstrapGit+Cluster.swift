@@ -127,7 +127,7 @@ extension BootstrapGit {
     }
     progress.action("generating source secret")
     if let publicKey = secret.publicKey {
-      progress.success("public key: \(publicKey.trimmingCharacters(in: "\n "))")
+      progress.success("public key: \(publicKey.trimming("\n "))")
       if !options.silent {
         guard let confirmer, await confirmer.confirm("Please give the key access to your repository") else {
           throw BootstrapError(.cancelled, "aborting")

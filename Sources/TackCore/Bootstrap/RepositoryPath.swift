@@ -1,3 +1,5 @@
+import TackBase
+
 /// `--path`: a directory inside the repository, relative to its root. flux cleans it with a secure
 /// join; tack refuses what would leave the repository instead of silently clamping it.
 public struct RepositoryPath: Sendable, Equatable, CustomStringConvertible {
@@ -5,7 +7,7 @@ public struct RepositoryPath: Sendable, Equatable, CustomStringConvertible {
   public let components: [String]
 
   public init(_ text: String) throws(BootstrapError) {
-    let trimmed = text.trimmingCharacters(in: " \t")
+    let trimmed = text.trimming(" \t")
     if trimmed.hasPrefix("/") {
       throw .usage("--path \"\(text)\" must be relative to the repository root (e.g. clusters/my-cluster)")
     }
@@ -40,14 +42,5 @@ public struct RepositoryPath: Sendable, Equatable, CustomStringConvertible {
   /// A path below this one: `appending("flux-system", "gotk-sync.yaml")`.
   public func appending(_ more: String...) -> String {
     (components + more).joined(separator: "/")
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    var slice = self[...]
-    while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-    while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-    return String(slice)
   }
 }

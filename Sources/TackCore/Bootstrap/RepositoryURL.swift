@@ -1,3 +1,6 @@
+import TackBase
+import TackGit
+
 /// `--url` taken apart for the shaping rules of the sync URL (see ``SyncURL``). Accepts
 /// `ssh://`, `https://`, `http://`, `file://` and scp-like `user@host:path`. A password in the URL
 /// is kept apart and never appears in ``string``.
@@ -27,92 +30,44 @@ public struct RepositoryURL: Sendable, Equatable, CustomStringConvertible {
   }
 
   public static func parse(_ text: String) throws(BootstrapError) -> RepositoryURL {
-    let text = text.trimmingCharacters(in: " \t\n")
+    let text = text.trimming(" \t\n")
     guard !text.isEmpty else {
       throw .usage("--url is required: the Git repository to bootstrap (ssh://, https:// or file://)")
     }
-    if let marker = text.firstRange(of: "://") {
-      let scheme = text[..<marker.lowerBound].lowercased()
-      let rest = text[marker.upperBound...]
+    if case let (scheme, rest)? = GitAddress.scheme(of: text) {
       switch scheme {
       case "file":
         guard !rest.isEmpty else { throw .usage("--url \(text): a file:// URL needs a path") }
         return RepositoryURL(scheme: "file", host: "", path: String(rest))
       case "ssh", "https", "http":
-        return try parseAuthority(rest, scheme: scheme, original: text)
+        do {
+          let authority = try GitAddress.authority(rest)
+          return RepositoryURL(
+            scheme: scheme, user: authority.user, password: authority.password, host: authority.host,
+            port: authority.port, path: authority.path)
+        } catch {
+          switch error {
+          case .malformedIPv6: throw .usage("--url \(redacted(text)): malformed IPv6 host")
+          case .invalidPort(let port): throw .usage("--url \(redacted(text)): invalid port \"\(port)\"")
+          case .noHost: throw .usage("--url \(redacted(text)) has no host")
+          }
+        }
       default:
         throw .usage("--url \(redacted(text)): scheme \"\(scheme)\" is not supported; use ssh://, https:// or file://")
       }
     }
-    if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/"), !text.hasPrefix("/"), !text.hasPrefix(".")
-    {
-      var host = String(text[..<colon])
-      var user: String?
-      if let at = host.lastIndex(of: "@") {
-        user = String(host[..<at])
-        host = String(host[host.index(after: at)...])
-      }
-      let path = String(text[text.index(after: colon)...])
-      guard !host.isEmpty, !path.isEmpty else { throw .usage("--url \(text) is not a valid Git URL") }
+    if let scp = GitAddress.scpLike(text) {
+      guard !scp.host.isEmpty, !scp.path.isEmpty else { throw .usage("--url \(text) is not a valid Git URL") }
       return RepositoryURL(
-        scheme: "ssh", user: user, host: host, path: path.hasPrefix("/") ? path : "/" + path, isSCPLike: true)
+        scheme: "ssh", user: scp.user, host: scp.host, path: scp.path.hasPrefix("/") ? scp.path : "/" + scp.path,
+        isSCPLike: true)
     }
     throw .usage(
       "--url \(text) is not a URL; use ssh://git@host/org/repo, https://host/org/repo or file:///path/to/repo")
   }
 
-  static func parseAuthority(_ rest: Substring, scheme: String, original: String) throws(BootstrapError)
-    -> RepositoryURL
-  {
-    let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-    var authority = rest[..<slash]
-    let path = String(rest[slash...])
-    var user: String?
-    var password: String?
-    if let at = authority.lastIndex(of: "@") {
-      let info = authority[..<at]
-      if let colon = info.firstIndex(of: ":") {
-        user = String(info[..<colon])
-        password = String(info[info.index(after: colon)...])
-      } else {
-        user = String(info)
-      }
-      authority = authority[authority.index(after: at)...]
-    }
-    var host = String(authority)
-    var port: Int?
-    if authority.hasPrefix("[") {
-      guard let close = authority.firstIndex(of: "]") else {
-        throw .usage("--url \(redacted(original)): malformed IPv6 host")
-      }
-      host = String(authority[authority.index(after: authority.startIndex)..<close])
-      let after = authority[authority.index(after: close)...]
-      if after.hasPrefix(":") { port = try parsePort(after.dropFirst(), original) }
-    } else if let colon = authority.lastIndex(of: ":") {
-      host = String(authority[..<colon])
-      port = try parsePort(authority[authority.index(after: colon)...], original)
-    }
-    guard !host.isEmpty else { throw .usage("--url \(redacted(original)) has no host") }
-    return RepositoryURL(scheme: scheme, user: user, password: password, host: host, port: port, path: path)
-  }
-
-  static func parsePort(_ text: Substring, _ original: String) throws(BootstrapError) -> Int {
-    guard let port = Int(text), (1...65535).contains(port) else {
-      throw .usage("--url \(redacted(original)): invalid port \"\(text)\"")
-    }
-    return port
-  }
-
   /// A URL text with any `user:password@` cut down to `user@`.
-  public static func redacted(_ text: String) -> String {
-    guard let marker = text.firstRange(of: "://") else { return text }
-    let rest = text[marker.upperBound...]
-    let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-    guard let at = rest[..<authorityEnd].lastIndex(of: "@"),
-      let colon = rest[..<at].firstIndex(of: ":")
-    else { return text }
-    return String(text[..<colon]) + String(rest[at...])
-  }
+  public static func redacted(_ text: String) -> String { GitAddress.redacted(text) }
 
   var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
 

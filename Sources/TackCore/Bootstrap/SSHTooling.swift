@@ -1,3 +1,5 @@
+import TackBase
+
 /// The SSH key work bootstrap and `create secret git` need. The live implementation sits on
 /// TackGit (`SSHKeyPair`, `SSHHostKeyScanner`, `KnownHosts`).
 public protocol SSHTooling: Sendable {
@@ -20,7 +22,7 @@ public struct SSHKeyMaterial: Sendable, Equatable, CustomStringConvertible {
     self.privateKey = privateKey
     self.publicKey = publicKey
   }
-  public var description: String { publicKey.trimmingCharacters(in: "\n ") }
+  public var description: String { publicKey.trimming("\n ") }
 }
 
 /// Asks the user a yes/no question on the terminal. Absent when stdin is not a terminal: then the

@@ -1,3 +1,5 @@
+import TackBase
+
 /// Parses Flagger's event messages (`pkg/controller/{scheduler,scheduler_hooks,scheduler_metrics}.go`)
 /// into `CanaryEvent.Kind`. Every template Flagger emits has a case; a message that fits none is
 /// `.other` and is still shown verbatim, so a newer Flagger never breaks the history.
@@ -94,7 +96,7 @@ public enum CanaryEventParser {
         return .rollingBack(reason: .thresholdReached(failedChecks: n))
       }
       if let range = rest.firstRange(of: " progress deadline exceeded") {
-        let detail = rest[range.upperBound...].trimmingCharacters(inSet: " ")
+        let detail = rest[range.upperBound...].trimming(" ")
         return .rollingBack(reason: .progressDeadline(detail))
       }
       if rest.hasSuffix(" manual webhook invoked") { return .rollingBack(reason: .manual) }
@@ -156,7 +158,7 @@ public enum CanaryEventParser {
     if let range = rest.firstRange(of: " metric ") {
       let tail = rest[range.upperBound...]
       let metric = tail.prefix { $0 != " " }
-      let detail = tail.dropFirst(metric.count).trimmingCharacters(inSet: " ")
+      let detail = tail.dropFirst(metric.count).trimming(" ")
       return .noMetricValues(metric: String(metric), detail: detail)
     }
     return .noMetricValues(metric: "", detail: rest)
@@ -190,14 +192,5 @@ extension String {
     var s = self
     while s.last == "\n" || s.last == "\r" { s.removeLast() }
     return s
-  }
-}
-
-extension StringProtocol {
-  func trimmingCharacters(inSet characters: Character) -> String {
-    var s = Substring(self)
-    while s.first == characters { s = s.dropFirst() }
-    while s.last == characters { s = s.dropLast() }
-    return String(s)
   }
 }

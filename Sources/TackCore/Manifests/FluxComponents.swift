@@ -1,3 +1,5 @@
+import TackBase
+
 /// The Flux controllers a bundle can hold and the rules flux applies to `--components` and
 /// `--components-extra`.
 public enum FluxComponents {
@@ -20,7 +22,7 @@ public enum FluxComponents {
   /// Splits comma-separated flag values (`--components a,b --components c`), as flux's string-slice
   /// flags do, dropping empty items.
   public static func parseList(_ values: [String]) -> [String] {
-    values.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    values.flatMap { $0.split(separator: ",") }.map { $0.trimming(" \t") }.filter { !$0.isEmpty }
   }
 
   /// `components` followed by `extra`, duplicates dropped, order kept; checked as flux checks them
@@ -43,11 +45,5 @@ public enum FluxComponents {
         "component \(name) is not available: --components takes \(defaults.joined(separator: ", ")); --components-extra takes \(extras.joined(separator: ", "))")
     }
     return selected
-  }
-}
-
-extension Substring {
-  func trimmingSpaces() -> String {
-    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
   }
 }

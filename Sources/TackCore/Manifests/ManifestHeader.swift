@@ -1,3 +1,5 @@
+import TackBase
+
 /// The comment lines flux writes in front of generated manifests.
 public enum ManifestHeader {
   /// flux's `manifestgen.GenWarning`.
@@ -14,7 +16,7 @@ public enum ManifestHeader {
     // The header sits at the top; don't scan a 300 KB bundle for it.
     for line in text.prefix(1024).split(separator: "\n").prefix(8) {
       if line.hasPrefix("# Flux Version: ") {
-        let version = line.dropFirst("# Flux Version: ".count).trimmingSpaces()
+        let version = line.dropFirst("# Flux Version: ".count).trimming(" \t")
         return version.isEmpty ? nil : version
       }
     }

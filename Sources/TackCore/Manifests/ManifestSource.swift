@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import Crypto
+import TackBase
 import TackHTTP
 import TackKube
 
@@ -144,15 +145,9 @@ public struct ManifestSource: Sendable {
   /// Writes through a temporary file and a rename, so an interrupted download never leaves a
   /// half-written bundle in the cache.
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ManifestError) {
-    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-    let temporary = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+      try AtomicFile.write(bytes, to: path, permissions: .umasked(0o666), durable: false, createDirectories: true)
     } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
       throw ManifestError(.download, "cannot write the manifests cache \(path): \(error)")
     }
   }

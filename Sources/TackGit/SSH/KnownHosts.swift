@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -52,11 +53,13 @@ public struct KnownHosts: Sendable, Equatable {
         marker = known
         fields.removeFirst()
       }
-      guard fields.count >= 3, let key = Data(base64Encoded: fields[2]) else {
+      // Fields hold no white space (they are split on it), so `.lenient` reads what Go and
+      // OpenSSH read: padded base64, trailing bits unchecked.
+      guard fields.count >= 3, let key = Base64.decode(fields[2], grammar: .lenient) else {
         throw GitError(
           .invalidKey, "known_hosts line \(index + 1) is not `host key-type base64-key [comment]`")
       }
-      entries.append(Entry(marker: marker, hosts: fields[0], keyType: fields[1], key: Array(key)))
+      entries.append(Entry(marker: marker, hosts: fields[0], keyType: fields[1], key: key))
     }
     self.entries = entries
   }
@@ -68,7 +71,7 @@ public struct KnownHosts: Sendable, Equatable {
 
   /// One known_hosts line for a key, as flux writes it into the `known_hosts` secret key.
   public static func line(host: String, port: Int, keyType: String, key: [UInt8]) -> String {
-    "\(hostName(host, port: port)) \(keyType) \(Data(key).base64EncodedString())"
+    "\(hostName(host, port: port)) \(keyType) \(Base64.encode(key))"
   }
 
   public func verify(host: String, port: Int, keyType: String, key: [UInt8]) -> Verdict {
@@ -100,12 +103,12 @@ public struct KnownHosts: Sendable, Equatable {
 
   private static func hashedMatches(_ field: String, name: String) -> Bool {
     let parts = field.split(separator: "|", omittingEmptySubsequences: true)
-    guard parts.count == 3, parts[0] == "1", let salt = Data(base64Encoded: String(parts[1])),
-      let hash = Data(base64Encoded: String(parts[2]))
+    guard parts.count == 3, parts[0] == "1", let salt = Base64.decode(parts[1], grammar: .lenient),
+      let hash = Base64.decode(parts[2], grammar: .lenient)
     else { return false }
     let code = HMAC<Insecure.SHA1>.authenticationCode(
-      for: Data(name.utf8), using: SymmetricKey(data: salt))
-    return Data(code) == hash
+      for: Array(name.utf8), using: SymmetricKey(data: salt))
+    return Array(code) == hash
   }
 
   /// OpenSSH's `match_pattern`: `*` any run, `?` any one character.

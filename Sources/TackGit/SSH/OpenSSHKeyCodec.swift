@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 import _CryptoExtras
 
 #if canImport(FoundationEssentials)
@@ -61,7 +62,7 @@ enum OpenSSHKeyCodec {
     container.string(pair.publicKeyBlob)
     container.string(privateSection.bytes)
 
-    let base64 = Data(container.bytes).base64EncodedString()
+    let base64 = Base64.encode(container.bytes)
     var lines = ["-----BEGIN \(label)-----"]
     var rest = base64[...]
     while !rest.isEmpty {

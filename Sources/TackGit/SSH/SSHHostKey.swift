@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -23,8 +24,7 @@ public struct SSHHostKey: Sendable, Equatable {
 
   /// `SHA256:<base64 without padding>`, as `ssh-keygen -l` and OpenSSH's warnings print it.
   public var fingerprintSHA256: String {
-    let digest = Data(SHA256.hash(data: blob)).base64EncodedString()
-    return "SHA256:" + digest.replacing("=", with: "")
+    "SHA256:" + Base64.encode(Array(SHA256.hash(data: blob)), padded: false)
   }
 
   /// The known_hosts line flux stores for this key (`host type key`, `[host]:port` off port 22).

@@ -1,4 +1,6 @@
 import Crypto
+import SwiftASN1
+import TackBase
 import _CryptoExtras
 
 /// Reading existing private keys (flux's `--private-key-file`, decrypted with `--password`).
@@ -6,11 +8,9 @@ extension SSHKeyPair {
   /// Parses an OpenSSH (`OPENSSH PRIVATE KEY`) or PEM (`RSA PRIVATE KEY`, `EC PRIVATE KEY`,
   /// PKCS#8 `PRIVATE KEY`) private key.
   public static func parse(privateKey text: String, passphrase: String? = nil) throws(GitError) -> SSHKeyPair {
-    guard let block = PEM.unwrap(text) else {
-      throw GitError(.invalidKey, "the SSH private key is not in OpenSSH or PEM format")
-    }
+    let block = try firstBlock(text)
     if block.label == OpenSSHKeyCodec.label {
-      return try OpenSSHKeyCodec.decode(block.der, passphrase: passphrase)
+      return try OpenSSHKeyCodec.decode(block.bytes, passphrase: passphrase)
     }
     if block.headers["Proc-Type"]?.contains("ENCRYPTED") == true {
       throw GitError(
@@ -18,7 +18,8 @@ extension SSHKeyPair {
         "the SSH private key uses legacy PEM encryption, which tack cannot read; convert it with "
           + "`ssh-keygen -p -f <file>` (OpenSSH format)")
     }
-    let pem = PEM.wrap(block.der, label: block.label)
+    // swift-crypto reads strict PEM only: armour the bytes again the RFC 7468 way.
+    let pem = PEMDocument(type: block.label, derBytes: block.bytes).pemString + "\n"
     switch block.label {
     case "RSA PRIVATE KEY":
       if let key = try? _RSA.Signing.PrivateKey(unsafePEMRepresentation: pem) {
@@ -56,11 +57,9 @@ extension SSHKeyPair {
   /// The public key of an OpenSSH private key file without decrypting it (the container stores
   /// it in clear), e.g. to print the deploy key of a passphrase-protected `--private-key-file`.
   public static func publicKey(ofPrivateKey text: String) throws(GitError) -> SSHHostKey {
-    guard let block = PEM.unwrap(text) else {
-      throw GitError(.invalidKey, "the SSH private key is not in OpenSSH or PEM format")
-    }
+    let block = try firstBlock(text)
     if block.label == OpenSSHKeyCodec.label {
-      let container = try OpenSSHKeyCodec.container(block.der)
+      let container = try OpenSSHKeyCodec.container(block.bytes)
       guard let key = SSHHostKey(blob: container.publicKeyBlob) else {
         throw OpenSSHKeyCodec.malformed("its public key is malformed")
       }
@@ -71,5 +70,13 @@ extension SSHKeyPair {
       throw GitError(.invalidKey, "cannot derive the public key")
     }
     return key
+  }
+
+  /// The first PEM block of a key file, read as OpenSSH reads it (70-column lines, headers).
+  static func firstBlock(_ text: String) throws(GitError) -> PEM.Block {
+    guard let block = try? PEM.blocks(in: text).first else {
+      throw GitError(.invalidKey, "the SSH private key is not in OpenSSH or PEM format")
+    }
+    return block
   }
 }

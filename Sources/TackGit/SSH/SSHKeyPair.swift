@@ -1,4 +1,5 @@
 import Crypto
+import TackBase
 import _CryptoExtras
 
 #if canImport(FoundationEssentials)
@@ -141,7 +142,7 @@ public struct SSHKeyPair: Sendable {
   /// `<type> <base64> [comment]`: one authorized_keys line (flux's `identity.pub`, and what
   /// `bootstrap` prints as `✔ public key: …`).
   public var authorizedKey: String {
-    let line = "\(algorithm.sshKeyType) \(Data(publicKeyBlob).base64EncodedString())"
+    let line = "\(algorithm.sshKeyType) \(Base64.encode(publicKeyBlob))"
     return comment.isEmpty ? line : line + " " + comment
   }
 
@@ -164,40 +165,5 @@ public struct SSHKeyPair: Sendable {
     case .rsa(let key): return key.pemRepresentation
     case .ed25519: return nil
     }
-  }
-}
-
-/// PEM armour.
-enum PEM {
-  static func wrap(_ der: [UInt8], label: String) -> String {
-    let base64 = Data(der).base64EncodedString()
-    var lines = ["-----BEGIN \(label)-----"]
-    var rest = base64[...]
-    while !rest.isEmpty {
-      lines.append(String(rest.prefix(64)))
-      rest = rest.dropFirst(64)
-    }
-    lines.append("-----END \(label)-----")
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The label and bytes of the first PEM block; headers such as `Proc-Type` are returned too.
-  static func unwrap(_ text: String) -> (label: String, headers: [String: String], der: [UInt8])? {
-    let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
-    guard let begin = lines.firstIndex(where: { $0.hasPrefix("-----BEGIN ") && $0.hasSuffix("-----") })
-    else { return nil }
-    let label = String(lines[begin].dropFirst("-----BEGIN ".count).dropLast(5))
-    guard let end = lines[(begin + 1)...].firstIndex(of: "-----END \(label)-----") else { return nil }
-    var headers: [String: String] = [:]
-    var body = ""
-    for line in lines[(begin + 1)..<end] {
-      if let colon = line.firstIndex(of: ":") {
-        headers[String(line[..<colon])] = line[line.index(after: colon)...].trimmingWhitespace()
-      } else {
-        body += line
-      }
-    }
-    guard let der = Data(base64Encoded: body) else { return nil }
-    return (label, headers, Array(der))
   }
 }

@@ -1,6 +1,7 @@
 internal import CCurl
 internal import CCurlShims
 import Synchronization
+import TackBase
 
 #if canImport(Glibc)
   import Glibc

@@ -219,7 +219,8 @@ actor Discovery {
         })
     ]
     // A cache that cannot be written is only slower next time.
-    _ = LocalFiles.writeAtomically(json.serializedBytes(), to: file)
+    try? AtomicFile.write(
+      json.serializedBytes(), to: file, permissions: .umasked(0o644), durable: false, createDirectories: true)
   }
 }
 

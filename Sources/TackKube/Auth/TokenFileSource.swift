@@ -1,4 +1,5 @@
 import Synchronization
+import TackBase
 import TackHTTP
 
 /// A bearer token kept in a file (`tokenFile`, projected service-account tokens). The file is re-read
@@ -28,7 +29,7 @@ public final class TokenFileSource: CredentialSource {
     } catch {
       throw KubeConfigError.badCredentialFile(source: "tokenFile \(path)", reason: "cannot read it: \(error.reason)")
     }
-    let token = text.trimmingCharacters(in: " \n\r\t")
+    let token = text.trimming(" \n\r\t")
     guard !token.isEmpty else {
       throw KubeConfigError.badCredentialFile(source: "tokenFile \(path)", reason: "the file is empty")
     }

@@ -1,3 +1,5 @@
+import TackBase
+
 /// The configuration a pod gets from its service account: the API server from
 /// `KUBERNETES_SERVICE_HOST`/`KUBERNETES_SERVICE_PORT`, a rotating token and the cluster CA from the
 /// mounted directory (`/var/run/secrets/kubernetes.io/serviceaccount`).
@@ -22,7 +24,7 @@ public struct InClusterConfig: Sendable, Equatable {
     var namespace = environment["POD_NAMESPACE"]
     if namespace == nil || namespace!.isEmpty {
       namespace = (try? LocalFiles.readText(LocalFiles.join(directory, "namespace")))
-        .map { $0.trimmingCharacters(in: " \n\r\t") }
+        .map { $0.trimming(" \n\r\t") }
     }
     return InClusterConfig(
       server: "https://\(hostPart):\(port)", tokenFile: tokenFile,
@@ -41,15 +43,5 @@ public struct InClusterConfig: Sendable, Equatable {
       contexts: [
         Self.contextName: .init(cluster: Self.contextName, user: Self.contextName, namespace: namespace)
       ])
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    let characters = Set(set)
-    var slice = Substring(self)
-    while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-    while let last = slice.last, characters.contains(last) { slice.removeLast() }
-    return String(slice)
   }
 }

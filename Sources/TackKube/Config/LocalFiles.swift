@@ -102,39 +102,5 @@ enum LocalFiles {
     return join(cwd, String(rest))
   }
 
-  /// Writes a file atomically (temp file in the same directory, then rename): a reader never sees
-  /// half a file. Creates missing parent directories.
-  static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
-    makeDirectories(directory(of: path))
-    let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
-    var offset = 0
-    var ok = true
-    bytes.withUnsafeBytes { raw in
-      while offset < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          ok = false
-          return
-        }
-        offset += n
-      }
-    }
-    close(fd)
-    guard ok, rename(temp, path) == 0 else {
-      unlink(temp)
-      return false
-    }
-    return true
-  }
-
-  static func makeDirectories(_ path: String) {
-    guard !path.isEmpty, !exists(path) else { return }
-    makeDirectories(directory(of: path))
-    mkdir(path, 0o755)
-  }
-
   static func remove(_ path: String) { unlink(path) }
 }

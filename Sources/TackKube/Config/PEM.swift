@@ -25,28 +25,22 @@ enum PEM {
   }
 
   static func blocks(_ bytes: [UInt8]) throws(Problem) -> [Block] {
-    let text = String(decoding: bytes, as: UTF8.self)
-    var result: [Block] = []
-    var label: String?
-    var body = ""
-    for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
-      let line = rawLine.trimmingCharacters(in: " ")
-      if line.hasPrefix("-----BEGIN "), line.hasSuffix("-----") {
-        label = String(line.dropFirst(11).dropLast(5))
-        body = ""
-      } else if line.hasPrefix("-----END "), let current = label {
-        guard let der = Base64.decode(body, grammar: .lenient) else { throw .badBase64(current) }
-        guard isDER(der) else { throw .notDER(current) }
-        result.append(Block(label: current, der: der))
-        label = nil
-      } else if label != nil {
-        // Encrypted legacy keys carry "Proc-Type:" headers; they fail below as not DER or base64.
-        body += line
+    let found: [TackBase.PEM.Block]
+    do {
+      found = try TackBase.PEM.blocks(in: String(decoding: bytes, as: UTF8.self))
+    } catch {
+      switch error {
+      case .noBlocks: throw .noBlocks
+      case .badBase64(let label): throw .badBase64(label)
+      case .missingEnd(let label): throw .missingEnd(label)
       }
     }
-    if let label { throw .missingEnd(label) }
-    guard !result.isEmpty else { throw .noBlocks }
-    return result
+    return try found.map { block throws(Problem) in
+      // Encrypted legacy keys carry "Proc-Type:" headers: nothing a client can use.
+      guard block.headers.isEmpty else { throw .badBase64(block.label) }
+      guard isDER(block.bytes) else { throw .notDER(block.label) }
+      return Block(label: block.label, der: block.bytes)
+    }
   }
 
   /// An outer ASN.1 SEQUENCE whose length covers the data.

@@ -1,3 +1,5 @@
+import TackBase
+
 /// An API server address split into what the transport needs. Accepts what kubectl accepts:
 /// `https://host:port/prefix`, `http://host`, or a bare `host:port` (https assumed).
 public struct ServerURL: Sendable, Equatable, CustomStringConvertible {
@@ -20,7 +22,7 @@ public struct ServerURL: Sendable, Equatable, CustomStringConvertible {
   }
 
   public init(parsing text: String) throws(ParseError) {
-    var rest = Substring(text.trimmingCharacters(in: " "))
+    var rest = Substring(text.trimming(" "))
     guard !rest.isEmpty else { throw .invalid("it is empty") }
     if let range = rest.range(of: "://") {
       scheme = rest[..<range.lowerBound].lowercased()

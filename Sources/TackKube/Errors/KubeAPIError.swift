@@ -179,7 +179,7 @@ public struct KubeAPIError: TackError, Equatable {
       if case .other("") = status.reason { status.reason = genericReason(statusCode, method: method) }
       return KubeAPIError(status: status, method: method, path: path)
     }
-    let text = String(decoding: body.prefix(4096), as: UTF8.self).trimmingCharacters(in: " \n\r\t")
+    let text = String(decoding: body.prefix(4096), as: UTF8.self).trimming(" \n\r\t")
     let reason = genericReason(statusCode, method: method)
     var message: String
     switch statusCode {

@@ -62,15 +62,6 @@ public enum KubeConfigError: TackError, Equatable {
   }
 
   static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: " ") }.joined(separator: " ")
-  }
-}
-
-extension Substring {
-  func trimmingCharacters(in set: Character) -> Substring {
-    var s = self
-    while s.first == set { s.removeFirst() }
-    while s.last == set { s.removeLast() }
-    return s
+    text.split(whereSeparator: \.isNewline).map { $0.trimming(" ") }.joined(separator: " ")
   }
 }

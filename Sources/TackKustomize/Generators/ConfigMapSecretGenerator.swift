@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// `configMapGenerator` and `secretGenerator`: key/value pairs from env files, literals and files

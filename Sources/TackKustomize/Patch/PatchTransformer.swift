@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// `patches`, `patchesStrategicMerge` and `patchesJson6902`.
@@ -24,11 +25,11 @@ struct PatchTransformer {
     case (false, false): throw fail("patch and path can't be set at the same time")
     case (false, true):
       text = patchText
-      source = "[patch: \(Self.quoted(patchText))]"
+      source = "[patch: \(GoQuote.quoted(patchText))]"
     case (true, false):
       let bytes = try loader.readFile(entry.path, field: field, kustomizationFile: kustomizationFile)
       text = String(decoding: bytes, as: UTF8.self)
-      source = "[path: \(Self.quoted(entry.path))]"
+      source = "[path: \(GoQuote.quoted(entry.path))]"
     }
     switch try parse(text, source: source) {
     case .strategicMerge(let patches):
@@ -117,20 +118,6 @@ struct PatchTransformer {
   static func jsonPatchDocument(_ text: String) throws -> JSON {
     if text.hasPrefix("[") { return try JSON.parse(text) }
     return try GoYAMLReader(flavour: .v2).single(text) ?? .null
-  }
-
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   // MARK: applying

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 import Yams
 
@@ -178,7 +179,8 @@ struct GoYAMLReader {
         throw GoYAMLError(message: "yaml: cannot decode `\(text)` as a \(short)")
       }
     case "!!binary":
-      guard let data = Base64.decode(text.filter { !$0.isWhitespace }) else {
+      // Go decodes with StdEncoding once white space is gone: padded, trailing bits unchecked.
+      guard let data = Base64.decode(text.filter { !$0.isWhitespace }, grammar: .lenient) else {
         throw GoYAMLError(message: "yaml: !!binary value contains invalid base64 data")
       }
       return .string(String(decoding: data, as: UTF8.self))

@@ -57,23 +57,6 @@ extension ByteReader {
   }
 }
 
-/// An I/O failure on a named file or stream.
-public struct ByteStreamError: TackError, Equatable {
-  public var name: String
-  public var operation: String
-  public var reason: String
-  public init(name: String, operation: String, reason: String) {
-    self.name = name
-    self.operation = operation
-    self.reason = reason
-  }
-  public var description: String { "\(operation) \(name): \(reason)" }
-
-  static func errno(_ code: Int32, name: String, operation: String) -> ByteStreamError {
-    ByteStreamError(name: name, operation: operation, reason: String(cString: strerror(code)))
-  }
-}
-
 /// Reads a file descriptor; it is neither opened nor closed here.
 public final class FileDescriptorReader: ByteReader {
   public let descriptor: Int32
@@ -93,7 +76,7 @@ public final class FileDescriptorReader: ByteReader {
       #endif
       if n >= 0 { return n }
       if errno == EINTR { continue }
-      throw ByteStreamError.errno(errno, name: name, operation: "reading")
+      throw FileError(path: name, operation: "reading", errno: errno)
     }
   }
 }
@@ -118,7 +101,7 @@ public final class FileDescriptorWriter: ByteWriter {
       #endif
       if n < 0 {
         if errno == EINTR { continue }
-        throw ByteStreamError.errno(errno, name: name, operation: "writing")
+        throw FileError(path: name, operation: "writing", errno: errno)
       }
       offset += n
     }

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// A failure the API server answers with a `Status` body, worded as kube-apiserver words it.
@@ -265,24 +266,5 @@ public struct FieldError: Sendable, Equatable {
   }
 
   /// Go's `%q` for ordinary text.
-  public static func goQuote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  public static func goQuote(_ text: String) -> String { GoQuote.quoted(text) }
 }

@@ -97,9 +97,7 @@ public final class APIServer: Sendable {
     let serverCertificate = try ca.issueServerCertificate(
       dnsNames: ["localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc"],
       ipAddresses: ["127.0.0.1", "::1"] + (configuration.host.first?.isNumber == true || configuration.host.contains(":") ? [configuration.host] : []))
-    var tls = TLSConfiguration.makeServerConfiguration(
-      certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(serverCertificate.certificatePEM.utf8)).map { .certificate($0) },
-      privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(serverCertificate.privateKeyPEM.utf8), format: .pem)))
+    var tls = try serverCertificate.serverTLSConfiguration()
     tls.certificateVerification = .optionalVerification
     tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(ca.certificatePEM.utf8)))
     tls.applicationProtocols = ["http/1.1"]

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TackBase
 
 /// A rule that answers 403 for matching requests (everything else is allowed, like a cluster-admin
 /// for every authenticated user). nil fields match anything.
@@ -62,11 +63,11 @@ final class AccessControl: Sendable {
     if let identity = request.certificateIdentity { return identity }
     guard let authorization = request.header("Authorization") else { return nil }
     if authorization.hasPrefix("Bearer ") {
-      let token = String(authorization.dropFirst(7)).trimmingCharactersSpace()
+      let token = String(authorization.dropFirst(7)).trimming(" \t")
       return state.withLock { $0.tokens[token] }
     }
     if authorization.hasPrefix("Basic "),
-      let decoded = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharactersSpace()),
+      let decoded = Data(base64Encoded: String(authorization.dropFirst(6)).trimming(" \t")),
       let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
     {
       let user = String(text[..<colon])

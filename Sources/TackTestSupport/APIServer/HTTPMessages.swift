@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 
 /// One HTTP request as the dispatcher sees it.
@@ -20,13 +21,13 @@ struct APIRequest: Sendable {
     self.body = body
     self.certificateIdentity = certificateIdentity
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-    path = APIRequest.percentDecode(String(parts.first ?? ""), plusAsSpace: false)
+    path = PercentEncoding.decode(String(parts.first ?? ""), plusAsSpace: false)
     rawQuery = parts.count > 1 ? String(parts[1]) : ""
     var query: [String: [String]] = [:]
     for pair in rawQuery.split(separator: "&") {
       let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let key = APIRequest.percentDecode(String(kv[0]), plusAsSpace: true)
-      let value = kv.count > 1 ? APIRequest.percentDecode(String(kv[1]), plusAsSpace: true) : ""
+      let key = PercentEncoding.decode(String(kv[0]), plusAsSpace: true)
+      let value = kv.count > 1 ? PercentEncoding.decode(String(kv[1]), plusAsSpace: true) : ""
       query[key, default: []].append(value)
     }
     self.query = query
@@ -37,25 +38,6 @@ struct APIRequest: Sendable {
   }
 
   func parameter(_ name: String) -> String? { query[name]?.first }
-
-  static func percentDecode(_ text: String, plusAsSpace: Bool) -> String {
-    guard text.contains("%") || (plusAsSpace && text.contains("+")) else { return text }
-    var bytes: [UInt8] = []
-    var utf8 = Array(text.utf8)[...]
-    while let byte = utf8.popFirst() {
-      if byte == UInt8(ascii: "%"), utf8.count >= 2,
-        let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
-      {
-        bytes.append(value)
-        utf8 = utf8.dropFirst(2)
-      } else if plusAsSpace && byte == UInt8(ascii: "+") {
-        bytes.append(UInt8(ascii: " "))
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
 }
 
 /// A complete HTTP response.

@@ -23,14 +23,15 @@ extension ObjectStore {
 
   /// Creates `object` (its apiVersion/kind pick the resource). `keepStatus` stores a given status
   /// as is (seeding); otherwise status is dropped on create for kinds with a status subresource.
+  /// `dryRun` answers as `?dryRun=All` does: validated and defaulted, nothing stored.
   @discardableResult
   public func create(_ object: JSON, namespace: String? = nil, fieldManager: String = "tack-test",
-    keepStatus: Bool = false) throws(APIError) -> JSON
+    keepStatus: Bool = false, dryRun: Bool = false) throws(APIError) -> JSON
   {
     let type = try typeOf(object)
     let ns = namespace ?? object[path: "metadata", "namespace"]?.stringValue
-    return try create(type, namespace: ns, body: object, options: WriteOptions(fieldManager: fieldManager),
-      keepStatus: keepStatus).object.object
+    return try create(type, namespace: ns, body: object,
+      options: WriteOptions(fieldManager: fieldManager, dryRun: dryRun), keepStatus: keepStatus).object.object
   }
 
   public func get(apiVersion: String, kind: String, namespace: String? = nil, name: String) throws(APIError) -> JSON {
@@ -49,11 +50,11 @@ extension ObjectStore {
 
   /// PUT: `object` must carry the current resourceVersion for custom resources.
   @discardableResult
-  public func update(_ object: JSON, fieldManager: String = "tack-test") throws(APIError) -> JSON {
+  public func update(_ object: JSON, fieldManager: String = "tack-test", dryRun: Bool = false) throws(APIError) -> JSON {
     let type = try typeOf(object)
     return try update(type, namespace: object[path: "metadata", "namespace"]?.stringValue,
       name: object[path: "metadata", "name"]?.stringValue ?? "", body: object,
-      options: WriteOptions(fieldManager: fieldManager)).object.object
+      options: WriteOptions(fieldManager: fieldManager, dryRun: dryRun)).object.object
   }
 
   /// PUT to `/status`: only `status` changes.
@@ -91,23 +92,25 @@ extension ObjectStore {
   @discardableResult
   public func patch(apiVersion: String, kind: String, namespace: String? = nil, name: String, patch: JSON,
     type patchType: PatchType = .merge, subresource: String? = nil, fieldManager: String = "tack-test",
-    force: Bool = false) throws(APIError) -> JSON
+    force: Bool = false, dryRun: Bool = false) throws(APIError) -> JSON
   {
     let type = try resourceType(apiVersion: apiVersion, kind: kind)
     let bytes = patchType == .apply ? Array(patch.yaml().utf8) : patch.serializedBytes()
     return try self.patch(type, namespace: namespace, name: name, patchType: patchType, body: bytes,
-      options: WriteOptions(fieldManager: fieldManager, force: force), subresource: subresource).object.object
+      options: WriteOptions(fieldManager: fieldManager, dryRun: dryRun, force: force), subresource: subresource)
+      .object.object
   }
 
-  /// Server-side apply of `object` as `fieldManager`.
+  /// Server-side apply of `object` as `fieldManager` (`dryRun`: the answer without storing it).
   @discardableResult
-  public func apply(_ object: JSON, fieldManager: String, force: Bool = false, subresource: String? = nil)
-    throws(APIError) -> JSON
+  public func apply(_ object: JSON, fieldManager: String, force: Bool = false, dryRun: Bool = false,
+    subresource: String? = nil) throws(APIError) -> JSON
   {
     let type = try typeOf(object)
     return try apply(type, namespace: object[path: "metadata", "namespace"]?.stringValue,
       name: object[path: "metadata", "name"]?.stringValue ?? "", applied: object,
-      options: WriteOptions(fieldManager: fieldManager, force: force), subresource: subresource).object.object
+      options: WriteOptions(fieldManager: fieldManager, dryRun: dryRun, force: force), subresource: subresource)
+      .object.object
   }
 
   /// Deletes (or marks for deletion when finalizers remain); returns the object as last stored.

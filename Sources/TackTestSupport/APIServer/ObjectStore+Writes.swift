@@ -173,8 +173,12 @@ extension ObjectStore {
       }
       let errors = ObjectStore.validationErrors(managed, type: type)
       if !errors.isEmpty { throw ObjectStore.invalid(type, managed, errors) }
-      if state.buckets[type.storageKey]?.objects[prepared.key] != nil {
-        throw APIError.alreadyExists(resource: type.plural, group: type.group, name: prepared.name)
+      if let existing = state.buckets[type.storageKey]?.objects[prepared.key] {
+        var error = APIError.alreadyExists(resource: type.plural, group: type.group, name: prepared.name)
+        if existing.object[path: "metadata", "deletionTimestamp"] != nil {
+          error.message = "object is being deleted: " + error.message
+        }
+        throw error
       }
       let storageForm = ObjectStore.toStorage(managed, type: type, storageType: storageType)
       if options.dryRun {
@@ -336,10 +340,29 @@ extension ObjectStore {
         throw APIError.conflict(resource: type.plural, group: type.group, name: name,
           detail: "Precondition failed: ResourceVersion in precondition: \(rv), ResourceVersion in object meta: \(existing.revision)")
       }
-      if options.dryRun { return ObjectStore.present(existing, as: type) }
+      if options.dryRun { return ObjectStore.dryRunDeletion(existing, type: type) }
       let stored = ObjectStore.deleteLocked(&state, type: type, key: key, historyLimit: limit, revisionCounter: counter)
       return ObjectStore.present(stored, as: type)
     }
+  }
+
+  /// What a dry-run delete answers: the object as the deletion would leave it. With finalizers
+  /// (or for a namespace) that is the object marked for deletion; otherwise the object as it was.
+  static func dryRunDeletion(_ existing: StoredObject, type: ResourceType) -> StoredObject {
+    var object = present(existing, as: type).object
+    let finalizers = object[path: "metadata", "finalizers"]?.arrayValue ?? []
+    let isNamespace = type.storageKey == "/namespaces"
+    guard isNamespace || !finalizers.isEmpty, object[path: "metadata", "deletionTimestamp"] == nil else {
+      return StoredObject(object, revision: existing.revision)
+    }
+    object[path: "metadata", "deletionTimestamp"] = .string(RFC3339Time.now().rfc3339)
+    object[path: "metadata", "deletionGracePeriodSeconds"] = 0
+    if isNamespace {
+      object[path: "status", "phase"] = "Terminating"
+    } else if let generation = object[path: "metadata", "generation"]?.intValue, generation > 0 {
+      object[path: "metadata", "generation"] = .int(generation + 1)
+    }
+    return StoredObject(object, revision: existing.revision)
   }
 
   /// Marks with deletionTimestamp when finalizers remain, else removes (with cascades).

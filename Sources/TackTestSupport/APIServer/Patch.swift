@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 
 /// The PATCH content types kube-apiserver accepts.
@@ -9,7 +10,7 @@ public enum PatchType: String, Sendable {
   case apply = "application/apply-patch+yaml"
 
   init?(contentType: String) {
-    let base = contentType.split(separator: ";").first.map { $0.trimmingCharactersSpace().lowercased() } ?? ""
+    let base = contentType.split(separator: ";").first.map { $0.trimming(" \t").lowercased() } ?? ""
     if base == "application/apply-patch+cbor" { return nil }
     self.init(rawValue: base)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TackBase
 import TackJSON
 
 /// How a watch request is to be served.
@@ -266,27 +267,28 @@ final class RequestDispatcher: Sendable {
         timeout: timeout, format: format))
     case "create":
       let body = try RequestDispatcher.decodeBody(request, type: type)
-      let result = try store.create(type, namespace: path.namespace, body: body, options: try writeOptions(request))
+      let result = try store.create(type, namespace: path.namespace, body: body,
+        options: try writeOptions(request, kind: "CreateOptions"))
       return .respond(render(result.object.object, type: type, format: format, status: 201, warnings: result.warnings))
     case "update":
       let body = try RequestDispatcher.decodeBody(request, type: type)
       let result = try store.update(type, namespace: path.namespace, name: path.name!, body: body,
-        options: try writeOptions(request), subresource: path.subresource)
+        options: try writeOptions(request, kind: "UpdateOptions"), subresource: path.subresource)
       return .respond(render(result.object.object, type: type, format: format, warnings: result.warnings))
     case "patch":
       let contentType = request.header("Content-Type") ?? ""
       guard let patchType = PatchType(contentType: contentType) else {
         throw APIError.unsupportedMediaType(contentType, accepted: ObjectStore.acceptedPatchTypes(type))
       }
-      var options = try writeOptions(request)
-      if let force = request.parameter("force") {
-        guard patchType == .apply else {
-          throw APIError.invalid(kind: "PatchOptions", group: "meta.k8s.io", name: "", causes: [
-            FieldError(.forbidden, field: "force", detail: "may not be specified for non-apply patch")
-          ])
-        }
-        options.force = force == "true"
+      var causes: [FieldError] = []
+      if patchType == .apply && (request.parameter("fieldManager") ?? "").isEmpty {
+        causes.append(FieldError(.required, field: "fieldManager", detail: "is required for apply patch"))
       }
+      if request.parameter("force") != nil && patchType != .apply {
+        causes.append(FieldError(.forbidden, field: "force", detail: "may not be specified for non-apply patch"))
+      }
+      var options = try writeOptions(request, kind: "PatchOptions", causes: causes)
+      if let force = request.parameter("force") { options.force = force == "true" }
       if patchType == .apply { options.fieldManager = request.parameter("fieldManager") ?? "" }
       let result = try store.patch(type, namespace: path.namespace, name: path.name!, patchType: patchType,
         body: request.body, options: options, subresource: path.subresource)
@@ -378,8 +380,11 @@ final class RequestDispatcher: Sendable {
     return sendInitial
   }
 
-  func writeOptions(_ request: APIRequest) throws(APIError) -> WriteOptions {
+  /// Create, update and patch options. Invalid values answer 422 for `kind` (`CreateOptions`, …)
+  /// with every cause at once, after `causes` the caller found, as kube-apiserver validates them.
+  func writeOptions(_ request: APIRequest, kind: String, causes: [FieldError] = []) throws(APIError) -> WriteOptions {
     var options = WriteOptions()
+    var causes = causes
     if let manager = request.parameter("fieldManager"), !manager.isEmpty {
       options.fieldManager = manager
     } else {
@@ -393,31 +398,44 @@ final class RequestDispatcher: Sendable {
       }
       options.fieldValidation = value
     }
-    if let dryRun = request.query["dryRun"] {
-      guard dryRun.allSatisfy({ $0 == "All" }) else {
-        throw APIError.badRequest("dryRun: Unsupported value: \"\(dryRun.first ?? "")\": supported values: \"All\"")
+    if let values = request.query["dryRun"] {
+      if let cause = RequestDispatcher.dryRunCause(values) { causes.append(cause) }
+      options.dryRun = true
+    }
+    if !causes.isEmpty { throw APIError.invalid(kind: kind, group: "meta.k8s.io", name: "", causes: causes) }
+    return options
+  }
+
+  /// `dryRun` accepts only `All` (every value must be `All`); the bad list is shown as Go's JSON.
+  static func dryRunCause(_ values: [String]) -> FieldError? {
+    guard !values.allSatisfy({ $0 == "All" }) else { return nil }
+    let list = "[" + values.map { JSON.string($0).serialized() }.joined(separator: ",") + "]"
+    return FieldError(.notSupported, field: "dryRun", value: list, detail: "supported values: \"All\"")
+  }
+
+  func deleteOptions(_ request: APIRequest) throws(APIError) -> ObjectStore.DeleteOptions {
+    var options = ObjectStore.DeleteOptions()
+    var dryRun: [String] = []
+    if !request.body.isEmpty, let body = try? JSON.parse(request.body) {
+      options.resourceVersion = body[path: "preconditions", "resourceVersion"]?.stringValue
+      options.uid = body[path: "preconditions", "uid"]?.stringValue
+      options.propagationPolicy = body["propagationPolicy"]?.stringValue
+      dryRun = body["dryRun"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+    if let policy = request.parameter("propagationPolicy") { options.propagationPolicy = policy }
+    if let values = request.query["dryRun"] { dryRun = values }
+    if !dryRun.isEmpty {
+      if let cause = RequestDispatcher.dryRunCause(dryRun) {
+        throw APIError.invalid(kind: "DeleteOptions", group: "meta.k8s.io", name: "", causes: [cause])
       }
       options.dryRun = true
     }
     return options
   }
 
-  func deleteOptions(_ request: APIRequest) throws(APIError) -> ObjectStore.DeleteOptions {
-    var options = ObjectStore.DeleteOptions()
-    if !request.body.isEmpty, let body = try? JSON.parse(request.body) {
-      options.resourceVersion = body[path: "preconditions", "resourceVersion"]?.stringValue
-      options.uid = body[path: "preconditions", "uid"]?.stringValue
-      options.propagationPolicy = body["propagationPolicy"]?.stringValue
-      options.dryRun = body["dryRun"]?.arrayValue?.contains("All") ?? false
-    }
-    if let policy = request.parameter("propagationPolicy") { options.propagationPolicy = policy }
-    if request.parameter("dryRun") == "All" { options.dryRun = true }
-    return options
-  }
-
   static func decodeBody(_ request: APIRequest, type: ResourceType) throws(APIError) -> JSON {
     let contentType = (request.header("Content-Type") ?? "application/json").split(separator: ";").first.map {
-      $0.trimmingCharactersSpace().lowercased()
+      $0.trimming(" \t").lowercased()
     } ?? ""
     switch contentType {
     case "application/json", "":
@@ -438,7 +456,7 @@ final class RequestDispatcher: Sendable {
   static func negotiate(_ accept: String?) throws(APIError) -> ResponseFormat {
     guard let accept, !accept.isEmpty else { return .json }
     for candidate in accept.split(separator: ",") {
-      let parts = candidate.split(separator: ";").map { $0.trimmingCharactersSpace() }
+      let parts = candidate.split(separator: ";").map { $0.trimming(" \t") }
       let media = parts.first?.lowercased() ?? ""
       var parameters: [String: String] = [:]
       for parameter in parts.dropFirst() {

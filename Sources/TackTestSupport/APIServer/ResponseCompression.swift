@@ -2,6 +2,7 @@
 // always deflates at the default level, six times the CPU of what kube-apiserver uses, and its
 // public API takes no level (the zlib swift-nio-extras vendors is an internal module).
 import CZlib
+import TackBase
 
 /// Response compression as kube-apiserver does it: gzip only when the request's `Accept-Encoding`
 /// names `gzip` (a plain token match, like the real server's), only for bodies of at least the
@@ -12,7 +13,7 @@ enum ResponseCompression {
 
   static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
     guard let acceptEncoding, !acceptEncoding.isEmpty else { return false }
-    return acceptEncoding.split(separator: ",").contains { $0.trimmingCharactersSpace() == "gzip" }
+    return acceptEncoding.split(separator: ",").contains { $0.trimming(" \t") == "gzip" }
   }
 
   /// The gzip member for `input`, or nil if zlib refuses (never expected).

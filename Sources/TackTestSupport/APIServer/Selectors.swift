@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackJSON
 
 /// A parsed label selector (`app=web,tier!=db,env in (a,b),!legacy`), as `labels.Parse` reads it.
@@ -19,7 +20,7 @@ public struct LabelSelector: Sendable, Equatable {
   public init(parsing text: String) throws(APIError) {
     var requirements: [Requirement] = []
     for part in LabelSelector.splitTopLevel(text) {
-      let item = part.trimmingCharactersSpace()
+      let item = part.trimming(" \t")
       if item.isEmpty { continue }
       requirements.append(try LabelSelector.parseRequirement(item, whole: text))
     }
@@ -49,14 +50,14 @@ public struct LabelSelector: Sendable, Equatable {
       APIError.badRequest("unable to parse requirement: \(why)")
     }
     if item.hasPrefix("!") {
-      let key = String(item.dropFirst()).trimmingCharactersSpace()
+      let key = String(item.dropFirst()).trimming(" \t")
       try validateKey(key)
       return Requirement(key: key, op: .doesNotExist, values: [])
     }
     for (token, op) in [("!=", Operator.notEquals), ("==", .equals), ("=", .equals)] {
       if let range = item.range(of: token) {
-        let key = String(item[..<range.lowerBound]).trimmingCharactersSpace()
-        let value = String(item[range.upperBound...]).trimmingCharactersSpace()
+        let key = String(item[..<range.lowerBound]).trimming(" \t")
+        let value = String(item[range.upperBound...]).trimming(" \t")
         try validateKey(key)
         try validateValue(value)
         return Requirement(key: key, op: op, values: [value])
@@ -64,14 +65,14 @@ public struct LabelSelector: Sendable, Equatable {
     }
     let words = item.split(separator: " ", maxSplits: 1).map(String.init)
     if words.count == 2 {
-      let rest = words[1].trimmingCharactersSpace()
+      let rest = words[1].trimming(" \t")
       for (keyword, op) in [("notin", Operator.notIn), ("in", .in)] where rest.hasPrefix(keyword) {
-        let list = rest.dropFirst(keyword.count).trimmingCharactersSpace()
+        let list = rest.dropFirst(keyword.count).trimming(" \t")
         guard list.hasPrefix("("), list.hasSuffix(")") else {
           throw fail("found '\(list)', expected: '('")
         }
         let values = list.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
-          .map { String($0).trimmingCharactersSpace() }
+          .map { String($0).trimming(" \t") }
         try validateKey(words[0])
         for value in values { try validateValue(value) }
         return Requirement(key: words[0], op: op, values: values)
@@ -138,15 +139,15 @@ public struct FieldSelector: Sendable, Equatable {
   public init(parsing text: String) throws(APIError) {
     var requirements: [Requirement] = []
     for part in text.split(separator: ",") {
-      let item = String(part).trimmingCharactersSpace()
+      let item = String(part).trimming(" \t")
       if item.isEmpty { continue }
       var matched = false
       for (token, negated) in [("!=", true), ("==", false), ("=", false)] {
         if let range = item.range(of: token) {
           requirements.append(
             Requirement(
-              field: String(item[..<range.lowerBound]).trimmingCharactersSpace(),
-              value: String(item[range.upperBound...]).trimmingCharactersSpace(), negated: negated))
+              field: String(item[..<range.lowerBound]).trimming(" \t"),
+              value: String(item[range.upperBound...]).trimming(" \t"), negated: negated))
           matched = true
           break
         }
@@ -216,14 +217,5 @@ public struct FieldSelector: Sendable, Equatable {
       if (value == requirement.value) == requirement.negated { return false }
     }
     return true
-  }
-}
-
-extension StringProtocol {
-  func trimmingCharactersSpace() -> String {
-    var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-    return String(s)
   }
 }

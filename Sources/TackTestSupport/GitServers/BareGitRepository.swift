@@ -13,7 +13,7 @@ public struct BareGitRepository: Sendable {
     scratch = try TemporaryDirectory(prefix: "tack-bare")
     let parent = directory ?? scratch.path
     path = parent + "/" + name + ".git"
-    try TestProcess.run(["git", "init", "--quiet", "--bare", "--initial-branch", initialBranch, path])
+    try ProcessRunner.output(["git", "init", "--quiet", "--bare", "--initial-branch", initialBranch, path])
   }
 
   /// `file://` URL.
@@ -39,11 +39,11 @@ public struct BareGitRepository: Sendable {
       "GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email,
       "GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email,
     ]
-    try TestProcess.run(["git", "init", "--quiet", "--initial-branch", branch, work.path])
-    try TestProcess.run(["git", "remote", "add", "origin", path], in: work.path)
+    try ProcessRunner.output(["git", "init", "--quiet", "--initial-branch", branch, work.path])
+    try ProcessRunner.output(["git", "remote", "add", "origin", path], in: work.path)
     if branches.contains(branch) {
-      try TestProcess.run(["git", "fetch", "--quiet", "origin", branch], in: work.path)
-      try TestProcess.run(["git", "reset", "--quiet", "--hard", "FETCH_HEAD"], in: work.path)
+      try ProcessRunner.output(["git", "fetch", "--quiet", "origin", branch], in: work.path)
+      try ProcessRunner.output(["git", "reset", "--quiet", "--hard", "FETCH_HEAD"], in: work.path)
     }
     for (file, contents) in files {
       let full = work.path + "/" + file
@@ -55,10 +55,10 @@ public struct BareGitRepository: Sendable {
         try? FileManager.default.removeItem(atPath: full)
       }
     }
-    try TestProcess.run(["git", "add", "--all"], in: work.path)
-    try TestProcess.run(["git", "commit", "--quiet", "--allow-empty", "-m", message], in: work.path, environment: env)
-    try TestProcess.run(["git", "push", "--quiet", "origin", "HEAD:refs/heads/\(branch)"], in: work.path)
-    return try TestProcess.run(["git", "rev-parse", "HEAD"], in: work.path).trimmingCharacters(in: .whitespacesAndNewlines)
+    try ProcessRunner.output(["git", "add", "--all"], in: work.path)
+    try ProcessRunner.output(["git", "commit", "--quiet", "--allow-empty", "-m", message], in: work.path, environment: env)
+    try ProcessRunner.output(["git", "push", "--quiet", "origin", "HEAD:refs/heads/\(branch)"], in: work.path)
+    return try ProcessRunner.output(["git", "rev-parse", "HEAD"], in: work.path).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   // MARK: inspecting
@@ -114,6 +114,6 @@ public struct BareGitRepository: Sendable {
 
   @discardableResult
   public func git(_ arguments: [String]) throws -> String {
-    try TestProcess.run(["git", "--git-dir", path] + arguments)
+    try ProcessRunner.output(["git", "--git-dir", path] + arguments)
   }
 }

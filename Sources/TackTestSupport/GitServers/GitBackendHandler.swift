@@ -72,20 +72,10 @@ struct Backend: Sendable {
   }
 
   private func runCGI(environment: [String: String], body: [UInt8]) throws -> Response {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: HTTPGitServer.backendPath)
-    process.environment = environment
-    let scratch = try TemporaryDirectory(prefix: "tack-cgi")
-    defer { scratch.remove() }
-    try Data(body).write(to: URL(fileURLWithPath: scratch.file("in")))
-    _ = FileManager.default.createFile(atPath: scratch.file("out"), contents: nil)
-    process.standardInput = FileHandle(forReadingAtPath: scratch.file("in"))
-    process.standardOutput = FileHandle(forWritingAtPath: scratch.file("out"))
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    let output = Array(try Data(contentsOf: URL(fileURLWithPath: scratch.file("out"))))
-    return Self.parseCGIOutput(output)
+    let result = try ProcessRunner.runBlocking(
+      HTTPGitServer.backendPath, [], environment: environment, inheritEnvironment: false, stdin: body,
+      timeout: .seconds(300))
+    return Self.parseCGIOutput(result.stdoutBytes)
   }
 
   static func parseCGIOutput(_ output: [UInt8]) -> Response {

@@ -24,13 +24,12 @@ public final class HTTPGitServer: Sendable {
   }
 
   public static let backendPath = "/usr/lib/git-core/git-http-backend"
-  public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: backendPath) }
 
   public let port: Int
   /// Repositories are served from here: `<root>/<name>.git` is `/<name>.git` on the server.
   public let projectRoot: String
   /// The CA that issued the server certificate; nil for plain HTTP.
-  public let certificateAuthority: GitTestCertificateAuthority?
+  public let certificateAuthority: CertificateAuthority?
   private let channel: any Channel
   private let group: MultiThreadedEventLoopGroup
   private let threadPool: NIOThreadPool
@@ -43,14 +42,9 @@ public final class HTTPGitServer: Sendable {
   public static func start(projectRoot: String, authentication: Authentication, tls: Bool = true) async throws
     -> HTTPGitServer
   {
-    let authority = tls ? try GitTestCertificateAuthority() : nil
-    var sslContext: NIOSSLContext?
-    if let authority {
-      let identity = try authority.issueServerCertificate()
-      let configuration = TLSConfiguration.makeServerConfiguration(
-        certificateChain: [.certificate(try NIOSSLCertificate(bytes: identity.certificateDER, format: .der))],
-        privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(identity.privateKeyPEM.utf8), format: .pem)))
-      sslContext = try NIOSSLContext(configuration: configuration)
+    let authority = tls ? try CertificateAuthority(name: "tack git test CA") : nil
+    let sslContext = try authority.map {
+      try NIOSSLContext(configuration: try $0.issueServerCertificate().serverTLSConfiguration())
     }
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let threadPool = NIOThreadPool(numberOfThreads: 2)
@@ -83,7 +77,7 @@ public final class HTTPGitServer: Sendable {
   }
 
   private init(
-    port: Int, projectRoot: String, certificateAuthority: GitTestCertificateAuthority?, channel: any Channel,
+    port: Int, projectRoot: String, certificateAuthority: CertificateAuthority?, channel: any Channel,
     group: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool, log: GitRequestLog
   ) {
     self.port = port
@@ -96,7 +90,7 @@ public final class HTTPGitServer: Sendable {
   }
 
   /// The CA certificate clients must trust (empty for plain HTTP).
-  public var caPEM: String { certificateAuthority?.caPEM ?? "" }
+  public var caPEM: String { certificateAuthority?.certificatePEM ?? "" }
 
   /// `https://127.0.0.1:<port>/<path under projectRoot>`.
   public func url(for repository: BareGitRepository) -> String {

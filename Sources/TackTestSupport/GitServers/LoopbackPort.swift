@@ -53,10 +53,14 @@ public enum LoopbackPort {
       if isListening(port) { return }
       try await Task.sleep(for: .milliseconds(50))
     }
-    throw TestProcess.Failure(command: ["connect", "127.0.0.1:\(port)"], status: -1, stderr: "nothing listening")
+    throw Failure(description: "nothing listening on 127.0.0.1:\(port)")
   }
 
-  static func posixError(_ call: String) -> TestProcess.Failure {
-    TestProcess.Failure(command: [call], status: errno, stderr: String(cString: strerror(errno)))
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  static func posixError(_ call: String) -> Failure {
+    Failure(description: "\(call): \(String(cString: strerror(errno)))")
   }
 }

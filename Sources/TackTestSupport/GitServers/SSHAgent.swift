@@ -7,8 +7,6 @@ public final class SSHAgent: @unchecked Sendable {
   private let process: SpawnedProcess
   private let directory: TemporaryDirectory
 
-  public static var isAvailable: Bool { TestProcess.exists("ssh-agent") && TestProcess.exists("ssh-add") }
-
   public init() throws {
     directory = try TemporaryDirectory(prefix: "tack-agent")
     socketPath = directory.file("agent.sock")
@@ -29,7 +27,7 @@ public final class SSHAgent: @unchecked Sendable {
   /// Adds an unencrypted private key (OpenSSH or PEM text).
   public func add(privateKey: String) throws {
     let file = try directory.write("key-\(UUID().uuidString.prefix(8))", contents: privateKey, permissions: 0o600)
-    try TestProcess.run(["ssh-add", "-q", file], environment: ["SSH_AUTH_SOCK": socketPath])
+    try ProcessRunner.output(["ssh-add", "-q", file], environment: ["SSH_AUTH_SOCK": socketPath])
   }
 
   /// Runs `body` with this process's `SSH_AUTH_SOCK` pointing at the agent.

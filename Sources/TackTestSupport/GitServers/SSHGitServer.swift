@@ -6,11 +6,6 @@ import Foundation
 public final class SSHGitServer: @unchecked Sendable {
   public static let sshdPath = "/usr/sbin/sshd"
 
-  /// Tests skip (with this reason) when sshd or ssh-keygen are missing; CI installs openssh-server.
-  public static var isAvailable: Bool {
-    FileManager.default.isExecutableFile(atPath: sshdPath) && TestProcess.exists("ssh-keygen")
-  }
-
   public let port: Int
   /// The login user (the user running the tests).
   public let user: String
@@ -33,7 +28,7 @@ public final class SSHGitServer: @unchecked Sendable {
     let directory = try TemporaryDirectory(prefix: "tack-sshd")
     do {
       let hostKey = directory.file("ssh_host_key")
-      try TestProcess.run(["ssh-keygen", "-q", "-t", hostKeyType, "-N", "", "-f", hostKey])
+      try ProcessRunner.output(["ssh-keygen", "-q", "-t", hostKeyType, "-N", "", "-f", hostKey])
       let publicKey = try String(contentsOfFile: hostKey + ".pub", encoding: .utf8)
       let fields = publicKey.split(separator: " ")
       try (authorizedKeys.joined(separator: "\n") + "\n").write(
@@ -80,8 +75,8 @@ public final class SSHGitServer: @unchecked Sendable {
         }
       }
       let log = (try? String(contentsOfFile: directory.file("sshd.log"), encoding: .utf8)) ?? ""
-      throw TestProcess.Failure(
-        command: [sshdPath], status: -1, stderr: "sshd did not start: \(lastError.map { "\($0)" } ?? "") \(log)")
+      throw ProcessLaunchError(
+        executable: sshdPath, reason: "sshd did not start: \(lastError.map { "\($0)" } ?? "") \(log)")
     } catch {
       directory.remove()
       throw error

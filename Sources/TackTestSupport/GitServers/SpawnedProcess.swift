@@ -39,7 +39,7 @@ final class SpawnedProcess: @unchecked Sendable {
     var pid: pid_t = 0
     let result = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, environ)
     guard result == 0 else {
-      throw TestProcess.Failure(command: arguments, status: result, stderr: String(cString: strerror(result)))
+      throw ProcessLaunchError(executable: arguments[0], reason: String(cString: strerror(result)))
     }
     self.pid = pid
   }

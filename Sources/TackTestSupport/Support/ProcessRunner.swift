@@ -1,15 +1,16 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// What a finished subprocess left behind.
 public struct ProcessResult: Sendable, CustomStringConvertible {
   public var exitCode: Int32
-  public var stdout: String
-  public var stderr: String
+  public var stdoutBytes: [UInt8]
+  public var stderrBytes: [UInt8]
   /// True when the process was killed because it ran past its timeout.
   public var timedOut: Bool
 
+  public var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
+  public var stderr: String { String(decoding: stderrBytes, as: UTF8.self) }
   public var succeeded: Bool { exitCode == 0 && !timedOut }
   public var description: String {
     "exit \(exitCode)\(timedOut ? " (timed out)" : "")\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"
@@ -23,83 +24,124 @@ public struct ProcessLaunchError: Error, CustomStringConvertible, Sendable {
   public var description: String { "cannot run \(executable): \(reason)" }
 }
 
-/// Runs external programs (kubectl, git, sops, …) for tests, off the cooperative thread pool.
+/// A fixture command (``ProcessRunner/output(_:in:environment:stdin:)``) that exited non-zero.
+public struct ProcessFailure: Error, CustomStringConvertible, Sendable {
+  public var command: [String]
+  public var result: ProcessResult
+  public var description: String { "\(command.joined(separator: " ")) exited \(result.exitCode): \(result.stderr)" }
+}
+
+/// Runs external programs for tests (kubectl, git, sops, age, the built `tack`), the one place a
+/// test starts a process to completion; ``BackgroundProcess`` is the one for processes read while
+/// they run, and `SpawnedProcess` the one for daemons.
+///
+/// Output goes through temporary files, not pipes: a child that leaves a daemon holding its stdout
+/// (ssh-agent, git's helpers) cannot block the test, and nothing has to read two pipes at once.
 ///
 /// ```swift
-/// let result = try await ProcessRunner.run("/usr/bin/kubectl", ["get", "ns"],
-///                                          environment: ["KUBECONFIG": path])
+/// let result = try await ProcessRunner.run("/usr/bin/kubectl", ["get", "ns"], environment: ["KUBECONFIG": path])
 /// #expect(result.exitCode == 0, "\(result)")
+/// let head = try ProcessRunner.output(["git", "rev-parse", "HEAD"], in: repository)
 /// ```
 public enum ProcessRunner {
-  /// Runs `executable` to completion. `environment` is added to (and overrides) the current
-  /// environment unless `inheritEnvironment` is false. The process is killed after `timeout`.
+  /// Runs `executable` (a path, or a name looked up on PATH) to completion, off the cooperative
+  /// thread pool. `environment` is added to (and overrides) this process's environment unless
+  /// `inheritEnvironment` is false. The process is sent SIGTERM after `timeout`, which only catches
+  /// a hang (a loaded 2-core machine makes even quick commands slow).
+  @discardableResult
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-    inheritEnvironment: Bool = true, currentDirectory: String? = nil, stdin: String? = nil,
-    timeout: Duration = .seconds(60)
+    inheritEnvironment: Bool = true, currentDirectory: String? = nil, stdin: [UInt8]? = nil,
+    timeout: Duration = .seconds(300)
   ) async throws -> ProcessResult {
-    let process = try makeProcess(
-      executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
-      currentDirectory: currentDirectory)
-    let outPipe = Pipe()
-    let errPipe = Pipe()
-    let inPipe = Pipe()
-    process.standardOutput = outPipe
-    process.standardError = errPipe
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : inPipe
-    let timedOut = Atomic<Bool>(false)
-    return try await withCheckedThrowingContinuation { continuation in
+    try await withCheckedThrowingContinuation { continuation in
       DispatchQueue.global().async {
-        do {
-          try process.run()
-        } catch {
-          continuation.resume(throwing: ProcessLaunchError(executable: executable, reason: "\(error)"))
-          return
-        }
-        if let stdin {
-          DispatchQueue.global().async {
-            // A child that exits without reading its input must not crash the tests: the throwing
-            // write reports EPIPE, the old `write(_:)` traps on it.
-            try? inPipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-            try? inPipe.fileHandleForWriting.close()
-          }
-        }
-        let killer = DispatchWorkItem {
-          if process.isRunning {
-            timedOut.store(true, ordering: .relaxed)
-            process.terminate()
-          }
-        }
-        let nanos = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanos)), execute: killer)
-        let group = DispatchGroup()
-        let errData = LockedBox(Data())
-        group.enter()
-        DispatchQueue.global().async {
-          let data = errPipe.fileHandleForReading.readDataToEndOfFile()
-          errData.withLock { $0 = data }
-          group.leave()
-        }
-        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        killer.cancel()
         continuation.resume(
-          returning: ProcessResult(
-            exitCode: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self),
-            timedOut: timedOut.load(ordering: .relaxed)))
+          with: Result {
+            try runBlocking(
+              executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
+              currentDirectory: currentDirectory, stdin: stdin, timeout: timeout)
+          })
       }
     }
   }
 
+  /// `run` on the calling thread, for synchronous fixture code.
+  @discardableResult
+  public static func runBlocking(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    inheritEnvironment: Bool = true, currentDirectory: String? = nil, stdin: [UInt8]? = nil,
+    timeout: Duration = .seconds(300)
+  ) throws -> ProcessResult {
+    let process = try makeProcess(
+      executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
+      currentDirectory: currentDirectory)
+    let stdoutFile = try temporaryFile("stdout")
+    let stderrFile = try temporaryFile("stderr")
+    var stdinFile: String?
+    defer {
+      for file in [stdoutFile, stderrFile] + (stdinFile.map { [$0] } ?? []) {
+        try? FileManager.default.removeItem(atPath: file)
+      }
+    }
+    process.standardOutput = FileHandle(forWritingAtPath: stdoutFile)
+    process.standardError = FileHandle(forWritingAtPath: stderrFile)
+    if let stdin {
+      let file = try temporaryFile("stdin")
+      stdinFile = file
+      try Data(stdin).write(to: URL(fileURLWithPath: file))
+      process.standardInput = FileHandle(forReadingAtPath: file)
+    } else {
+      process.standardInput = FileHandle.nullDevice
+    }
+    do {
+      try process.run()
+    } catch {
+      throw ProcessLaunchError(executable: executable, reason: "\(error)")
+    }
+    let timedOut = LockedBox(false)
+    let killer = DispatchWorkItem {
+      if process.isRunning {
+        timedOut.withLock { $0 = true }
+        process.terminate()
+      }
+    }
+    let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: killer)
+    process.waitUntilExit()
+    killer.cancel()
+    return ProcessResult(
+      exitCode: process.terminationStatus,
+      stdoutBytes: FileManager.default.contents(atPath: stdoutFile).map { [UInt8]($0) } ?? [],
+      stderrBytes: FileManager.default.contents(atPath: stderrFile).map { [UInt8]($0) } ?? [],
+      timedOut: timedOut.withLock { $0 })
+  }
+
+  /// Runs a fixture command (`git init`, `ssh-keygen`, …): `arguments[0]` is a path or a name on
+  /// PATH, git never reads the developer's configuration, and a non-zero exit throws
+  /// ``ProcessFailure``. Returns stdout.
+  @discardableResult
+  public static func output(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], stdin: [UInt8]? = nil
+  ) throws -> String {
+    var env = ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_TERMINAL_PROMPT": "0"]
+    for (key, value) in environment { env[key] = value }
+    let result = try runBlocking(
+      arguments[0], Array(arguments.dropFirst()), environment: env, currentDirectory: directory, stdin: stdin,
+      timeout: .seconds(300))
+    guard result.exitCode == 0 else { throw ProcessFailure(command: arguments, result: result) }
+    return result.stdout
+  }
+
   static func makeProcess(
-    _ executable: String, _ arguments: [String], environment: [String: String],
-    inheritEnvironment: Bool, currentDirectory: String?
+    _ executable: String, _ arguments: [String], environment: [String: String], inheritEnvironment: Bool,
+    currentDirectory: String?
   ) throws -> Process {
+    guard let path = executable.contains("/") ? executable : ProjectPaths.executable(executable) else {
+      throw ProcessLaunchError(executable: executable, reason: "not found on PATH")
+    }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     for (key, value) in environment { env[key] = value }
@@ -107,97 +149,16 @@ public enum ProcessRunner {
     if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
     return process
   }
-}
 
-/// A long-running subprocess whose stdout is read line by line (e.g. `kubectl get -w`).
-///
-/// ```swift
-/// let watch = try BackgroundProcess(kubectl, ["get", "gitrepositories", "-w"], environment: env)
-/// defer { watch.terminate() }
-/// var lines = watch.lines.makeAsyncIterator()
-/// let header = await lines.next()
-/// ```
-public final class BackgroundProcess: Sendable {
-  private let process: Process
-  private let errData: LockedBox<Data>
-  /// stdout, one element per line (without the newline); finishes when the process closes stdout.
-  public let lines: AsyncStream<String>
-
-  public init(
-    _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-    currentDirectory: String? = nil
-  ) throws {
-    let process = try ProcessRunner.makeProcess(
-      executable, arguments, environment: environment, inheritEnvironment: true,
-      currentDirectory: currentDirectory)
-    let outPipe = Pipe()
-    let errPipe = Pipe()
-    process.standardOutput = outPipe
-    process.standardError = errPipe
-    process.standardInput = FileHandle.nullDevice
-    let (stream, continuation) = AsyncStream<String>.makeStream()
-    lines = stream
-    let errData = LockedBox(Data())
-    self.errData = errData
-    let pending = LockedBox(Data())
-    outPipe.fileHandleForReading.readabilityHandler = { handle in
-      let chunk = handle.availableData
-      if chunk.isEmpty {
-        handle.readabilityHandler = nil
-        let rest = pending.withLock { data -> Data in
-          defer { data.removeAll() }
-          return data
-        }
-        if !rest.isEmpty { continuation.yield(String(decoding: rest, as: UTF8.self)) }
-        continuation.finish()
-        return
-      }
-      let complete = pending.withLock { data -> [String] in
-        data.append(chunk)
-        var result: [String] = []
-        while let newline = data.firstIndex(of: 0x0A) {
-          result.append(String(decoding: data[data.startIndex..<newline], as: UTF8.self))
-          data.removeSubrange(data.startIndex...newline)
-        }
-        return result
-      }
-      for line in complete { continuation.yield(line) }
+  /// A new empty file under the temporary directory (mkstemp), removed by the caller.
+  static func temporaryFile(_ purpose: String) throws -> String {
+    let base = NSTemporaryDirectory()
+    var template = Array(((base.hasSuffix("/") ? base : base + "/") + "tack-\(purpose).XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else {
+      throw ProcessLaunchError(executable: purpose, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
     }
-    errPipe.fileHandleForReading.readabilityHandler = { handle in
-      let chunk = handle.availableData
-      if chunk.isEmpty { handle.readabilityHandler = nil } else { errData.withLock { $0.append(chunk) } }
-    }
-    do {
-      try process.run()
-    } catch {
-      throw ProcessLaunchError(executable: executable, reason: "\(error)")
-    }
-    self.process = process
+    close(fd)
+    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
   }
-
-  /// What the process wrote to stderr so far.
-  public var stderr: String { String(decoding: errData.withLock { $0 }, as: UTF8.self) }
-
-  /// Sends SIGTERM if the process still runs.
-  public func terminate() {
-    if process.isRunning { process.terminate() }
-  }
-
-  /// Waits (off the cooperative pool) until the process exits and returns its status.
-  public func waitForExit() async -> Int32 {
-    let process = self.process
-    return await withCheckedContinuation { continuation in
-      DispatchQueue.global().async {
-        process.waitUntilExit()
-        continuation.resume(returning: process.terminationStatus)
-      }
-    }
-  }
-}
-
-/// A mutex-guarded value that closures can share (a `Mutex` itself cannot be captured).
-final class LockedBox<Value: Sendable>: Sendable {
-  private let mutex: Mutex<Value>
-  init(_ value: Value) { mutex = Mutex(value) }
-  func withLock<Result>(_ body: (inout Value) -> Result) -> Result { mutex.withLock { body(&$0) } }
 }

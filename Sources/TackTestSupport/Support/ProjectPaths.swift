@@ -36,6 +36,24 @@ public enum ProjectPaths {
     sharedDirectory(from: filePath) + "/" + relativePath
   }
 
+  /// The directory holding the package's executables built with the tests (`.build/<config>/`):
+  /// found next to the running test bundle, else the project's `.build/debug`.
+  public static let productsDirectory: String = {
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var directory = executable
+    var candidates: [String] = []
+    for _ in 0..<4 {
+      guard let slash = directory.lastIndex(of: "/") else { break }
+      directory = String(directory[..<slash])
+      candidates.append(directory)
+    }
+    candidates.append(projectRoot() + "/.build/debug")
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0 + "/tack") } ?? candidates.last!
+  }()
+
+  /// A product of this package built with the tests: `builtProduct("tack")`, `builtProduct("tack-testserver")`.
+  public static func builtProduct(_ name: String) -> String { productsDirectory + "/" + name }
+
   /// The first executable named `name` on `PATH` (or one of `extraDirectories`), if any.
   public static func executable(_ name: String, extraDirectories: [String] = []) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

@@ -9,9 +9,10 @@ public struct IssuedCertificate: Sendable {
   public var privateKeyPEM: String
 }
 
-/// A throwaway certificate authority for one test server: it signs the server's certificate and the
-/// client certificates users authenticate with (CN = user name, O = groups, as kube-apiserver reads
-/// them). Keys are P-256: quick to generate, and accepted by Go (kubectl) and libcurl alike.
+/// A throwaway certificate authority for a test server (the API server, the HTTPS Git server, the
+/// release download server): it signs the server's certificate and the client certificates users
+/// authenticate with (CN = user name, O = groups, as kube-apiserver reads them). Keys are P-256:
+/// quick to generate, and accepted by Go (kubectl) and libcurl alike.
 public struct CertificateAuthority: Sendable {
   public let certificatePEM: String
   let certificate: Certificate

@@ -101,11 +101,8 @@ final class BootstrapCLIWorld: Sendable {
   func tack(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(120)
   ) async throws -> ProcessResult {
-    var env = BootstrapCLI.environment(home: home.path)
-    env["KUBECONFIG"] = kubeconfig
-    for (key, value) in environment { env[key] = value }
-    return try await ProcessRunner.run(
-      BootstrapCLI.tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin, timeout: timeout)
+    try await BootstrapCLI.run(
+      arguments, home: home.path, kubeconfig: kubeconfig, environment: environment, stdin: stdin, timeout: timeout)
   }
 
   /// The object, or nil.
@@ -136,15 +133,7 @@ final class BootstrapCLIWorld: Sendable {
 
 /// Where the built binaries and the shared material are, and the environment CLI tests run with.
 enum BootstrapCLI {
-  static let tack: String = {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = URL(fileURLWithPath: executable).deletingLastPathComponent()
-    for _ in 0..<4 {
-      if FileManager.default.isExecutableFile(atPath: dir.path + "/tack") { return dir.path + "/tack" }
-      dir = dir.deletingLastPathComponent()
-    }
-    return ProjectPaths.projectRoot() + "/.build/debug/tack"
-  }()
+  static var tack: String { ProjectPaths.builtProduct("tack") }
 
   static var manifests: String { ProjectPaths.shared("manifests/v2.9.4") }
 
@@ -174,6 +163,19 @@ enum BootstrapCLI {
     return bundle == manifests ? text : dropping(optionalKinds, from: text)
   }
 
+  /// Runs the built `tack` with ``environment(home:)`` and `kubeconfig`, plus `environment`.
+  static func run(
+    _ arguments: [String], home: String, kubeconfig: String, environment extra: [String: String] = [:],
+    stdin: String? = nil, timeout: Duration = .seconds(120)
+  ) async throws -> ProcessResult {
+    var env = environment(home: home)
+    env["KUBECONFIG"] = kubeconfig
+    for (key, value) in extra { env[key] = value }
+    return try await ProcessRunner.run(
+      tack, arguments, environment: env, inheritEnvironment: false, stdin: stdin.map { Array($0.utf8) },
+      timeout: timeout)
+  }
+
   /// No colour, UTC, a private HOME and cache, nothing from the developer's shell.
   static func environment(home: String) -> [String: String] {
     [
@@ -182,8 +184,6 @@ enum BootstrapCLI {
       "TZ": "UTC", "NO_COLOR": "1", "TERM": "dumb",
     ]
   }
-
-  static var gitAvailable: Bool { HTTPGitServer.isAvailable }
 
   /// Whether the test API server reports a Kubernetes version flux accepts (>= 1.30), read
   /// with `tack get --raw /version`.

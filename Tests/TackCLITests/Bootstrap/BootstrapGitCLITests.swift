@@ -1,12 +1,13 @@
 import Foundation
 import TackJSON
+import TackTesting
 import TackTestSupport
 import Testing
 
 /// `tack bootstrap git` end to end: the built binary against the test API server and a real Git
 /// server, checked with the real `git` CLI and the API server's store.
 // Needs git's http-backend (Debian package git), which CI installs.
-@Suite(.enabled(if: BootstrapCLI.gitAvailable, "git-http-backend is not installed (Debian package git)"))
+@Suite(.requires(.git, .gitHTTPBackend))
 struct BootstrapGitCLITests {
   @Test func bootstrapsAnEmptyRepositoryThenReRunsWithoutACommit() async throws {
     try await BootstrapCLIWorld.with { world in

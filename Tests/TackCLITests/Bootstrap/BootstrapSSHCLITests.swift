@@ -1,12 +1,13 @@
 import Foundation
 import TackJSON
+import TackTesting
 import TackTestSupport
 import Testing
 
 /// `bootstrap git` over SSH against the test sshd: a deploy key from a file, host keys checked
 /// against the user's known_hosts, the secret Flux syncs with.
 // Needs sshd (Debian package openssh-server) and ssh-keygen (openssh-client), which CI installs.
-@Suite(.enabled(if: SSHGitServer.isAvailable && BootstrapCLI.gitAvailable, "sshd or git-http-backend is not installed"))
+@Suite(.requires(.sshd, .sshKeygen, .git, .gitHTTPBackend))
 struct BootstrapSSHCLITests {
   struct SSHWorld {
     let world: BootstrapCLIWorld

@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackTesting
 import TackTestSupport
 import Testing
 
@@ -110,7 +111,7 @@ import Testing
   }
 
   // Needs sshd (Debian package openssh-server) for a real host-key scan, which CI installs.
-  @Test(.enabled(if: SSHGitServer.isAvailable, "sshd is not installed (Debian package openssh-server)"))
+  @Test(.requires(.sshd, .sshKeygen))
   func sshGeneratesAKeyAndScansTheHost() async throws {
     try await withWorld { world in
       let sshd = try await SSHGitServer.start(authorizedKeys: [])

@@ -100,8 +100,8 @@ struct CanaryCLIEnvironment {
   }
 
   /// Starts `tack <arguments> -n test` in the background.
-  func background(_ arguments: [String]) throws -> BackgroundTack {
-    try BackgroundTack(arguments + ["-n", "test"], environment: environment)
+  func background(_ arguments: [String]) throws -> BackgroundProcess {
+    try TackProcess.background(arguments + ["-n", "test"], environment: environment)
   }
 
   var canary: JSON {
@@ -153,7 +153,7 @@ struct CanaryCLIEnvironment {
   /// waits for tack's first line, then ticks once per further expected line, each time only after
   /// tack printed the line before. tack therefore sees every state however slowly it runs; the
   /// lines it printed are returned (all of them, once it has exited).
-  func lockstep(_ tack: BackgroundTack, through expected: [String]) async throws -> (lines: [String], exitCode: Int32) {
+  func lockstep(_ tack: BackgroundProcess, through expected: [String]) async throws -> (lines: [String], exitCode: Int32) {
     var lines = await tack.waitForLines(1)
     try #require(lines.count == 1, "tack printed no first state line: \(tack.stderr)")
     for count in stride(from: 2, through: expected.count, by: 1) {
@@ -169,7 +169,7 @@ struct CanaryCLIEnvironment {
 
   /// tack's stderr once it contains `text` (output can arrive after the process was reaped), or as
   /// it stands after `timeout`.
-  func stderr(of tack: BackgroundTack, containing text: String, timeout: Duration = .seconds(10)) async -> String {
+  func stderr(of tack: BackgroundProcess, containing text: String, timeout: Duration = .seconds(10)) async -> String {
     let deadline = ContinuousClock.now + timeout
     while !tack.stderr.contains(text), ContinuousClock.now < deadline {
       try? await Task.sleep(for: .milliseconds(50))

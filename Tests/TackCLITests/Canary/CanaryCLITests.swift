@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackTesting
 import TackTestSupport
 import Testing
 
@@ -218,7 +219,7 @@ import Testing
 
   /// On a terminal (a pseudo-terminal from util-linux `script`), `--watch` redraws in place: cursor
   /// up + clear-to-end-of-line per line, never a blank screen, and no stale lines left behind.
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux `script` for a pseudo-terminal"))
+  @Test(.requires(.script))
   func watchRedrawsInPlaceOnATerminal() async throws {
     try await Env.with { env in
       env.flagger.loadtester.setGate(name: "podinfo", namespace: "test", open: true)

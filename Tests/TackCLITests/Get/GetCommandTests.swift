@@ -1,5 +1,6 @@
 import Foundation
 import TackJSON
+import TackTesting
 import TackTestSupport
 import Testing
 
@@ -137,7 +138,7 @@ import Testing
   }
 
   /// `-o json|yaml|name` parse back to the served objects, and match kubectl's printer.
-  @Test func machineReadableOutputsMatchTheServerAndKubectl() async throws {
+  @Test(.requires(.kubectl)) func machineReadableOutputsMatchTheServerAndKubectl() async throws {
     try await Self.withSeededCluster { cluster, kubeconfig in
       let env = ["KUBECONFIG": kubeconfig]
       let kinds: [([String], String, String, String)] = [
@@ -158,18 +159,18 @@ import Testing
           let parsed = format == "json" ? try JSON.parse(tack.stdout) : try JSON.parseYAML(tack.stdout)
           #expect(parsed["kind"] == "List")
           #expect(parsed["items"]?.arrayValue == served, "\(noun) -o \(format) does not match the served objects")
-          if let kubectl = ProjectPaths.executable("kubectl") {
+          if let kubectl = Oracle.kubectl.path {
             let reference = try await TackProcess.run(
               executable: kubectl, ["get", resource, "-A", "-o", format], environment: env)
             #expect(reference.exitCode == 0, "\(reference)")
             if tack.stdout != reference.stdout {
-              let diff = CLIGolden.lineDiff(reference.stdout, tack.stdout)
+              let diff = GoldenFile.lineDiff(expected: reference.stdout, actual: tack.stdout)
               Issue.record(Comment(rawValue: "tack get \(noun.joined(separator: " ")) -o \(format) differs from kubectl:\n\(diff)"))
             }
           }
         }
         let names = await InProcessTack.run(["get"] + noun + ["-A", "-o", "name"], environment: env)
-        if let kubectl = ProjectPaths.executable("kubectl") {
+        if let kubectl = Oracle.kubectl.path {
           let reference = try await TackProcess.run(executable: kubectl, ["get", resource, "-A", "-o", "name"], environment: env)
           #expect(names.stdout == reference.stdout)
         }
@@ -189,7 +190,7 @@ import Testing
   /// ends it with 130.
   @Test func watchPrintsRowsAsObjectsChange() async throws {
     try await Self.withSeededCluster { cluster, kubeconfig in
-      let watch = try BackgroundTack(["get", "ks", "-w"], environment: ["KUBECONFIG": kubeconfig])
+      let watch = try TackProcess.background(["get", "ks", "-w"], environment: ["KUBECONFIG": kubeconfig])
       let initial = await watch.waitForLines(3)
       // The watch must be running before anything changes; a slow start fails here, not later.
       try #require(initial.count == 3, "\(initial) \(watch.stderr)")
@@ -218,7 +219,7 @@ import Testing
 
   @Test func watchStreamsJSONLines() async throws {
     try await Self.withSeededCluster { cluster, kubeconfig in
-      let watch = try BackgroundTack(["get", "ks", "-w", "-o", "jsonl"], environment: ["KUBECONFIG": kubeconfig])
+      let watch = try TackProcess.background(["get", "ks", "-w", "-o", "jsonl"], environment: ["KUBECONFIG": kubeconfig])
       let started = await watch.waitForLines(2)
       try #require(started.count == 2, "\(started) \(watch.stderr)")
       _ = try cluster.store.patch(

@@ -1,4 +1,5 @@
 import Foundation
+import TackTesting
 import TackTestSupport
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
   typealias F = ReconcileFixtures
 
   // `script` (util-linux) gives the command a pseudo-terminal; without it the TTY path cannot be run.
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  @Test(.requires(.script))
   func aTerminalGetsASpinnerThenThePlainLine() async throws {
     try await FluxCLIWorld.with(
       [F.gitRepository(), F.kustomization()],

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TackJSON
 import TackOutput
+import TackTesting
 import TackTestSupport
 import Testing
 @testable import TackCore
@@ -10,7 +11,7 @@ import Testing
 /// reports a non-fast-forward push, bootstrap starts again from the new tip, and both commits end
 /// up on the branch. Nothing is forced.
 // Needs git's http-backend (Debian package git), which CI installs.
-@Suite(.enabled(if: HTTPGitServer.isAvailable, "git-http-backend is not installed (Debian package git)"))
+@Suite(.requires(.git, .gitHTTPBackend))
 struct BootstrapPushRaceTests {
   /// Pushes someone else's commit to the remote right before the first push of bootstrap.
   final class Flag: Sendable {

@@ -127,8 +127,11 @@ struct TempDirectory {
   @discardableResult
   func write(_ name: String, _ text: String, mode: mode_t = 0o644) -> String {
     let full = path + "/" + name
-    let directory = LocalFiles.directory(of: full)
-    LocalFiles.makeDirectories(directory)
+    var directory = ""
+    for component in LocalFiles.directory(of: full).split(separator: "/") {
+      directory += "/" + component
+      mkdir(directory, 0o755)
+    }
     let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC, mode)
     _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
     close(fd)

@@ -49,23 +49,3 @@ enum Corpus {
     return fileSystem
   }
 }
-
-/// kubectl, the oracle: `kubectl kustomize` is kustomize v5.5 in kubectl 1.32.
-enum KubectlOracle {
-  static let path: String? = ProjectPaths.executable("kubectl")
-
-  /// CI (`TACK_REQUIRE_ORACLES=1`) fails when an oracle is missing instead of skipping.
-  static var required: Bool {
-    let value = ProcessInfo.processInfo.environment["TACK_REQUIRE_ORACLES"] ?? ""
-    return !value.isEmpty && value != "0"
-  }
-
-  static var available: Bool { path != nil }
-
-  struct Missing: Error {}
-
-  static func kustomize(_ directory: String) async throws -> ProcessResult {
-    guard let path else { throw Missing() }
-    return try await ProcessRunner.run(path, ["kustomize", directory], timeout: .seconds(120))
-  }
-}

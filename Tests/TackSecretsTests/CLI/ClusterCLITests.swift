@@ -9,7 +9,6 @@ import Testing
 /// The cluster-facing parts, end to end against the test API server: the Flux key Secret
 /// (`keygen --create-secret`) and the Sealed Secrets certificate through the service proxy
 /// (`seal`, `fetch-cert`).
-@Suite(.enabled(if: TackBinary.isBuilt, "needs the tack executable next to the test bundle (swift build)"))
 struct ClusterCLITests {
   @Test func keygenCreatesTheSecretFluxReads() async throws {
     try await withTestCluster { cluster in
@@ -18,12 +17,12 @@ struct ClusterCLITests {
       try cluster.store.ensureNamespace("flux-system")
       let result = try await workspace.run(
         ["secrets", "keygen", "-o", "age.agekey", "--create-secret"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(result.status == 0, "\(result.stderrText)")
-      let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(result.exitCode == 0, "\(result.stderr)")
+      let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
       let recipient = String(lines[0])
       #expect(recipient.hasPrefix("age1"))
-      try Golden.check(lines.dropFirst().joined(separator: "\n"), "keygen-create-secret.stdout")
-      #expect(result.stderrText.contains("✔ Secret flux-system/sops-age configured with the age key under age.agekey"))
+      Golden.check(lines.dropFirst().joined(separator: "\n"), "keygen-create-secret.stdout")
+      #expect(result.stderr.contains("✔ Secret flux-system/sops-age configured with the age key under age.agekey"))
 
       let secret = try cluster.store.get(apiVersion: "v1", kind: "Secret", namespace: "flux-system", name: "sops-age")
       let stored = try #require(secret[path: "data", "age.agekey"]?.stringValue.flatMap { Base64.decode($0, grammar: .strict) })
@@ -35,12 +34,12 @@ struct ClusterCLITests {
       try cluster.store.ensureNamespace("apps")
       let other = try await workspace.run(
         ["secrets", "keygen", "-o", "apps.agekey", "--create-secret", "apps-age", "-n", "apps"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(other.status == 0, "\(other.stderrText)")
-      #expect(other.stdoutText.contains("name: apps-age"))
+      #expect(other.exitCode == 0, "\(other.stderr)")
+      #expect(other.stdout.contains("name: apps-age"))
       #expect((try? cluster.store.get(apiVersion: "v1", kind: "Secret", namespace: "apps", name: "apps-age")) != nil)
       let again = try await workspace.run(
         ["secrets", "keygen", "-o", "again.agekey", "--create-secret"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(again.status == 0)
+      #expect(again.exitCode == 0)
       let updated = try cluster.store.get(apiVersion: "v1", kind: "Secret", namespace: "flux-system", name: "sops-age")
       #expect(updated[path: "data", "age.agekey"]?.stringValue == Base64.encode(Array(try workspace.text("again.agekey").utf8)))
     }
@@ -49,9 +48,9 @@ struct ClusterCLITests {
   @Test func keygenWithoutAClusterFailsClearly() async throws {
     let workspace = try SopsCLITests.Workspace()
     let result = try await workspace.run(["secrets", "keygen", "-o", "k.agekey", "--create-secret"])
-    #expect(result.status != 0)
-    #expect(result.stderrText.contains("✗"))
-    #expect(!result.stderrText.contains("AGE-SECRET-KEY"))
+    #expect(result.exitCode != 0)
+    #expect(result.stderr.contains("✗"))
+    #expect(!result.stderr.contains("AGE-SECRET-KEY"))
   }
 
   static func serveCertificate(_ cluster: TestCluster, namespace: String = "kube-system", name: String = "sealed-secrets-controller", port: String? = nil) throws {
@@ -78,16 +77,16 @@ struct ClusterCLITests {
       let environment = ["KUBECONFIG": kubeconfig]
 
       let fetched = try await workspace.run(["secrets", "fetch-cert"], environment: environment)
-      #expect(fetched.status == 0, "\(fetched.stderrText)")
-      #expect(fetched.stdoutText == (try SealedSamples.text("tls.crt")))
-      #expect(try await workspace.run(["secrets", "fetch-cert", "-o", "pub.pem"], environment: environment).status == 0)
+      #expect(fetched.exitCode == 0, "\(fetched.stderr)")
+      #expect(fetched.stdout == (try SealedSamples.text("tls.crt")))
+      #expect(try await workspace.run(["secrets", "fetch-cert", "-o", "pub.pem"], environment: environment).exitCode == 0)
       #expect(try workspace.text("pub.pem") == (try SealedSamples.text("tls.crt")))
 
       // A Secret without a namespace gets the kubeconfig context's, as with kubeseal.
       let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n"
-      let sealed = try await workspace.run(["secrets", "seal", "-o", "yaml"], environment: environment, stdin: Data(secret.utf8))
-      #expect(sealed.status == 0, "\(sealed.stderrText)")
-      let object = try JSON.parseYAML(sealed.stdoutText)
+      let sealed = try await workspace.run(["secrets", "seal", "-o", "yaml"], environment: environment, stdin: Array(secret.utf8))
+      #expect(sealed.exitCode == 0, "\(sealed.stderr)")
+      let object = try JSON.parseYAML(sealed.stdout)
       #expect(object[path: "metadata", "namespace"] == "team")
       let unsealed = try SealedSecretUnsealer(privateKey: SealedSamples.privateKey()).unseal(object)
       #expect(unsealed[path: "data", "password"]?.stringValue == Base64.encode(Array("hunter2".utf8)))
@@ -102,18 +101,18 @@ struct ClusterCLITests {
       let viaFlags = try await workspace.run(
         ["secrets", "fetch-cert", "--controller-name", "sealed-secrets", "--controller-namespace", "flux-system"],
         environment: ["KUBECONFIG": kubeconfig])
-      #expect(viaFlags.status == 0, "\(viaFlags.stderrText)")
+      #expect(viaFlags.exitCode == 0, "\(viaFlags.stderr)")
       let viaEnvironment = try await workspace.run(
         ["secrets", "fetch-cert"],
         environment: [
           "KUBECONFIG": kubeconfig, "SEALED_SECRETS_CONTROLLER_NAME": "sealed-secrets",
           "SEALED_SECRETS_CONTROLLER_NAMESPACE": "flux-system",
         ])
-      #expect(viaEnvironment.status == 0, "\(viaEnvironment.stderrText)")
+      #expect(viaEnvironment.exitCode == 0, "\(viaEnvironment.stderr)")
       // The default service does not exist here: exit 5 and a hint.
       let missing = try await workspace.run(["secrets", "fetch-cert"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(missing.status == 5)
-      try Golden.check(missing.stderrText, "fetch-cert-no-service.stderr")
+      #expect(missing.exitCode == 5)
+      Golden.check(missing.stderr, "fetch-cert-no-service.stderr")
     }
   }
 
@@ -131,8 +130,8 @@ struct ClusterCLITests {
         .text("internal error", status: 500)
       }
       let failed = try await workspace.run(["secrets", "seal", "secret.yaml"], environment: ["KUBECONFIG": kubeconfig])
-      #expect(failed.status == 1)
-      try Golden.check(failed.stderrText, "seal-controller-error.stderr")
+      #expect(failed.exitCode == 1)
+      Golden.check(failed.stderr, "seal-controller-error.stderr")
     }
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import TackTesting
+import TackTestSupport
 import Testing
 
 @testable import TackSecrets
 
 /// `tack secrets encrypt|decrypt|keygen`, run as the built binary.
-@Suite(.enabled(if: TackBinary.isBuilt, "needs the tack executable next to the test bundle (swift build)"))
 struct SopsCLITests {
   /// A scratch directory with the sample files copied in (../shared is read-only).
   final class Workspace {
@@ -26,15 +27,8 @@ struct SopsCLITests {
     func mode(_ name: String) throws -> Int {
       (try FileManager.default.attributesOfItem(atPath: path(name))[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
-    /// Runs tack from a Dispatch thread: tests with an in-process API server must not block the
-    /// cooperative pool the server's handlers run on.
-    func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data = Data()) async throws -> ProcessResult {
-      let directory = url
-      return try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
-          continuation.resume(with: Result { try TackBinary.run(arguments, in: directory, environment: environment, stdin: stdin) })
-        }
-      }
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) async throws -> ProcessResult {
+      try await TackBinary.run(arguments, in: url, environment: environment, stdin: stdin)
     }
   }
 
@@ -45,66 +39,66 @@ struct SopsCLITests {
   @Test func decryptsTheSampleSecret() async throws {
     let workspace = try Workspace()
     let result = try await workspace.run(["secrets", "decrypt", "secret.enc.yaml"], environment: Self.keyEnvironment)
-    #expect(result.status == 0)
-    #expect(result.stderrText == "")
-    try Golden.check(result.stdoutText, "decrypt-secret.stdout")
+    #expect(result.exitCode == 0)
+    #expect(result.stderr == "")
+    Golden.check(result.stdout, "decrypt-secret.stdout")
   }
 
   @Test func decryptsJSONAndExtractsValues() async throws {
     let workspace = try Workspace()
     let json = try await workspace.run(["secrets", "decrypt", "values.enc.json"], environment: Self.keyEnvironment)
-    #expect(json.status == 0)
-    try Golden.check(json.stdoutText, "decrypt-values.stdout")
+    #expect(json.exitCode == 0)
+    Golden.check(json.stdout, "decrypt-values.stdout")
     let extract = try await workspace.run(
       ["secrets", "decrypt", "--extract", "[\"stringData\"][\"password\"]", "secret.enc.yaml"], environment: Self.keyEnvironment)
-    #expect(extract.status == 0)
-    #expect(extract.stdoutText == "s3cr3t-P@ss")
+    #expect(extract.exitCode == 0)
+    #expect(extract.stdout == "s3cr3t-P@ss")
     // The identity can come from --identity and SOPS_AGE_KEY too, and input from stdin.
     let key = try workspace.text("age-key.txt")
     let fromStdin = try await workspace.run(
       ["secrets", "decrypt", "--extract", "[\"l\"][1]", "--input-type", "json", "-"], environment: ["SOPS_AGE_KEY": key],
-      stdin: Data(try workspace.text("values.enc.json").utf8))
-    #expect(fromStdin.status == 0)
+      stdin: Array(try workspace.text("values.enc.json").utf8))
+    #expect(fromStdin.exitCode == 0)
     // A mapping is printed as a file of the input's format, as sops does.
-    #expect(fromStdin.stdoutText == "{\n\t\"q\": \"r\"\n}\n")
+    #expect(fromStdin.stdout == "{\n\t\"q\": \"r\"\n}\n")
     let viaFlag = try await workspace.run(["secrets", "decrypt", "--identity", "age-key.txt", "--extract", "[\"type\"]", "secret.enc.yaml"])
-    #expect(viaFlag.stdoutText == "Opaque")
+    #expect(viaFlag.stdout == "Opaque")
   }
 
   @Test func macMismatchWritesNothingAndNamesTheFile() async throws {
     let workspace = try Workspace()
     try workspace.write(try workspace.text("secret.enc.yaml").replacingOccurrences(of: "namespace: default", with: "namespace: prod"), to: "edited.yaml")
     let result = try await workspace.run(["secrets", "decrypt", "-o", "plain.yaml", "edited.yaml"], environment: Self.keyEnvironment)
-    #expect(result.status == 1)
-    #expect(result.stdoutText == "")
-    try Golden.check(result.stderrText, "decrypt-mac-mismatch.stderr")
+    #expect(result.exitCode == 1)
+    #expect(result.stdout == "")
+    Golden.check(result.stderr, "decrypt-mac-mismatch.stderr")
     #expect(!workspace.exists("plain.yaml"))
     // In place, the original stays untouched.
     let before = try workspace.text("edited.yaml")
-    #expect(try await workspace.run(["secrets", "decrypt", "--in-place", "edited.yaml"], environment: Self.keyEnvironment).status == 1)
+    #expect(try await workspace.run(["secrets", "decrypt", "--in-place", "edited.yaml"], environment: Self.keyEnvironment).exitCode == 1)
     #expect(try workspace.text("edited.yaml") == before)
     // --ignore-mac decrypts anyway.
     let ignored = try await workspace.run(["secrets", "decrypt", "--ignore-mac", "edited.yaml"], environment: Self.keyEnvironment)
-    #expect(ignored.status == 0)
-    #expect(ignored.stdoutText.contains("password: s3cr3t-P@ss"))
+    #expect(ignored.exitCode == 0)
+    #expect(ignored.stdout.contains("password: s3cr3t-P@ss"))
   }
 
   @Test func missingIdentitiesAndFilesAreExplained() async throws {
     let workspace = try Workspace()
     let noKey = try await workspace.run(["secrets", "decrypt", "secret.enc.yaml"])
-    #expect(noKey.status == 1)
-    try Golden.check(noKey.stderrText, "decrypt-no-identity.stderr")
+    #expect(noKey.exitCode == 1)
+    Golden.check(noKey.stderr, "decrypt-no-identity.stderr")
     let wrongKey = try await workspace.run(["secrets", "decrypt", "secret.enc.yaml"], environment: ["SOPS_AGE_KEY": AgeX25519Identity.generate().secretKeyString])
-    #expect(wrongKey.status == 1)
-    try Golden.check(wrongKey.stderrText, "decrypt-wrong-identity.stderr")
+    #expect(wrongKey.exitCode == 1)
+    Golden.check(wrongKey.stderr, "decrypt-wrong-identity.stderr")
     let missing = try await workspace.run(["secrets", "decrypt", "nope.yaml"], environment: Self.keyEnvironment)
-    #expect(missing.status == 5)
-    try Golden.check(missing.stderrText, "decrypt-missing-file.stderr")
+    #expect(missing.exitCode == 5)
+    Golden.check(missing.stderr, "decrypt-missing-file.stderr")
     // A malformed key file is named, its content never printed.
     try workspace.write("AGE-SECRET-KEY-1QQQQ\n", to: "bad.txt")
     let bad = try await workspace.run(["secrets", "decrypt", "secret.enc.yaml"], environment: ["SOPS_AGE_KEY_FILE": "bad.txt"])
-    #expect(bad.status == 1)
-    try Golden.check(bad.stderrText, "decrypt-bad-key-file.stderr")
+    #expect(bad.exitCode == 1)
+    Golden.check(bad.stderr, "decrypt-bad-key-file.stderr")
   }
 
   @Test func keysFromTheDefaultLocationAreUsed() async throws {
@@ -113,49 +107,49 @@ struct SopsCLITests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: workspace.url.appendingPathComponent("age-key.txt"), to: directory.appendingPathComponent("keys.txt"))
     let result = try await workspace.run(["secrets", "decrypt", "--extract", "[\"data\"][\"token\"]", "secret.enc.yaml"])
-    #expect(result.status == 0)
-    #expect(result.stdoutText == "c3VwZXJzZWNyZXQ=")
+    #expect(result.exitCode == 0)
+    #expect(result.stdout == "c3VwZXJzZWNyZXQ=")
   }
 
   // MARK: encrypt
 
-  @Test func encryptsASecretForFluxAndSopsReadsIt() async throws {
+  @Test(.requires(.sops)) func encryptsASecretForFluxAndSopsReadsIt() async throws {
     let workspace = try Workspace()
     let recipient = AgeKeyTests.sampleRecipient
     let result = try await workspace.run(["secrets", "encrypt", "--age", recipient, "secret.yaml"])
-    #expect(result.status == 0)
-    try Golden.check(result.stderrText, "encrypt-secret.stderr")
-    let text = result.stdoutText
+    #expect(result.exitCode == 0)
+    Golden.check(result.stderr, "encrypt-secret.stderr")
+    let text = result.stdout
     #expect(text.contains("encrypted_regex: ^(data|stringData)$"))
     #expect(text.contains("mac: ENC[AES256_GCM,data:"))
     #expect(!text.contains("s3cr3t"))
     try workspace.write(text, to: "out.enc.yaml")
     let back = try await workspace.run(["secrets", "decrypt", "out.enc.yaml"], environment: Self.keyEnvironment)
-    #expect(back.stdoutText == (try workspace.text("secret.yaml")))
-    if let sops = TestEnvironment.sopsBinary {
-      let official = try await Run.process(sops, ["decrypt", workspace.path("out.enc.yaml")], environment: ["SOPS_AGE_KEY_FILE": workspace.path("age-key.txt")])
-      #expect(official.status == 0, "\(official.stderrText)")
-      #expect(official.stdoutText.contains("password: s3cr3t-P@ss"))
-    }
+    #expect(back.stdout == (try workspace.text("secret.yaml")))
+    let official = try await ProcessRunner.run(
+      try Oracle.require(.sops), ["decrypt", workspace.path("out.enc.yaml")],
+      environment: ["SOPS_AGE_KEY_FILE": workspace.path("age-key.txt"), "SOPS_DISABLE_VERSION_CHECK": "1"])
+    #expect(official.exitCode == 0, "\(official.stderr)")
+    #expect(official.stdout.contains("password: s3cr3t-P@ss"))
     // Encrypting it again is refused.
     let again = try await workspace.run(["secrets", "encrypt", "--age", recipient, "out.enc.yaml"])
-    #expect(again.status == 1)
-    try Golden.check(again.stderrText, "encrypt-already-encrypted.stderr")
+    #expect(again.exitCode == 1)
+    Golden.check(again.stderr, "encrypt-already-encrypted.stderr")
   }
 
   @Test func inPlaceIsAtomicAndKeepsTheMode() async throws {
     let workspace = try Workspace()
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: workspace.path("secret.yaml"))
     let result = try await workspace.run(["secrets", "encrypt", "--age", AgeKeyTests.sampleRecipient, "--in-place", "secret.yaml"])
-    #expect(result.status == 0)
-    #expect(result.stdoutText == "")
+    #expect(result.exitCode == 0)
+    #expect(result.stdout == "")
     #expect(try workspace.mode("secret.yaml") == 0o640)
     #expect(try workspace.text("secret.yaml").contains("sops:"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.contains(".tack-") }
     #expect(leftovers.isEmpty)
     // A failure (bad recipient) leaves the file as it was.
     let before = try workspace.text("multi.yaml")
-    #expect(try await workspace.run(["secrets", "encrypt", "--age", "age1nope", "-i", "multi.yaml"]).status == 1)
+    #expect(try await workspace.run(["secrets", "encrypt", "--age", "age1nope", "-i", "multi.yaml"]).exitCode == 1)
     #expect(try workspace.text("multi.yaml") == before)
   }
 
@@ -165,55 +159,53 @@ struct SopsCLITests {
       "creation_rules:\n  - path_regex: other/.*\n    age: age1nothere\n  - path_regex: \\.yaml$\n    unencrypted_regex: ^(apiVersion|kind|metadata)$\n    age: \(AgeKeyTests.sampleRecipient)\n",
       to: ".sops.yaml")
     let result = try await workspace.run(["secrets", "encrypt", "multi.yaml"])
-    #expect(result.status == 0, "\(result.stderrText)")
-    #expect(result.stdoutText.contains("unencrypted_regex: ^(apiVersion|kind|metadata)$"))
-    #expect(result.stdoutText.contains("name: b\n"))
-    try workspace.write(result.stdoutText, to: "multi.enc.yaml")
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("unencrypted_regex: ^(apiVersion|kind|metadata)$"))
+    #expect(result.stdout.contains("name: b\n"))
+    try workspace.write(result.stdout, to: "multi.enc.yaml")
     let back = try await workspace.run(["secrets", "decrypt", "multi.enc.yaml"], environment: Self.keyEnvironment)
-    #expect(back.status == 0)
-    #expect(back.stdoutText == (try workspace.text("multi.yaml")))
+    #expect(back.exitCode == 0)
+    #expect(back.stdout == (try workspace.text("multi.yaml")))
     // A config whose rules do not match, and no --age: a clear error.
     try workspace.write("creation_rules:\n  - path_regex: nothing-matches\n    age: \(AgeKeyTests.sampleRecipient)\n", to: "strict.sops.yaml")
     let unmatched = try await workspace.run(["secrets", "encrypt", "--config", "strict.sops.yaml", "secret.yaml"])
-    #expect(unmatched.status == 1)
-    try Golden.check(unmatched.stderrText, "encrypt-no-matching-rule.stderr")
+    #expect(unmatched.exitCode == 1)
+    Golden.check(unmatched.stderr, "encrypt-no-matching-rule.stderr")
   }
 
   @Test func usageErrorsExit64() async throws {
     let workspace = try Workspace()
     let both = try await workspace.run(["secrets", "encrypt", "--encrypted-regex", "a", "--unencrypted-suffix", "b", "secret.yaml"])
-    #expect(both.status == 64)
+    #expect(both.exitCode == 64)
     let noRecipients = try await workspace.run(["secrets", "encrypt", "secret.yaml"])
-    #expect(noRecipients.status == 64)
-    try Golden.check(noRecipients.stderrText, "encrypt-no-recipients.stderr")
-    #expect(try await workspace.run(["secrets", "decrypt", "-i", "-o", "x", "secret.enc.yaml"]).status == 64)
+    #expect(noRecipients.exitCode == 64)
+    Golden.check(noRecipients.stderr, "encrypt-no-recipients.stderr")
+    #expect(try await workspace.run(["secrets", "decrypt", "-i", "-o", "x", "secret.enc.yaml"]).exitCode == 64)
   }
 
   // MARK: keygen
 
-  @Test func keygenWritesAPrivateKeyFileOnce() async throws {
+  @Test(.requires(.age)) func keygenWritesAPrivateKeyFileOnce() async throws {
     let workspace = try Workspace()
     let result = try await workspace.run(["secrets", "keygen", "-o", "new.agekey"])
-    #expect(result.status == 0)
+    #expect(result.exitCode == 0)
     #expect(try workspace.mode("new.agekey") == 0o600)
-    let recipient = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+    let recipient = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(recipient.hasPrefix("age1") && recipient.count == 62)
     let identities = try AgeKeyFile.identities(in: workspace.text("new.agekey"), source: "new.agekey")
     #expect(identities.map(\.recipientString) == [recipient])
-    if let keygen = TestEnvironment.tool("age-keygen") {
-      #expect(try await Run.process(keygen, ["-y", workspace.path("new.agekey")]).stdoutText == recipient + "\n")
-    }
+    #expect(try await ProcessRunner.run("age-keygen", ["-y", workspace.path("new.agekey")]).stdout == recipient + "\n")
     let before = try workspace.text("new.agekey")
     let again = try await workspace.run(["secrets", "keygen", "-o", "new.agekey"])
-    #expect(again.status == 1)
-    try Golden.check(again.stderrText, "keygen-exists.stderr")
+    #expect(again.exitCode == 1)
+    Golden.check(again.stderr, "keygen-exists.stderr")
     #expect(try workspace.text("new.agekey") == before)
-    #expect(try await workspace.run(["secrets", "keygen", "-o", "new.agekey", "--force"]).status == 0)
+    #expect(try await workspace.run(["secrets", "keygen", "-o", "new.agekey", "--force"]).exitCode == 0)
     #expect(try workspace.text("new.agekey") != before)
     #expect(try workspace.mode("new.agekey") == 0o600)
     // Without -o the key file goes to stdout.
     let printed = try await workspace.run(["secrets", "keygen"])
-    #expect(printed.stdoutText.hasPrefix("# created: "))
-    #expect(printed.stdoutText.contains("\nAGE-SECRET-KEY-1"))
+    #expect(printed.stdout.hasPrefix("# created: "))
+    #expect(printed.stdout.contains("\nAGE-SECRET-KEY-1"))
   }
 }

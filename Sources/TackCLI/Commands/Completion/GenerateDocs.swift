@@ -53,31 +53,13 @@ public enum GeneratedDocs {
     return result
   }
 
-  /// Writes atomically: a temp file in the same directory, then rename, so a failed run never
-  /// leaves a half-written page.
+  /// Writes atomically, so a failed run never leaves a half-written page.
   static func write(_ contents: String, to path: String) throws {
-    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-    if !directory.isEmpty { try makeDirectories(directory) }
-    let temporary = path + ".tmp"
-    guard let file = fopen(temporary, "w") else {
-      throw CommandError("cannot write \(temporary): \(String(cString: strerror(errno)))")
-    }
-    let bytes = Array(contents.utf8)
-    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
-    fclose(file)
-    guard written == bytes.count, rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw CommandError("cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-  }
-
-  static func makeDirectories(_ path: String) throws {
-    var current = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      current += "/" + component
-      if mkdir(current, 0o755) != 0 && errno != EEXIST {
-        throw CommandError("cannot create \(current): \(String(cString: strerror(errno)))")
-      }
+    do {
+      try AtomicFile.write(
+        Array(contents.utf8), to: path, permissions: .umasked(0o666), durable: false, createDirectories: true)
+    } catch {
+      throw CommandError("cannot write \(path): \(error.reason)")
     }
   }
 }

@@ -86,20 +86,11 @@ extension Tack.Create.Secret {
         return
       }
       if let publicKey = secret.publicKey {
-        context.console.generate("deploy key: \(publicKey.trimmingCharacters(in: "\n"))")
+        context.console.generate("deploy key: \(publicKey.trimming("\n"))")
       }
       guard let cluster else { return }
       try await SourceSecretWriter.upsert(secret, in: cluster)
       context.console.action("git secret '\(name)' created in '\(namespace)' namespace")
     }
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    var slice = self[...]
-    while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-    while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-    return String(slice)
   }
 }

@@ -120,9 +120,9 @@ enum AgeStreaming {
       defer { if descriptor != 0 { close(descriptor) } }
       let reader = FileDescriptorReader(descriptor: descriptor, name: name)
       if let output, output != "-" {
-        let file = try AtomicFile(destination: output, mode: mode)
+        let file = try AtomicFile(destination: output, permissions: .preserving(default: mode))
         do {
-          try body(reader, file.writer)
+          try body(reader, FileDescriptorWriter(descriptor: file.descriptor, name: file.destination))
           try file.commit(durable: false)
         } catch {
           file.abandon()

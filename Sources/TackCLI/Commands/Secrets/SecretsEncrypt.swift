@@ -91,9 +91,9 @@ extension Tack.Secrets {
         throw error.from(name)
       }
 
-      var recipientTexts = age.flatMap { $0.split(separator: ",").map { $0.trimmingWhitespace() } }.filter { !$0.isEmpty }
+      var recipientTexts = age.flatMap { $0.split(separator: ",").map { $0.trimming(" \t\n") } }.filter { !$0.isEmpty }
       if recipientTexts.isEmpty, let fromEnvironment = environment["SOPS_AGE_RECIPIENTS"] {
-        recipientTexts = fromEnvironment.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        recipientTexts = fromEnvironment.split(separator: ",").map { $0.trimming(" \t\n") }.filter { !$0.isEmpty }
       }
       var rule = flagRule
       var macOnly = macOnlyEncrypted
@@ -166,12 +166,6 @@ extension Tack.Secrets {
 
 extension SopsFormat: ExpressibleByArgument {}
 
-extension Substring {
-  func trimmingWhitespace() -> String {
-    String(drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed())
-  }
-}
-
 /// Where a command's result goes: stdout, `-o FILE`, or over the input (`--in-place`), the
 /// files written atomically.
 enum SecretsOutput {
@@ -179,10 +173,10 @@ enum SecretsOutput {
     _ bytes: [UInt8], input: String, inPlace: Bool, output: String?, mode: mode_t, console: Console
   ) throws {
     if inPlace {
-      try AtomicFile.write(bytes, to: input, mode: mode)
+      try AtomicFile.write(bytes, to: input, permissions: .preserving(default: mode))
       console.success("\(input) written")
     } else if let output, output != "-" {
-      try AtomicFile.write(bytes, to: output, mode: mode)
+      try AtomicFile.write(bytes, to: output, permissions: .preserving(default: mode))
     } else {
       console.out.write(bytes)
     }

@@ -28,7 +28,7 @@ extension Tack.Secrets {
       var pem = certificate.pem
       if !pem.hasSuffix("\n") { pem += "\n" }
       if let output, output != "-" {
-        try AtomicFile.write(Array(pem.utf8), to: output, mode: 0o644)
+        try AtomicFile.write(Array(pem.utf8), to: output, permissions: .preserving(default: 0o644))
         context.console.success("certificate written to \(output) (valid until \(certificate.expiryDay))")
       } else {
         context.console.write(pem)

@@ -69,7 +69,7 @@ extension Tack.Secrets {
     /// then atomically, so the old key survives any failure).
     static func writeKeyFile(_ text: String, to path: String, force: Bool) throws {
       if force {
-        try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600)
+        try AtomicFile.write(Array(text.utf8), to: path, permissions: .preserving(default: 0o600))
         return
       }
       let descriptor = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -78,13 +78,13 @@ extension Tack.Secrets {
         if code == EEXIST {
           throw CommandError("\(path) already exists; not overwriting a key (use --force to replace it)")
         }
-        throw ByteStreamError(name: path, operation: "creating", reason: String(cString: strerror(code)))
+        throw FileError(path: path, operation: "creating", errno: code)
       }
       defer { close(descriptor) }
       do {
         try FileDescriptorWriter(descriptor: descriptor, name: path).write(Array(text.utf8))
         guard fsync(descriptor) == 0 else {
-          throw ByteStreamError(name: path, operation: "writing", reason: String(cString: strerror(errno)))
+          throw FileError(path: path, operation: "writing", errno: errno)
         }
       } catch {
         unlink(path)

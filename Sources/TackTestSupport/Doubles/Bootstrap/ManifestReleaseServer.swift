@@ -48,12 +48,8 @@ public final class ManifestReleaseServer: Sendable {
         assets["/cdn/\(version)/flux_\(version.dropFirst())_checksums.txt"] = Array((lines.joined(separator: "\n") + "\n").utf8)
       }
     }
-    let authority = try GitTestCertificateAuthority(commonName: "tack manifests test CA")
-    let identity = try authority.issueServerCertificate()
-    let context = try NIOSSLContext(
-      configuration: TLSConfiguration.makeServerConfiguration(
-        certificateChain: [.certificate(try NIOSSLCertificate(bytes: identity.certificateDER, format: .der))],
-        privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(identity.privateKeyPEM.utf8), format: .pem))))
+    let authority = try CertificateAuthority(name: "tack manifests test CA")
+    let context = try NIOSSLContext(configuration: try authority.issueServerCertificate().serverTLSConfiguration())
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let served = PathRecorder()
     let routes = ReleaseRoutes(assets: assets)
@@ -71,7 +67,7 @@ public final class ManifestReleaseServer: Sendable {
         }
         .bind(host: "127.0.0.1", port: 0).get()
       return ManifestReleaseServer(
-        port: channel.localAddress?.port ?? 0, caPEM: authority.caPEM, channel: channel, group: group, served: served)
+        port: channel.localAddress?.port ?? 0, caPEM: authority.certificatePEM, channel: channel, group: group, served: served)
     } catch {
       try? await group.shutdownGracefully()
       throw error

@@ -89,16 +89,7 @@ struct FluxCLIWorld {
     try cluster.store.get(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
   }
 
-  /// `tack` next to the test bundle (`.build/<config>/`), else the project's debug build.
-  static let tackPath: String = {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var dir = URL(fileURLWithPath: executable).deletingLastPathComponent()
-    for _ in 0..<4 {
-      if FileManager.default.isExecutableFile(atPath: dir.path + "/tack") { return dir.path + "/tack" }
-      dir = dir.deletingLastPathComponent()
-    }
-    return ProjectPaths.projectRoot(from: #filePath) + "/.build/debug/tack"
-  }()
+  static var tackPath: String { ProjectPaths.builtProduct("tack") }
 }
 
 /// Golden files for a command's output: `<name>.stdout`, `<name>.stderr` and `<name>.exit` under

@@ -1,13 +1,24 @@
 import Foundation
 
-/// A terminal model for the sequences tack writes (`ESC[nF`, `ESC[K`, `ESC[J`, CR, LF) plus
-/// colour codes, which it ignores.
-struct TerminalScreen {
-  var rows: [[Character]] = [[]]
+/// A terminal model for the sequences tack's live output writes (`ESC[nF`, `ESC[K`, `ESC[J`, CR,
+/// LF), so a test can check what a user ends up seeing. Other sequences (colours) are ignored, and
+/// their final characters kept in ``escapes`` for tests that allow none.
+///
+/// ```swift
+/// var screen = TerminalScreen()
+/// screen.feed(output)
+/// #expect(screen.lines.last == "✔ canary test/podinfo Succeeded")
+/// ```
+public struct TerminalScreen: Sendable {
+  public private(set) var rows: [[Character]] = [[]]
   var row = 0
   var col = 0
+  /// The final character of every escape sequence fed, in order (`F`, `K`, `J`, `m`, …).
+  public private(set) var escapes: [Character] = []
 
-  mutating func feed(_ text: String) {
+  public init() {}
+
+  public mutating func feed(_ text: String) {
     let chars = Array(text)
     var i = 0
     while i < chars.count {
@@ -21,6 +32,7 @@ struct TerminalScreen {
         }
         guard j < chars.count else { break }
         let n = Int(digits) ?? 1
+        escapes.append(chars[j])
         switch chars[j] {
         case "F":
           row = max(0, row - n)
@@ -49,5 +61,6 @@ struct TerminalScreen {
     }
   }
 
-  var lines: [String] { rows.map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+  /// The screen's lines, blank ones left out.
+  public var lines: [String] { rows.map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
 }
