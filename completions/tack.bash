@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|check|secrets|help)
+    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|check|secrets|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export version completion reconcile suspend resume canary promote bootstrap install create check secrets help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create check secrets help' -- "${cur}"))
         ;;
     esac
 }
@@ -2965,6 +2965,224 @@ _tack_export_artifact_generator() {
     case "${positional_number}" in
     1)
         __tack_add_completions -W "$(__tack_custom_complete ---completion export artifact generator -- positional@0 "${COMP_CWORD}" "$(__tack_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_tack_build() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    kustomization)
+        # Offer subcommand argument completions
+        "_tack_build_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'kustomization' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_build_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --dry-run --version -h --help)
+    repeating_options=(--ignore-paths --as-group)
+    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--path')
+        __tack_add_completions -d
+        return
+        ;;
+    '--kustomization-file')
+        __tack_add_completions -f
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tack_add_completions -W "$(__tack_custom_complete ---completion build kustomization -- positional@0 "${COMP_CWORD}" "$(__tack_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_tack_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    kustomization)
+        # Offer subcommand argument completions
+        "_tack_diff_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'kustomization' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_diff_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --ignore-not-found --version -h --help)
+    repeating_options=(--ignore-paths --as-group)
+    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--path')
+        __tack_add_completions -d
+        return
+        ;;
+    '--kustomization-file')
+        __tack_add_completions -f
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tack_add_completions -W "$(__tack_custom_complete ---completion diff kustomization -- positional@0 "${COMP_CWORD}" "$(__tack_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_tack_kustomize() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tack_add_completions -d
         return
         ;;
     esac

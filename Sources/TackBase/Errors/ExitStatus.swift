@@ -3,6 +3,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
   case success = 0
   /// An error: API, network, bad input.
   case failure = 1
+  /// `tack diff` only, after diff(1) and `flux diff`: an error, since 1 there means "differences found".
+  case trouble = 2
   /// Waiting for a condition ran out of time (`--timeout`).
   case timedOut = 3
   /// The resource itself reported failure (Ready=False, Stalled, a failed canary).
@@ -17,7 +19,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
   public var summary: String {
     switch self {
     case .success: "success"
-    case .failure: "error (API, network, bad input)"
+    case .failure: "error (API, network, bad input); for tack diff: differences found"
+    case .trouble: "tack diff only: an error (API, network, bad input)"
     case .timedOut: "timed out waiting"
     case .resourceFailed: "the resource reported failure (Ready=False, Stalled, canary Failed)"
     case .notFound: "not found"
@@ -35,7 +38,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
     case .notFound: 1
     case .resourceFailed: 2
     case .timedOut: 3
-    case .failure: 4
+    case .failure, .trouble: 4
     case .usage: 5
     case .interrupted: 6
     }

@@ -41,7 +41,7 @@ public struct KindNoun: Sendable, Hashable {
     let alternate = words.singular == words.plural ? [] : [verb == .get ? words.singular : words.plural]
     switch verb {
     case .get: return Spelling(name: words.plural, aliases: alternate + shortNames)
-    case .export: return Spelling(name: words.singular, aliases: alternate + shortNames)
+    case .export, .build, .diff: return Spelling(name: words.singular, aliases: alternate + shortNames)
     case .reconcile, .suspend, .resume: return Spelling(name: words.singular, aliases: shortNames)
     }
   }

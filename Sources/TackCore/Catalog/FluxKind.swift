@@ -13,6 +13,8 @@ public struct FluxKind: Sendable, Hashable, CustomStringConvertible {
 
   public enum Verb: String, Sendable, Hashable {
     case get, export, reconcile, suspend, resume
+    /// `build` and `diff` (Kustomizations only).
+    case build, diff
   }
 
   public init(
@@ -64,7 +66,7 @@ extension FluxKind {
     humanKind: "source external", verbs: [.get, .export])
   public static let kustomization = FluxKind(
     kind: "Kustomization", group: kustomize, version: "v1", plural: "kustomizations",
-    humanKind: "kustomization", verbs: all)
+    humanKind: "kustomization", verbs: all.union([.build, .diff]))
   public static let helmRelease = FluxKind(
     kind: "HelmRelease", group: helm, version: "v2", plural: "helmreleases",
     humanKind: "helmrelease", verbs: all)

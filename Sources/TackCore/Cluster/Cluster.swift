@@ -38,6 +38,11 @@ public protocol Cluster: Sendable {
   /// A merge patch or a server-side apply of one object; returns the object as stored.
   func patch(_ type: ObjectKind, namespace: String?, name: String, _ patch: ObjectPatch) async throws -> JSON
 
+  /// A server-side apply of `object` with `dryRun=All`: the object as the server would store it,
+  /// with nothing written. A refusal (validation, a missing namespace, a conflict) comes back as
+  /// ``DryRunOutcome/failed(_:)``, since `diff` reports it per object and goes on.
+  func dryRunApply(_ object: JSON, fieldManager: String, force: Bool) async throws -> DryRunOutcome
+
   /// Creates the object (its `apiVersion` and `kind` name the type).
   func create(_ object: JSON) async throws -> JSON
 

@@ -58,6 +58,9 @@ extension ObjectKind {
   /// Core v1 Secrets (the secrets commands, `export --with-credentials`).
   public static let secret = ObjectKind(
     group: "", version: "v1", kind: "Secret", fixed: Fixed(plural: "secrets", namespaced: true))
+  /// Core v1 ConfigMaps (`postBuild.substituteFrom`).
+  public static let configMap = ObjectKind(
+    group: "", version: "v1", kind: "ConfigMap", fixed: Fixed(plural: "configmaps", namespaced: true))
   /// Core v1 Services (the Sealed Secrets controller's port name).
   public static let service = ObjectKind(
     group: "", version: "v1", kind: "Service", fixed: Fixed(plural: "services", namespaced: true))

@@ -141,6 +141,21 @@ public final class KubeCluster: Cluster {
     }
   }
 
+  public func dryRunApply(_ object: JSON, fieldManager: String, force: Bool) async throws -> DryRunOutcome {
+    let resource = try await resource(ObjectKind(of: object))
+    let namespace = Self.namespace(object[path: "metadata", "namespace"]?.stringValue, of: resource)
+    do {
+      return .applied(
+        try await client.patch(
+          resource, name: object[path: "metadata", "name"]?.stringValue ?? "", namespace: namespace,
+          .apply(object, fieldManager: fieldManager, force: force), options: WriteOptions(dryRun: true)
+        ).json)
+    } catch let error as KubeAPIError {
+      let causes = error.status.details?.causes.compactMap(\.reason) ?? []
+      return .failed(DryRunFailure(code: error.code, reason: error.reason.rawValue, message: error.message, causes: causes))
+    }
+  }
+
   public func create(_ object: JSON) async throws -> JSON {
     let type = ObjectKind(of: object)
     let resource = try await resource(type)

@@ -268,6 +268,7 @@ extension ObjectStore {
     }
     let warnings = try applySchema(&object, type: type, options: options)
     ObjectValidation.defaultBuiltin(&object, type: type, isCreate: false)
+    ObjectValidation.keepAllocatedValues(&object, old: old, type: type)
     let errors = validationErrors(object, type: type)
     if !errors.isEmpty { throw invalid(type, object, errors) }
     if type.tracksGeneration {

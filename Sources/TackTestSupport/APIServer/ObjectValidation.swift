@@ -59,6 +59,16 @@ enum ObjectValidation {
     return errors
   }
 
+  /// What the API server allocated stays when an update or apply leaves it out, as kube-apiserver's
+  /// Service strategy keeps `clusterIP` and `clusterIPs` (a server-side apply that does not name
+  /// them must not release the address).
+  static func keepAllocatedValues(_ object: inout JSON, old: JSON, type: ResourceType) {
+    guard type.storageKey == "/services", object[path: "spec", "type"]?.stringValue != "ExternalName" else { return }
+    for field in ["clusterIP", "clusterIPs"] where object[path: "spec", field] == nil {
+      if let value = old[path: "spec", field] { object[path: "spec", field] = value }
+    }
+  }
+
   /// Per-kind defaults and checks for built-ins (the parts clients notice).
   static func defaultBuiltin(_ object: inout JSON, type: ResourceType, isCreate: Bool) {
     switch type.storageKey {

@@ -9,6 +9,18 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
   /// True when the process was killed because it ran past its timeout.
   public var timedOut: Bool
 
+  /// A result from text, for commands run in-process.
+  public init(exitCode: Int32, stdout: String, stderr: String, timedOut: Bool = false) {
+    self.init(exitCode: exitCode, stdoutBytes: Array(stdout.utf8), stderrBytes: Array(stderr.utf8), timedOut: timedOut)
+  }
+
+  public init(exitCode: Int32, stdoutBytes: [UInt8], stderrBytes: [UInt8], timedOut: Bool) {
+    self.exitCode = exitCode
+    self.stdoutBytes = stdoutBytes
+    self.stderrBytes = stderrBytes
+    self.timedOut = timedOut
+  }
+
   public var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
   public var stderr: String { String(decoding: stderrBytes, as: UTF8.self) }
   public var succeeded: Bool { exitCode == 0 && !timedOut }

@@ -3,8 +3,7 @@ import Synchronization
 import TackCore
 import TackOutput
 
-/// Completes resource names from the cluster for `tack get <noun> <TAB>` and `tack export <noun>
-/// <TAB>`, as flux's `resourceNamesCompletionFunc` does: lists the noun's kind in the namespace
+/// Completes resource names from the cluster for `tack get|export|build|diff <noun> <TAB>`, as flux's `resourceNamesCompletionFunc` does: lists the noun's kind in the namespace
 /// given so far on the command line (`-n`, `-A`, `--context`, `--kubeconfig`), gives up after two
 /// seconds, and is silent on every error (a completion must never print one).
 enum ResourceNameCompletion {
@@ -31,9 +30,11 @@ enum ResourceNameCompletion {
     return result.withLock { $0 }.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.sorted()
   }
 
-  /// The kind named after `get`/`export` and the connection flags typed so far.
+  static let verbs: Set<String> = ["get", "export", "build", "diff"]
+
+  /// The kind named after the verb and the connection flags typed so far.
   static func parse(_ words: [String]) -> (FluxKind, [String], Bool)? {
-    guard let verb = words.firstIndex(where: { $0 == "get" || $0 == "export" }) else { return nil }
+    guard let verb = words.firstIndex(where: verbs.contains) else { return nil }
     let rest = Array(words[(verb + 1)...]).filter { !$0.hasPrefix("-") }
     var kind: FluxKind?
     if rest.count >= 2 { kind = FluxKind.resolve(noun: Array(rest.prefix(2))) }

@@ -221,6 +221,7 @@ final class InMemoryCanaryCluster: Cluster, CanaryClock, @unchecked Sendable {
     return ServiceProxyReply(status: r.status, body: r.body)
   }
 
+  func dryRunApply(_ object: JSON, fieldManager: String, force: Bool) async throws -> DryRunOutcome { throw Unsupported() }
   func create(_ object: JSON) async throws -> JSON { throw Unsupported() }
   func update(_ object: JSON) async throws -> JSON { throw Unsupported() }
   func delete(_ type: ObjectKind, namespace: String?, name: String) async throws { throw Unsupported() }
