@@ -24,18 +24,6 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
   public var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
   public var stderr: String { String(decoding: stderrBytes, as: UTF8.self) }
   public var succeeded: Bool { exitCode == 0 && !timedOut }
-
-  public init(exitCode: Int32, stdoutBytes: [UInt8], stderrBytes: [UInt8], timedOut: Bool = false) {
-    self.exitCode = exitCode
-    self.stdoutBytes = stdoutBytes
-    self.stderrBytes = stderrBytes
-    self.timedOut = timedOut
-  }
-
-  /// A result of tack run in-process, where output is already text.
-  public init(exitCode: Int32, stdout: String, stderr: String) {
-    self.init(exitCode: exitCode, stdoutBytes: Array(stdout.utf8), stderrBytes: Array(stderr.utf8))
-  }
   public var description: String {
     "exit \(exitCode)\(timedOut ? " (timed out)" : "")\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)"
   }
