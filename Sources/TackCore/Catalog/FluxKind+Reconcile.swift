@@ -85,7 +85,7 @@ extension FluxKind {
 
   /// The source `--with-source` reconciles first, as flux maps it; `nil` for kinds without one.
   /// Throws `SourceReferenceError` for a source kind flux cannot reconcile.
-  public func reconcileSource(of object: JSON) throws(SourceReferenceError) -> SourceReference? {
+  public func reconcileSource(of object: JSON) throws(SourceReferenceError) -> ObjectRef? {
     let namespace = object[path: "metadata", "namespace"]?.stringValue ?? ""
     let name = object[path: "metadata", "name"]?.stringValue ?? ""
     switch self {
@@ -95,43 +95,32 @@ extension FluxKind {
       let target = ref["namespace"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? namespace
       guard let sourceKind = [FluxKind.gitRepository, .ociRepository, .bucket].first(where: { $0.kind == kind })
       else { throw SourceReferenceError(kind: kind) }
-      return SourceReference(kind: sourceKind, namespace: target, name: ref["name"]?.stringValue ?? "")
+      return ObjectRef(kind: sourceKind, namespace: target, name: ref["name"]?.stringValue ?? "")
     case .helmChart:
       guard let ref = object[path: "spec", "sourceRef"] else { return nil }
       let kind = ref["kind"]?.stringValue ?? ""
       guard let sourceKind = [FluxKind.helmRepository, .gitRepository, .bucket].first(where: { $0.kind == kind })
       else { throw SourceReferenceError(kind: kind) }
       // A HelmChart's source always lives in its own namespace.
-      return SourceReference(kind: sourceKind, namespace: namespace, name: ref["name"]?.stringValue ?? "")
+      return ObjectRef(kind: sourceKind, namespace: namespace, name: ref["name"]?.stringValue ?? "")
     case .helmRelease:
       if let ref = object[path: "spec", "chartRef"] {
         let kind = ref["kind"]?.stringValue ?? ""
         let target = ref["namespace"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? namespace
         guard let sourceKind = [FluxKind.helmChart, .ociRepository].first(where: { $0.kind == kind })
         else { throw SourceReferenceError(kind: kind) }
-        return SourceReference(kind: sourceKind, namespace: target, name: ref["name"]?.stringValue ?? "")
+        return ObjectRef(kind: sourceKind, namespace: target, name: ref["name"]?.stringValue ?? "")
       }
       // A chart template: helm-controller creates HelmChart `<ns>-<name>` next to the chart's source.
       let sourceNamespace = object[path: "spec", "chart", "spec", "sourceRef", "namespace"]?.stringValue
         .flatMap { $0.isEmpty ? nil : $0 } ?? namespace
-      return SourceReference(kind: .helmChart, namespace: sourceNamespace, name: "\(namespace)-\(name)")
+      return ObjectRef(kind: .helmChart, namespace: sourceNamespace, name: "\(namespace)-\(name)")
     default:
       return nil
     }
   }
 }
 
-/// An object `--with-source` reconciles before the one named.
-public struct SourceReference: Sendable, Hashable {
-  public var kind: FluxKind
-  public var namespace: String
-  public var name: String
-  public init(kind: FluxKind, namespace: String, name: String) {
-    self.kind = kind
-    self.namespace = namespace
-    self.name = name
-  }
-}
 
 /// `--with-source` met a source kind flux does not reconcile.
 public struct SourceReferenceError: TackError, Equatable {

@@ -60,7 +60,7 @@ import Testing
     ]
     #expect(
       try FluxKind.kustomization.reconcileSource(of: ks)
-        == SourceReference(kind: .ociRepository, namespace: "team", name: "manifests"))
+        == ObjectRef(kind: .ociRepository, namespace: "team", name: "manifests"))
     let helmKs: JSON = ["metadata": ["name": "apps", "namespace": "team"], "spec": ["sourceRef": ["kind": "HelmRepository", "name": "x"]]]
     #expect(throws: SourceReferenceError(kind: "HelmRepository")) { try FluxKind.kustomization.reconcileSource(of: helmKs) }
     let template: JSON = [
@@ -69,14 +69,14 @@ import Testing
     ]
     #expect(
       try FluxKind.helmRelease.reconcileSource(of: template)
-        == SourceReference(kind: .helmChart, namespace: "flux-system", name: "apps-podinfo"))
+        == ObjectRef(kind: .helmChart, namespace: "flux-system", name: "apps-podinfo"))
     let chartRef: JSON = ["metadata": ["name": "p", "namespace": "apps"], "spec": ["chartRef": ["kind": "OCIRepository", "name": "oci"]]]
     #expect(
       try FluxKind.helmRelease.reconcileSource(of: chartRef)
-        == SourceReference(kind: .ociRepository, namespace: "apps", name: "oci"))
+        == ObjectRef(kind: .ociRepository, namespace: "apps", name: "oci"))
     let chart: JSON = ["metadata": ["name": "c", "namespace": "apps"], "spec": ["sourceRef": ["kind": "GitRepository", "name": "g", "namespace": "elsewhere"]]]
     #expect(
-      try FluxKind.helmChart.reconcileSource(of: chart) == SourceReference(kind: .gitRepository, namespace: "apps", name: "g"))
+      try FluxKind.helmChart.reconcileSource(of: chart) == ObjectRef(kind: .gitRepository, namespace: "apps", name: "g"))
     #expect(try FluxKind.gitRepository.reconcileSource(of: chart) == nil)
   }
 }
