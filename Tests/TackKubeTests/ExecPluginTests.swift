@@ -133,7 +133,7 @@ import Testing
 
   /// A plugin that hangs (a login waiting on a network that never answers) and records its pid.
   static func hangingPlugin(_ dir: TempDirectory) -> String {
-    dir.write("hang", "#!/bin/sh\necho $$ > \"\(dir.path)/pid\"\nexec sleep 60\n", mode: 0o755)
+    dir.write("hang", "#!/bin/sh\necho $$ > \"\(dir.path)/pid\"\nexec sleep 600\n", mode: 0o755)
   }
 
   @Test func aHangingPluginIsStoppedAtItsDeadline() async throws {
@@ -145,7 +145,8 @@ import Testing
     let error = await #expect(throws: ExecPluginError.self) { try await provider.credentials() }
     #expect(error?.problem == .timedOut(.milliseconds(500)))
     #expect(error?.description.contains("--request-timeout") == true)
-    #expect(ContinuousClock.now - started < .seconds(10))
+    // Far below the plugin's own 600 s: generous, because the whole suite shares two cores.
+    #expect(ContinuousClock.now - started < .seconds(120))
   }
 
   @Test func cancellingTheRequestStopsThePlugin() async throws {
@@ -162,10 +163,10 @@ import Testing
     let started = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - started < .seconds(5))
+    #expect(ContinuousClock.now - started < .seconds(120))
     let plugin = try #require(pid)
     var gone = false
-    for _ in 0..<100 where !gone {
+    for _ in 0..<600 where !gone {
       let stat = (try? LocalFiles.readText("/proc/\(plugin)/stat")) ?? ""
       gone = stat.isEmpty || stat.split(separator: " ").dropFirst(2).first == "Z"
       if !gone { try await Task.sleep(for: .milliseconds(50)) }

@@ -157,8 +157,10 @@ public final class SpawnedChild: Sendable {
       guard ready > 0 else { continue }
       for entry in fds where entry.revents != 0 {
         if entry.fd == ends.stdin {
+          // Never block here: a child that writes a full pipe of output before it reads its input
+          // would otherwise wait for us while we wait for it.
           let remaining = input.count - written
-          let n = input.withUnsafeBytes { send(entry.fd, $0.baseAddress! + written, remaining, Int32(MSG_NOSIGNAL)) }
+          let n = input.withUnsafeBytes { send(entry.fd, $0.baseAddress! + written, remaining, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
           if n > 0 { written += n }
           if (n < 0 && errno != EINTR && errno != EAGAIN) || written == input.count {
             close(ends.stdin)
