@@ -87,8 +87,8 @@ import Testing
     let result = try await shell("sleep 600 & echo $!; wait").run(timeout: .milliseconds(300), gracePeriod: .seconds(1))
     #expect(result.timedOut)
     #expect(result.signal == SIGTERM)
-    // Far below the child's own 600 s: generous, because the whole suite shares two cores.
-    #expect(ContinuousClock.now - started < .seconds(120))
+    // Half the child's own 600 s: the whole suite shares two cores, and a test may wait long for a thread.
+    #expect(ContinuousClock.now - started < .seconds(300))
     let grandchild = try #require(pid_t(text(result.stdout).trimmingCharacters(in: .newlines)))
     #expect(await Self.isGone(grandchild), "the background sleep outlived its parent's deadline")
   }
@@ -114,7 +114,7 @@ import Testing
     let started = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - started < .seconds(120))
+    #expect(ContinuousClock.now - started < .seconds(300))
     #expect(await Self.isGone(try #require(pid)))
   }
 
@@ -123,7 +123,7 @@ import Testing
     let started = ContinuousClock.now
     let result = try await shell("sleep 600 & echo $!; exit 0").run(timeout: .seconds(900))
     #expect(result.exitCode == 0)
-    #expect(ContinuousClock.now - started < .seconds(120))
+    #expect(ContinuousClock.now - started < .seconds(300))
     let daemon = try #require(pid_t(text(result.stdout).trimmingCharacters(in: .newlines)))
     kill(daemon, SIGKILL)
   }

@@ -145,8 +145,8 @@ import Testing
     let error = await #expect(throws: ExecPluginError.self) { try await provider.credentials() }
     #expect(error?.problem == .timedOut(.milliseconds(500)))
     #expect(error?.description.contains("--request-timeout") == true)
-    // Far below the plugin's own 600 s: generous, because the whole suite shares two cores.
-    #expect(ContinuousClock.now - started < .seconds(120))
+    // Half the plugin's own 600 s: the whole suite shares two cores, and a test may wait long for a thread.
+    #expect(ContinuousClock.now - started < .seconds(300))
   }
 
   @Test func cancellingTheRequestStopsThePlugin() async throws {
@@ -163,7 +163,7 @@ import Testing
     let started = ContinuousClock.now
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
-    #expect(ContinuousClock.now - started < .seconds(120))
+    #expect(ContinuousClock.now - started < .seconds(300))
     let plugin = try #require(pid)
     var gone = false
     for _ in 0..<600 where !gone {
