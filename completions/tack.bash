@@ -3094,9 +3094,9 @@ _tack_diff() {
 
 _tack_diff_kustomization() {
     repeating_flags=()
-    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --ignore-not-found --version -h --help)
-    repeating_options=(--ignore-paths --as-group)
-    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output)
+    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --ignore-not-found --all --version -h --help)
+    repeating_options=(--ignore-paths --as-group --source)
+    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output --path-root)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -3159,6 +3159,13 @@ _tack_diff_kustomization() {
         ;;
     '-o'|'--output')
         __tack_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--path-root')
+        __tack_add_completions -d
+        return
+        ;;
+    '--source')
         return
         ;;
     esac

@@ -136,7 +136,7 @@ function __tack_parse_tokens -S
             __tack_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'kustomization'
-                __tack_parse_subcommand 1 'path=' 'kustomization-file=' 'ignore-paths=+' 'strict-substitute' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'ignore-not-found' 'o/output=' 'version' 'h/help'
+                __tack_parse_subcommand 1 'path=' 'kustomization-file=' 'ignore-paths=+' 'strict-substitute' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'ignore-not-found' 'o/output=' 'all' 'path-root=' 'source=+' 'version' 'h/help'
             end
         case 'kustomize'
             __tack_parse_subcommand 1 'version' 'h/help'
@@ -1488,6 +1488,9 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" ns-follows-kube-context' -l 'ns-follows-kube-context' -d 'Use the namespace of the current kubeconfig context when -n is not given.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" ignore-not-found' -l 'ignore-not-found' -d 'Treat a Kustomization missing from the cluster as new (needs --kustomization-file).'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" o output' -s 'o' -l 'output' -d 'Output format: text (flux\'s report) or json.' -rfka 'text json'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" all' -l 'all' -d 'Diff every Kustomization whose source is the repository at --path-root.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" path-root' -l 'path-root' -d 'With --all: the root of the repository\'s checkout.' -rfa '(__tack_complete_directories)'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization"' -l 'source' -d 'With --all: the GitRepository to follow, as [GitRepository/]NAME[.NAMESPACE] (repeatable; default: the one whose URL is the checkout\'s origin).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack kustomize" -eq 1' -fa '(__tack_complete_directories)'
