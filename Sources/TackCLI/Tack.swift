@@ -23,6 +23,8 @@ public struct Tack: AsyncParsableCommand {
       Create.self,
       Check.self,
       Secrets.self,
+      Events.self,
+      Stats.self,
     ])
 
   public init() {}
