@@ -114,9 +114,9 @@ struct ConfinedDirectory {
     try removeEntry(components[components.count - 1], in: parent, display: display)
   }
 
-  /// What is at the path, without following a link at its end.
-  func entry(_ components: [String], display: String) throws(Refusal) -> Entry {
-    guard let parent = try openParent(components, create: false, verb: "read", display: display) else {
+  /// What is at the path, without following a link at its end; `verb` words a refusal.
+  func entry(_ components: [String], verb: String = "read", display: String) throws(Refusal) -> Entry {
+    guard let parent = try openParent(components, create: false, verb: verb, display: display) else {
       return .missing
     }
     defer { close(parent) }

@@ -56,7 +56,7 @@ public struct GitWorkTree: Sendable {
   public func checkWritable(_ path: String) throws(GitError) {
     let parts = try components(path)
     do throws(ConfinedDirectory.Refusal) {
-      switch try confined.entry(parts, display: path) {
+      switch try confined.entry(parts, verb: "write", display: path) {
       case .symbolicLink:
         throw ConfinedDirectory.Refusal(
           message: "refusing to write \(path) in the repository: it is a symbolic link, and tack never follows links out of a clone")
