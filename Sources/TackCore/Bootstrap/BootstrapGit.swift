@@ -163,8 +163,10 @@ public struct BootstrapGit: Sendable {
     do {
       repository = try await cloner.clone(into: cloneDirectory)
     } catch let error as any TackError {
+      // Ctrl-C stays an interruption (exit 130, nothing printed); a timeout stays a timeout (exit 3).
+      if error.exitStatus == .interrupted { throw error }
       throw BootstrapError(
-        error.exitStatus == .interrupted ? .failed : .failed, "failed to clone repository: \(error.description)")
+        error.exitStatus == .timedOut ? .timedOut : .failed, "failed to clone repository: \(error.description)")
     }
     progress.success("cloned repository")
     return repository
