@@ -6005,7 +6005,7 @@ _tack_bootstrap() {
 
 _tack_bootstrap_git() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
     repeating_options=(--as-group --components --components-extra)
     non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --url --branch --path --interval --secret-name -u --username -p --password --private-key-file --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ssh-hostname --author-name --author-email --commit-message-appendix)
     __tack_offer_flags_options 0
@@ -6122,7 +6122,7 @@ _tack_bootstrap_git() {
 
 _tack_install() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --force --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --export --force --version -h --help)
     repeating_options=(--as-group --components --components-extra)
     non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests)
     __tack_offer_flags_options 0
