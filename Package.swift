@@ -49,7 +49,7 @@ let package = Package(
 
     // MARK: libraries
     .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(name: "TackBase"),
+    .target(name: "TackBase", dependencies: ["CZlib"]),
     .target(name: "TackOutput", dependencies: ["TackBase"]),
     .target(name: "TackHTTP", dependencies: ["CCurlShims", "TackBase"]),
     .target(

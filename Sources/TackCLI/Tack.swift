@@ -25,6 +25,7 @@ public struct Tack: AsyncParsableCommand {
       Secrets.self,
       Events.self,
       Stats.self,
+      Tree.self,
     ])
 
   public init() {}
