@@ -26,6 +26,7 @@ public struct Tack: AsyncParsableCommand {
       Events.self,
       Stats.self,
       Tree.self,
+      Trace.self,
     ])
 
   public init() {}
