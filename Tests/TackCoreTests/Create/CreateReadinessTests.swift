@@ -48,6 +48,11 @@ import Testing
     #expect(Self.verdict(Self.object(ready: "False")) == "failed 4: GitRepository reconciliation failed: 'ready message'")
     #expect(Self.verdict(Self.object(ready: "False", stalled: true)) == "failed 4: GitRepository reconciliation stalled: stalled message")
     #expect(Self.verdict(nil).hasPrefix("failed 5:"))
+    // A new object whose first reconcile failed: the controller wrote Ready=False for generation 2
+    // but (as the controllers do) left status.observedGeneration behind. Failed, not waiting.
+    #expect(Self.verdict(Self.object(observed: nil, ready: "False", readyGeneration: 2)).hasPrefix("failed 4:"))
+    // A Ready=False left over from the previous generation is not this generation's verdict.
+    #expect(Self.verdict(Self.object(observed: 1, ready: "False", readyGeneration: 1)) == "waiting")
   }
 
   @Test func staticKindsNeedNoStatus() {
