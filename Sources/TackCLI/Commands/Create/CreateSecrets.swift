@@ -165,7 +165,7 @@ extension Tack.Create.Secret {
     static let configuration = CommandConfiguration(
       abstract: "Create or update a Kubernetes secret for a webhook Receiver.",
       discussion: """
-        The token is generated (32 random bytes, hex) when --token is not given. The webhook URL is \
+        The token is generated (32 random bytes, hex) when --webhook-token is not given. The webhook URL is \
         stored in the notification.toolkit.fluxcd.io/webhook annotation.
 
         Examples:
@@ -174,7 +174,8 @@ extension Tack.Create.Secret {
 
     @Argument(help: "Name of the secret.") var name: String
     @Option(help: ArgumentHelp("Type of the receiver.", valueName: ReceiverOptions.types.joined(separator: "|"))) var type = ""
-    @Option(help: "The webhook token (default: random).") var token = ""
+    // flux spells it --token, which tack's global --token (the Kubernetes bearer token) already is.
+    @Option(help: "The webhook token (default: random). flux's --token.") var webhookToken = ""
     @Option(help: "The host notification-controller's webhook is reachable at.") var hostname = ""
     @Option(help: "The service account email claim (gcr only).") var emailClaim = ""
     @Option(help: "The audience claim (gcr only; default: the webhook URL).") var audienceClaim = ""
@@ -184,7 +185,7 @@ extension Tack.Create.Secret {
     func execute(context: CommandContext) async throws {
       let target = try options.target(name: name, global: global, context: context)
       let secret = try SecretOptions.receiver(
-        target, type: type, token: token, hostname: hostname, emailClaim: emailClaim, audienceClaim: audienceClaim)
+        target, type: type, token: webhookToken, hostname: hostname, emailClaim: emailClaim, audienceClaim: audienceClaim)
       try await options.finish(secret, what: "receiver", global: global, context: context)
     }
   }
