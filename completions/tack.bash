@@ -6230,9 +6230,9 @@ _tack_create_source() {
 
 _tack_create_source_git() {
     repeating_flags=()
-    non_repeating_flags=(--recurse-submodules --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-s --silent --recurse-submodules --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
     repeating_options=(--ignore-paths --sparse-checkout-paths --label --as-group)
-    non_repeating_options=(--url --branch --tag --tag-semver --ref-name --commit --secret-ref --proxy-secret-ref --provider --ca-file --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--url --branch --tag --tag-semver --ref-name --commit --secret-ref --proxy-secret-ref --provider -u --username -p --password --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --private-key-file --ca-file --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -6262,6 +6262,24 @@ _tack_create_source_git() {
         return
         ;;
     '--provider')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--private-key-file')
         return
         ;;
     '--ca-file')
@@ -6342,7 +6360,7 @@ _tack_create_source_helm() {
     repeating_flags=()
     non_repeating_flags=(--pass-credentials --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
     repeating_options=(--label --as-group)
-    non_repeating_options=(--url --secret-ref --oci-provider --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--url --secret-ref --oci-provider -u --username -p --password --ca-file --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -6354,6 +6372,15 @@ _tack_create_source_helm() {
         return
         ;;
     '--oci-provider')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--ca-file')
         return
         ;;
     '--fetch-timeout')
@@ -6544,7 +6571,7 @@ _tack_create_source_bucket() {
     repeating_flags=()
     non_repeating_flags=(--insecure --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
     repeating_options=(--ignore-paths --label --as-group)
-    non_repeating_options=(--bucket-name --endpoint --provider --region --secret-ref --proxy-secret-ref --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--bucket-name --endpoint --provider --region --access-key --secret-key --secret-ref --proxy-secret-ref --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -6559,6 +6586,12 @@ _tack_create_source_bucket() {
         return
         ;;
     '--region')
+        return
+        ;;
+    '--access-key')
+        return
+        ;;
+    '--secret-key')
         return
         ;;
     '--secret-ref')

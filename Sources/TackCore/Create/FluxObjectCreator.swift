@@ -38,10 +38,16 @@ public struct FluxObjectCreator: Sendable {
   }
 
   /// Applies `draft` and, unless told not to, waits for it. Returns the last state seen.
+  /// `beforeApply` runs after the `✚ generating` line, before the object is sent: where the source
+  /// commands write the credentials Secret the object refers to.
   @discardableResult
-  public func apply(_ draft: FluxObjectDraft, _ options: CreateApplyOptions) async throws -> JSON? {
+  public func apply(
+    _ draft: FluxObjectDraft, _ options: CreateApplyOptions,
+    beforeApply: (@Sendable (FluxObjectDraft, any Cluster, any ProgressReporter) async throws -> Void)? = nil
+  ) async throws -> JSON? {
     let messages = CreateMessages(draft.kind)
     if let generate = messages.generate { progress.generate(generate) }
+    if let beforeApply, !options.serverDryRun { try await beforeApply(draft, cluster, progress) }
     progress.action(messages.applying)
     if options.serverDryRun {
       let upsert = try await dryRun(draft)

@@ -112,4 +112,44 @@ import Testing
       #expect(missing.stderr == "✗ --username is required\n")
     }
   }
+
+  @Test func sourcesWriteTheirCredentialsSecretWithoutSecretRef() async throws {
+    try await withWorld { world in
+      let git = await world.tack([
+        "create", "source", "git", "podinfo", "--url", "https://github.com/stefanprodan/podinfo", "--branch", "main",
+        "-u", "git", "-p", "s3cret",
+      ])
+      try CLIGoldens.verify(git, "create/source-git-credentials")
+      #expect(git.exitCode == 0, "\(git)")
+      let gitData = try secretData(world, "podinfo")
+      #expect(gitData == ["username": "git", "password": "s3cret"])
+      let repository = try world.object("source.toolkit.fluxcd.io/v1", "GitRepository", "podinfo")
+      #expect(repository[path: "spec", "secretRef", "name"] == "podinfo")
+
+      let helm = await world.tack([
+        "create", "source", "helm", "charts", "--url", "https://stefanprodan.github.io/podinfo", "-u", "u", "-p", "p",
+      ])
+      #expect(helm.exitCode == 0, "\(helm)")
+      let helmData = try secretData(world, "helm-charts")
+      #expect(helmData == ["username": "u", "password": "p"])
+
+      let bucket = await world.tack([
+        "create", "source", "bucket", "podinfo", "--bucket-name", "podinfo", "--endpoint", "minio.example.com",
+        "--access-key", "ak", "--secret-key", "sk", "--label", "team=a",
+      ])
+      #expect(bucket.exitCode == 0, "\(bucket)")
+      let bucketData = try secretData(world, "bucket-podinfo")
+      #expect(bucketData == ["accesskey": "ak", "secretkey": "sk"])
+      let bucketSecret = try world.cluster.store.get(apiVersion: "v1", kind: "Secret", namespace: "flux-system", name: "bucket-podinfo")
+      #expect(bucketSecret[path: "metadata", "labels", "team"] == "a")
+      #expect(![git, helm, bucket].contains { $0.stderr.contains("s3cret") || $0.stderr.contains("sk\n") })
+
+      // --export never writes a secret, and SSH off a terminal needs --silent before anything is sent.
+      let before = world.cluster.server.requests().count
+      let ssh = await world.tack(["create", "source", "git", "deploy", "--url", "ssh://git@github.com/org/repo", "--branch", "main"])
+      #expect(ssh.exitCode == 64, "\(ssh)")
+      #expect(ssh.stderr.contains("--silent"))
+      #expect(world.cluster.server.requests().count == before)
+    }
+  }
 }

@@ -73,6 +73,7 @@ struct CreateWaitOption: ParsableArguments {
 enum CreateRun {
   static func run(
     name: String, common: CreateCommonOptions, wait: Bool, global: GlobalOptions, context: CommandContext,
+    beforeApply: (@Sendable (FluxObjectDraft, any Cluster, any ProgressReporter) async throws -> Void)? = nil,
     build: (CreateTarget) throws -> FluxObjectDraft
   ) async throws {
     let target = try common.target(name: name, global: global, context: context)
@@ -84,6 +85,21 @@ enum CreateRun {
     let timeout = try global.positiveTimeout()
     let cluster = try context.cluster(global)
     try await FluxObjectCreator(cluster: cluster, progress: ConsoleProgress(console: context.console)).apply(
-      draft, CreateApplyOptions(wait: wait, timeout: timeout, serverDryRun: common.dryRun == .server))
+      draft, CreateApplyOptions(wait: wait, timeout: timeout, serverDryRun: common.dryRun == .server),
+      beforeApply: beforeApply)
+  }
+
+  /// Writes a source's generated credentials Secret (in the object's namespace) before the object.
+  static func secretStep(_ secret: SecretDraft?, _ message: String, configured: Bool)
+    -> (@Sendable (FluxObjectDraft, any Cluster, any ProgressReporter) async throws -> Void)?
+  {
+    guard let secret else { return nil }
+    return { draft, cluster, progress in
+      var secret = secret
+      secret.namespace = draft.namespace
+      progress.action(message)
+      try await SecretDraftWriter.upsert(secret, in: cluster)
+      if configured { progress.success("authentication configured") }
+    }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 /// `tack create source git NAME`.
 struct CreateSourceGit: TackCommand {
@@ -28,6 +29,14 @@ struct CreateSourceGit: TackCommand {
   @Option(help: "Name of an existing Secret with SSH, basic auth or GitHub App credentials.") var secretRef = ""
   @Option(help: "Name of an existing Secret with the proxy address and credentials.") var proxySecretRef = ""
   @Option(help: ArgumentHelp("Git provider for authentication.", valueName: "generic|github|aws|azure")) var provider: String?
+  @Option(name: [.short, .long], help: "Basic authentication username (without --secret-ref: stored in a Secret named like the source).")
+  var username = ""
+  @Option(name: [.short, .long], help: "Basic authentication password, or the private key's passphrase.") var password = ""
+  @OptionGroup var sshKeyType: SSHKeyTypeOptions
+  @Option(help: ArgumentHelp("Path to a private key file for Git over SSH (default: a new key pair).", valueName: "file"))
+  var privateKeyFile: String?
+  @Flag(name: [.short, .long], help: "Assume the deploy key is already set up; do not ask (required off a terminal for SSH).")
+  var silent = false
   @Option(help: ArgumentHelp("Path to a TLS CA file (HTTPS only; used when tack writes the credentials secret).", valueName: "file"))
   var caFile: String?
   @Flag(help: "Fetch Git submodules as well.") var recurseSubmodules = false
@@ -56,8 +65,55 @@ struct CreateSourceGit: TackCommand {
     options.ignorePaths = ignorePaths
     options.sparseCheckoutPaths = sparseCheckoutPaths
     options.fetchTimeout = try sourceOptions.timeout()
-    try await CreateRun.run(name: name, common: common, wait: waitOption.wait, global: global, context: context) {
-      try options.draft($0)
+    let credentials = try credentialsStep(&options, context: context)
+    try await CreateRun.run(
+      name: name, common: common, wait: waitOption.wait, global: global, context: context, beforeApply: credentials
+    ) { try options.draft($0) }
+  }
+
+  /// Without --secret-ref, flux writes the credentials Secret itself (named like the source) and
+  /// points the source at it: a key pair and the host's key for SSH, -u/-p (and the CA) for HTTP(S).
+  /// Everything that can be refused is refused here, before anything is sent.
+  func credentialsStep(_ options: inout GitRepositoryOptions, context: CommandContext) throws
+    -> (@Sendable (FluxObjectDraft, any Cluster, any ProgressReporter) async throws -> Void)?
+  {
+    guard !common.export, secretRef.isEmpty, !url.isEmpty else { return nil }
+    let scheme = try options.scheme()
+    guard ["ssh", "http", "https"].contains(scheme) else { return nil }
+    guard scheme == "ssh" || !username.isEmpty || !password.isEmpty || caFile != nil else { return nil }
+    let request = GitSecretRequest(
+      name: name, namespace: "", url: try RepositoryURL.parse(url), username: username, password: password,
+      caCertificate: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") },
+      privateKey: try privateKeyFile.map { try CommandFiles.read($0, flag: "--private-key-file") },
+      algorithm: try sshKeyType.algorithm())
+    do {
+      try request.validate()
+    } catch {
+      throw CreateError(error.message)
+    }
+    let prompt = silent ? nil : TerminalPrompt.ifInteractive(context.console)
+    if scheme == "ssh" && !silent && prompt == nil {
+      throw CreateError(
+        "cannot ask whether the deploy key was added: stdin is not a terminal; add it first and pass --silent, or use --secret-ref")
+    }
+    options.secretRef = name
+    let environment = context.environment
+    let silent = silent
+    return { draft, cluster, progress in
+      var request = request
+      request.namespace = draft.namespace
+      if scheme == "http" { progress.warning("insecure configuration: credentials configured for an HTTP URL") }
+      let secret = try await request.build(ssh: LiveSSHTooling(environment: environment))
+      if case .ssh(_, let publicKey, let knownHosts, _) = secret.credentials {
+        progress.success("collected public key from SSH server:\n\(knownHosts.trimming("\n"))")
+        progress.generate("deploy key: \(publicKey.trimming("\n"))")
+        if !silent, let prompt, !(await prompt.confirm("Have you added the deploy key to your repository")) {
+          throw CreateApplyError("aborting")
+        }
+      }
+      progress.action("applying secret with repository credentials")
+      try await SourceSecretWriter.upsert(secret, in: cluster)
+      progress.success("authentication configured")
     }
   }
 }
@@ -80,7 +136,11 @@ struct CreateSourceHelm: TackCommand {
   @Option(help: ArgumentHelp("Helm repository address (http, https or oci).", valueName: "url")) var url = ""
   @Option(help: "Name of an existing Secret with TLS, basic auth or docker-config credentials.") var secretRef = ""
   @Option(help: ArgumentHelp("OCI provider for authentication.", valueName: "generic|aws|azure|gcp")) var ociProvider = ""
-  @Flag(help: "Pass the credentials to every domain (with --secret-ref).") var passCredentials = false
+  @Flag(help: "Pass the credentials to every domain.") var passCredentials = false
+  @Option(name: [.short, .long], help: "Basic authentication username (without --secret-ref: stored in Secret helm-<name>).")
+  var username = ""
+  @Option(name: [.short, .long], help: "Basic authentication password.") var password = ""
+  @Option(help: ArgumentHelp("TLS CA file (stored in Secret helm-<name>).", valueName: "file")) var caFile: String?
   @OptionGroup var sourceOptions: CreateSourceOptions
   @OptionGroup var common: CreateCommonOptions
   @OptionGroup var waitOption: CreateWaitOption
@@ -93,9 +153,18 @@ struct CreateSourceHelm: TackCommand {
     options.ociProvider = ociProvider
     options.passCredentials = passCredentials
     options.fetchTimeout = try sourceOptions.timeout()
-    try await CreateRun.run(name: name, common: common, wait: waitOption.wait, global: global, context: context) {
-      try options.draft($0)
+    var credentials: SecretDraft?
+    if !common.export && secretRef.isEmpty {
+      credentials = try SourceCredentials.helm(
+        CreateTarget(name: name, namespace: ""), username: username, password: password,
+        ca: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") })
+      if credentials != nil { options.secretRef = "helm-\(name)" }
     }
+    let secret = credentials
+    try await CreateRun.run(
+      name: name, common: common, wait: waitOption.wait, global: global, context: context,
+      beforeApply: CreateRun.secretStep(secret, "applying secret with repository credentials", configured: true)
+    ) { try options.draft($0) }
   }
 }
 
@@ -176,6 +245,8 @@ struct CreateSourceBucket: TackCommand {
   @Option(help: "The bucket endpoint address.") var endpoint = ""
   @Option(help: ArgumentHelp("The bucket provider.", valueName: "generic|aws|azure|gcp")) var provider = "generic"
   @Option(help: "The bucket region.") var region = ""
+  @Option(help: "The bucket access key (without --secret-ref: stored in Secret bucket-<name>).") var accessKey = ""
+  @Option(help: "The bucket secret key.") var secretKey = ""
   @Flag(help: "Connect to a non-TLS S3 HTTP endpoint.") var insecure = false
   @Option(help: "Name of an existing Secret with the credentials.") var secretRef = ""
   @Option(help: "Name of an existing Secret with the proxy address and credentials.") var proxySecretRef = ""
@@ -197,9 +268,18 @@ struct CreateSourceBucket: TackCommand {
     options.proxySecretRef = proxySecretRef
     options.ignorePaths = ignorePaths
     options.fetchTimeout = try sourceOptions.timeout()
-    try await CreateRun.run(name: name, common: common, wait: waitOption.wait, global: global, context: context) {
-      try options.draft($0)
+    var credentials: SecretDraft?
+    if !common.export && secretRef.isEmpty {
+      credentials = SourceCredentials.bucket(
+        CreateTarget(name: name, namespace: "", labels: try CreateInputs.labels(common.labels)), accessKey: accessKey,
+        secretKey: secretKey)
+      if credentials != nil { options.secretRef = "bucket-\(name)" }
     }
+    let secret = credentials
+    try await CreateRun.run(
+      name: name, common: common, wait: waitOption.wait, global: global, context: context,
+      beforeApply: CreateRun.secretStep(secret, "applying secret with the bucket credentials", configured: false)
+    ) { try options.draft($0) }
   }
 }
 
