@@ -147,7 +147,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],
@@ -158,7 +158,7 @@ let package = Package(
     .testTarget(
       name: "TackCLITests",
       dependencies: ["TackCLI", "TackTestSupport", "TackTesting", "tack", "tack-testserver"],
-      exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures"]),
+      exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures", "Create/Fixtures", "Delete/Fixtures"]),
   ]
 )
 

@@ -21,6 +21,8 @@ public struct Tack: AsyncParsableCommand {
       Bootstrap.self,
       Install.self,
       Create.self,
+      Delete.self,
+      Uninstall.self,
       Check.self,
       Secrets.self,
       Events.self,
