@@ -29,6 +29,7 @@ public struct Tack: AsyncParsableCommand {
       Stats.self,
       Tree.self,
       Trace.self,
+      Logs.self,
     ])
 
   public init() {}
