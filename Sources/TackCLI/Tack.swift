@@ -30,6 +30,7 @@ public struct Tack: AsyncParsableCommand {
       Tree.self,
       Trace.self,
       Logs.self,
+      Debug.self,
     ])
 
   public init() {}
