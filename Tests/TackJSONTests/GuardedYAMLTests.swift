@@ -31,6 +31,14 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(5))
   }
 
+  /// Yams hashes mapping keys while composing: an aliased bomb as a key must be refused before.
+  @Test func aBombUsedAsAMappingKeyIsRefusedBeforeComposing() {
+    let start = ContinuousClock.now
+    #expect(Self.refusal { try JSON.parseYAMLDocuments(Self.laughs() + "? *l8\n: x\n") } == "document contains excessive aliasing")
+    #expect(Self.refusal { try JSON.parseYAMLDocuments(Self.laughs() + "{[*l8, *l8]: x}: y\n") } == "document contains excessive aliasing")
+    #expect(ContinuousClock.now - start < .seconds(5))
+  }
+
   @Test func aliasingInALaterDocumentIsCaughtToo() {
     #expect(Self.refusal { try JSON.parseYAMLDocuments("a: 1\n---\n" + Self.laughs()) } == "document contains excessive aliasing")
   }

@@ -64,6 +64,14 @@ import Testing
     }
   }
 
+  /// The expansion as a mapping key: Yams would hash all of it while composing.
+  @Test func aBombAsAMappingKeyIsRefusedToo() async throws {
+    let workspace = try Workspace()
+    let file = try workspace.write("keys.yaml", Self.bomb + "? *i\n: x\n")
+    await Self.expectRefused(["secrets", "decrypt", file], file: "keys.yaml", what: Self.aliasing)
+    await Self.expectRefused(["get", "ks"], environment: ["KUBECONFIG": file], file: "keys.yaml", what: Self.aliasing)
+  }
+
   @Test func aSopsConfigBombIsRefused() async throws {
     let workspace = try Workspace()
     let config = try workspace.write(".sops.yaml", Self.bomb)
