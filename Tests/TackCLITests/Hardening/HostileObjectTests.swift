@@ -110,6 +110,25 @@ import Testing
     }
   }
 
+  /// Flags are input too: the longest request timeouts convert to libcurl's milliseconds without
+  /// wrapping, and a timeout past Go's range is a usage error, not a trap.
+  @Test func extremeTimeoutFlags() async throws {
+    try await Self.withHostileCluster { kubeconfig in
+      let env = ["KUBECONFIG": kubeconfig]
+      for timeout in ["9223372036854775807", "153722867m", "2562047h"] {
+        let r = await InProcessTack.run(["get", "canaries", "-A", "--request-timeout", timeout], environment: env)
+        #expect(r.exitCode == 0, "\(timeout): \(r)")
+      }
+      for timeout in ["9999999999h", "99999999999999999999"] {
+        let r = await InProcessTack.run(["get", "canaries", "-A", "--request-timeout", timeout], environment: env)
+        #expect(r.exitCode == 64, "\(timeout): \(r)")
+      }
+      let wait = await InProcessTack.run(
+        ["canary", "status", "iterations-max", "-n", Self.namespace, "--timeout", "9999999999h"], environment: env)
+      #expect(wait.exitCode == 64, "\(wait)")
+    }
+  }
+
   @Test func canaryStatusOfOverflowCanariesIsSensible() async throws {
     try await Self.withHostileCluster { kubeconfig in
       let env = ["KUBECONFIG": kubeconfig]
