@@ -28,4 +28,29 @@ import Testing
     let table = FluxTable(header: ["NAME", "MESSAGE"], rows: [["a", "x\u{1B}[2Jy\u{1B}]0;t\u{07}z"]])
     #expect(table.render() == "NAME\tMESSAGE \na   \txyz    \t\n")
   }
+
+  @Test func consoleAndProgressLinesAreStrippedButDataIsNot() {
+    let out = MemorySink()
+    let err = MemorySink()
+    let console = Console(out: out, err: err, style: .plain)
+    console.failure("Kustomization failed: \u{1B}]0;pwned\u{07}apply \u{1B}[2Jerror")
+    console.note("remote: \u{1B}[31mdenied\u{1B}[0m")
+    console.write("{\"message\": \"\u{1B}[2J\"}\n")
+    let progress = ConsoleProgress(console: console)
+    progress.log(.warning, "event: \u{9B}2Jcleared")
+    #expect(err.text == "✗ Kustomization failed: apply error\nremote: denied\n⚠️ event: cleared\n")
+    #expect(out.text == "{\"message\": \"\u{1B}[2J\"}\n")
+  }
+
+  @Test func liveLinesStripTheirMessageAndDetail() {
+    let sink = MemorySink()
+    let line = LiveLine(sink: sink, message: "waiting for \u{1B}]0;x\u{07}ks", width: nil)
+    line.update(detail: "\u{1B}[2Jdetail")
+    line.tick()
+    line.finish()
+    let text = sink.text.replacing("\r\u{1B}[2K", with: "")
+    #expect(text.contains("waiting for ks"))
+    #expect(text.contains("(detail)"))
+    #expect(!text.contains("]0;") && !text.contains("[2J"))
+  }
 }
