@@ -49,7 +49,7 @@ let package = Package(
 
     // MARK: libraries
     .target(name: "TackJSON", dependencies: [.product(name: "Yams", package: "Yams")]),
-    .target(name: "TackBase"),
+    .target(name: "TackBase", dependencies: ["CZlib"]),
     .target(name: "TackOutput", dependencies: ["TackBase"]),
     .target(name: "TackHTTP", dependencies: ["CCurlShims", "TackBase"]),
     .target(
@@ -147,7 +147,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
       name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],
@@ -158,7 +158,7 @@ let package = Package(
     .testTarget(
       name: "TackCLITests",
       dependencies: ["TackCLI", "TackTestSupport", "TackTesting", "tack", "tack-testserver"],
-      exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures"]),
+      exclude: ["Fixtures", "Reconcile/Fixtures", "Bootstrap/Fixtures", "Create/Fixtures", "Delete/Fixtures"]),
   ]
 )
 

@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|check|secrets|help)
+    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|delete|uninstall|check|secrets|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create check secrets help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create delete uninstall check secrets help' -- "${cur}"))
         ;;
     esac
 }
@@ -3094,9 +3094,9 @@ _tack_diff() {
 
 _tack_diff_kustomization() {
     repeating_flags=()
-    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --ignore-not-found --version -h --help)
-    repeating_options=(--ignore-paths --as-group)
-    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output)
+    non_repeating_flags=(--strict-substitute --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --ignore-not-found --all --version -h --help)
+    repeating_options=(--ignore-paths --as-group --source)
+    non_repeating_options=(--path --kustomization-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output --path-root)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -3159,6 +3159,13 @@ _tack_diff_kustomization() {
         ;;
     '-o'|'--output')
         __tack_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--path-root')
+        __tack_add_completions -d
+        return
+        ;;
+    '--source')
         return
         ;;
     esac
@@ -5998,7 +6005,7 @@ _tack_bootstrap() {
 
 _tack_bootstrap_git() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --token-auth --with-bearer-token --password-stdin --recurse-submodules -s --silent --allow-insecure-http --force --dry-run --no-push --version -h --help)
     repeating_options=(--as-group --components --components-extra)
     non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --url --branch --path --interval --secret-name -u --username -p --password --private-key-file --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --ssh-hostname --author-name --author-email --commit-message-appendix)
     __tack_offer_flags_options 0
@@ -6115,7 +6122,7 @@ _tack_bootstrap_git() {
 
 _tack_install() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --export --force --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --export --force --version -h --help)
     repeating_options=(--as-group --components --components-extra)
     non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests)
     __tack_offer_flags_options 0
@@ -6194,13 +6201,1422 @@ _tack_create() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret)
+    source|kustomization|helmrelease|alert-provider|alert|receiver|image|tenant|secret)
         # Offer subcommand argument completions
         "_tack_create_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'source kustomization helmrelease alert-provider alert receiver image tenant secret' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_create_source() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    git|helm|oci|bucket|chart)
+        # Offer subcommand argument completions
+        "_tack_create_source_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'git helm oci bucket chart' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_create_source_git() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --recurse-submodules --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--ignore-paths --sparse-checkout-paths --label --as-group)
+    non_repeating_options=(--url --branch --tag --tag-semver --ref-name --commit --secret-ref --proxy-secret-ref --provider -u --username -p --password --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --private-key-file --ca-file --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--tag-semver')
+        return
+        ;;
+    '--ref-name')
+        return
+        ;;
+    '--commit')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--proxy-secret-ref')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--private-key-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--sparse-checkout-paths')
+        return
+        ;;
+    '--fetch-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_source_helm() {
+    repeating_flags=()
+    non_repeating_flags=(--pass-credentials --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--url --secret-ref --oci-provider -u --username -p --password --ca-file --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--oci-provider')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--fetch-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_source_oci() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--ignore-paths --label --as-group)
+    non_repeating_options=(--url --tag --tag-semver --digest --secret-ref --proxy-secret-ref --service-account --cert-ref --provider --verify-provider --verify-secret-ref --verify-issuer --verify-subject --layer-selector --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--tag-semver')
+        return
+        ;;
+    '--digest')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--proxy-secret-ref')
+        return
+        ;;
+    '--service-account')
+        return
+        ;;
+    '--cert-ref')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--verify-provider')
+        return
+        ;;
+    '--verify-secret-ref')
+        return
+        ;;
+    '--verify-issuer')
+        return
+        ;;
+    '--verify-subject')
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--layer-selector')
+        return
+        ;;
+    '--fetch-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_source_bucket() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--ignore-paths --label --as-group)
+    non_repeating_options=(--bucket-name --endpoint --provider --region --access-key --secret-key --secret-ref --proxy-secret-ref --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--bucket-name')
+        return
+        ;;
+    '--endpoint')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--access-key')
+        return
+        ;;
+    '--secret-key')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--proxy-secret-ref')
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--fetch-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_source_chart() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--chart --chart-version --source --reconcile-strategy --verify-provider --verify-secret-ref --verify-issuer --verify-subject --fetch-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--chart')
+        return
+        ;;
+    '--chart-version')
+        return
+        ;;
+    '--source')
+        return
+        ;;
+    '--reconcile-strategy')
+        return
+        ;;
+    '--verify-provider')
+        return
+        ;;
+    '--verify-secret-ref')
+        return
+        ;;
+    '--verify-issuer')
+        return
+        ;;
+    '--verify-subject')
+        return
+        ;;
+    '--fetch-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(--prune --wait --no-wait --export --wait-ready --no-wait-ready --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--health-check --depends-on --label --as-group)
+    non_repeating_options=(--source --path --health-check-timeout --service-account --decryption-provider --decryption-secret --target-namespace --kubeconfig-secret-ref --retry-interval --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--source')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--health-check')
+        return
+        ;;
+    '--health-check-timeout')
+        return
+        ;;
+    '--depends-on')
+        return
+        ;;
+    '--service-account')
+        return
+        ;;
+    '--decryption-provider')
+        return
+        ;;
+    '--decryption-secret')
+        return
+        ;;
+    '--target-namespace')
+        return
+        ;;
+    '--kubeconfig-secret-ref')
+        return
+        ;;
+    '--retry-interval')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_helmrelease() {
+    repeating_flags=()
+    non_repeating_flags=(--create-target-namespace --export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--depends-on --values --values-from --label --as-group)
+    non_repeating_options=(--release-name --source --chart --chart-ref --chart-version --chart-interval --reconcile-strategy --target-namespace --storage-namespace --service-account --crds --kubeconfig-secret-ref --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--release-name')
+        return
+        ;;
+    '--source')
+        return
+        ;;
+    '--chart')
+        return
+        ;;
+    '--chart-ref')
+        return
+        ;;
+    '--chart-version')
+        return
+        ;;
+    '--chart-interval')
+        return
+        ;;
+    '--reconcile-strategy')
+        return
+        ;;
+    '--depends-on')
+        return
+        ;;
+    '--target-namespace')
+        return
+        ;;
+    '--storage-namespace')
+        return
+        ;;
+    '--service-account')
+        return
+        ;;
+    '--values')
+        return
+        ;;
+    '--values-from')
+        return
+        ;;
+    '--crds')
+        return
+        ;;
+    '--kubeconfig-secret-ref')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_alert-provider() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--type --channel --username --address --secret-ref --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--type')
+        return
+        ;;
+    '--channel')
+        return
+        ;;
+    '--username')
+        return
+        ;;
+    '--address')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_alert() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--event-source --label --as-group)
+    non_repeating_options=(--provider-ref --event-severity --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--provider-ref')
+        return
+        ;;
+    '--event-severity')
+        return
+        ;;
+    '--event-source')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_receiver() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--event --resource --label --as-group)
+    non_repeating_options=(--type --secret-ref --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--type')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--event')
+        return
+        ;;
+    '--resource')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_image() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    repository|policy|update)
+        # Offer subcommand argument completions
+        "_tack_create_image_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'repository policy update' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_create_image_repository() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--image --secret-ref --cert-ref --scan-timeout --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--image')
+        return
+        ;;
+    '--secret-ref')
+        return
+        ;;
+    '--cert-ref')
+        return
+        ;;
+    '--scan-timeout')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_image_policy() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--image-ref --select-semver --select-alpha --select-numeric --filter-regex --filter-extract --reflect-digest --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--image-ref')
+        return
+        ;;
+    '--select-semver')
+        return
+        ;;
+    '--select-alpha')
+        return
+        ;;
+    '--select-numeric')
+        return
+        ;;
+    '--filter-regex')
+        return
+        ;;
+    '--filter-extract')
+        return
+        ;;
+    '--reflect-digest')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_image_update() {
+    repeating_flags=()
+    non_repeating_flags=(--export --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--git-repo-ref --git-repo-namespace --git-repo-path --checkout-branch --push-branch --commit-template --author-name --author-email --signing-key-secret --signing-key-type --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--git-repo-ref')
+        return
+        ;;
+    '--git-repo-namespace')
+        return
+        ;;
+    '--git-repo-path')
+        return
+        ;;
+    '--checkout-branch')
+        return
+        ;;
+    '--push-branch')
+        return
+        ;;
+    '--commit-template')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--signing-key-secret')
+        return
+        ;;
+    '--signing-key-type')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_tenant() {
+    repeating_flags=()
+    non_repeating_flags=(--skip-namespace --export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--with-namespace --label --as-group)
+    non_repeating_options=(--cluster-role --with-service-account --interval -o --output --dry-run --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--with-namespace')
+        return
+        ;;
+    '--cluster-role')
+        return
+        ;;
+    '--with-service-account')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--dry-run')
+        __tack_add_completions -W 'none'$'\n''server'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
         ;;
     esac
 }
@@ -6217,13 +7633,13 @@ _tack_create_secret() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    git)
+    git|helm|tls|oci|proxy|githubapp|receiver|notation)
         # Offer subcommand argument completions
         "_tack_create_secret_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'git helm tls oci proxy githubapp receiver notation' -- "${cur}"))
         ;;
     esac
 }
@@ -6310,6 +7726,1428 @@ _tack_create_secret_git() {
         return
         ;;
     '--label')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_helm() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(-u --username -p --password --tls-crt-file --tls-key-file --ca-crt-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--tls-crt-file')
+        return
+        ;;
+    '--tls-key-file')
+        return
+        ;;
+    '--ca-crt-file')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_tls() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--tls-crt-file --tls-key-file --ca-crt-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--tls-crt-file')
+        return
+        ;;
+    '--tls-key-file')
+        return
+        ;;
+    '--ca-crt-file')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_oci() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--url -u --username -p --password --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_proxy() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--address -u --username -p --password --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--address')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '-p'|'--password')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_githubapp() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--app-id --app-installation-owner --app-installation-id --app-private-key --app-base-url --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--app-id')
+        return
+        ;;
+    '--app-installation-owner')
+        return
+        ;;
+    '--app-installation-id')
+        return
+        ;;
+    '--app-private-key')
+        return
+        ;;
+    '--app-base-url')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_receiver() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--label --as-group)
+    non_repeating_options=(--type --webhook-token --hostname --email-claim --audience-claim --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--type')
+        return
+        ;;
+    '--webhook-token')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--email-claim')
+        return
+        ;;
+    '--audience-claim')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_create_secret_notation() {
+    repeating_flags=()
+    non_repeating_flags=(--export --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--ca-cert-file --label --as-group)
+    non_repeating_options=(--trust-policy-file --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--trust-policy-file')
+        return
+        ;;
+    '--ca-cert-file')
+        return
+        ;;
+    '--label')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    source|kustomization|helmrelease|receiver|image|alert|alert-provider|canary)
+        # Offer subcommand argument completions
+        "_tack_delete_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'source kustomization helmrelease receiver image alert alert-provider canary' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_delete_source() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    git|oci|helm|chart|bucket)
+        # Offer subcommand argument completions
+        "_tack_delete_source_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'git oci helm chart bucket' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_delete_source_git() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_source_oci() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_source_helm() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_source_chart() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_source_bucket() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_helmrelease() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_receiver() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_image() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    repository|policy|update)
+        # Offer subcommand argument completions
+        "_tack_delete_image_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'repository policy update' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_delete_image_repository() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_image_policy() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_image_update() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_alert() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_alert-provider() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_delete_canary() {
+    repeating_flags=()
+    non_repeating_flags=(-s --silent --wait --no-wait --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_uninstall() {
+    repeating_flags=()
+    non_repeating_flags=(--keep-namespace --dry-run -s --silent --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     esac

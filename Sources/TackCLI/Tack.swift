@@ -21,8 +21,14 @@ public struct Tack: AsyncParsableCommand {
       Bootstrap.self,
       Install.self,
       Create.self,
+      Delete.self,
+      Uninstall.self,
       Check.self,
       Secrets.self,
+      Events.self,
+      Stats.self,
+      Tree.self,
+      Trace.self,
     ])
 
   public init() {}

@@ -19,7 +19,18 @@ public enum TackMain {
     signal(SIGPIPE, SIG_IGN)
     let context = CommandContext.live()
     let code = await runCancellable(console: context.console) { await execute(arguments, context: context) }
-    exit(code)
+    terminate(code)
+  }
+
+  /// Ends the process without running `atexit` handlers. `exit` would run OpenSSL's cleanup (which
+  /// libcurl's and libgit2's TLS register) while a libcurl multi thread or a libgit2 transfer may
+  /// still be inside SSL on another thread: a use-after-free that aborts (SIGABRT) now and then,
+  /// right after a command finished. Everything tack writes goes straight to its descriptors
+  /// (`FileDescriptorSink`), files are renamed into place before this point, and the kernel closes
+  /// sockets; only C stdio may hold buffered bytes, so it is flushed first.
+  static func terminate(_ code: Int32) -> Never {
+    fflush(nil)
+    _exit(code)
   }
 
   /// Parses and runs one command line in this process against `context`: everything `tack` does
@@ -86,7 +97,7 @@ public enum TackMain {
       source.setEventHandler {
         if interrupted.trip() {
           console.note("")
-          exit(ExitStatus.interrupted.rawValue)
+          terminate(ExitStatus.interrupted.rawValue)
         }
         task.cancel()
       }

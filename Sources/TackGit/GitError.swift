@@ -40,6 +40,8 @@ public struct GitError: TackError, Equatable {
     public static let localRepository = Code(name: "localRepository")
     /// The operation was cancelled (Ctrl-C).
     public static let cancelled = Code(name: "cancelled")
+    /// Connecting took too long, the server stopped sending, or the operation's deadline passed.
+    public static let timedOut = Code(name: "timedOut")
     /// Any other libgit2 failure.
     public static let libgit2 = Code(name: "libgit2")
   }
@@ -65,6 +67,7 @@ public struct GitError: TackError, Equatable {
     switch code {
     case .repositoryNotFound, .branchNotFound: .notFound
     case .cancelled: .interrupted
+    case .timedOut: .timedOut
     default: .failure
     }
   }

@@ -14,6 +14,8 @@ public struct GitRemote: Sendable {
   public var trust: TLSTrust
   /// Plain `http://` is refused unless this is set (flux's `--allow-insecure-http`).
   public var allowInsecureHTTP: Bool
+  /// How long connecting, waiting for the server and a whole fetch or push may take.
+  public var timeouts = GitTimeouts()
 
   /// - Parameter url: any form `GitURL.parse` accepts. A password in the URL is used as the basic
   ///   auth password when `authentication` is `.none`, and is never passed to libgit2 in the URL.
@@ -117,5 +119,35 @@ extension TLSTrust {
     }
     _ = try TLSCertificateVerifier(pem: pem)
     return .certificateAuthorities(pem: pem)
+  }
+}
+
+/// Bounds on a Git network operation. libgit2 1.5 has none of its own; tack's socket stream and a
+/// deadline watchdog enforce these (see `CancellationFlag`).
+public struct GitTimeouts: Sendable, Equatable {
+  /// Establishing the TCP connection.
+  public var connect: Duration
+  /// The longest time no byte moves while the HTTP(S) transport waits (a stalled server).
+  public var stall: Duration
+  /// One whole fetch, clone or push, SSH included; nil for no limit.
+  public var operation: Duration?
+
+  public init(connect: Duration = .seconds(30), stall: Duration = .seconds(60), operation: Duration? = nil) {
+    self.connect = connect
+    self.stall = stall
+    self.operation = operation
+  }
+
+  /// For error messages: the limits in force.
+  var summary: String {
+    var parts = ["connect \(Self.format(connect))", "stall \(Self.format(stall))"]
+    if let operation { parts.append("operation \(Self.format(operation))") }
+    return "timeouts: " + parts.joined(separator: ", ")
+  }
+
+  static func format(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    if attoseconds == 0 { return "\(seconds)s" }
+    return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000)ms"
   }
 }

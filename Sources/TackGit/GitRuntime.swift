@@ -7,6 +7,9 @@ import Dispatch
 enum GitRuntime {
   private static let initialized: Bool = {
     git_libgit2_init()
+    // Our socket stream (timeouts, cancellation) under libgit2's HTTP, TLS and SSH transports.
+    let registered = tack_git_register_stream()
+    precondition(registered == 0, "registering tack's libgit2 socket stream failed")
     // The user's and system's git config must not change what tack writes or where it pushes
     // (flux's go-git reads none either). known_hosts is found through $HOME, not these paths.
     for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL] {

@@ -7,8 +7,10 @@ import TackBase
 #endif
 
 /// The files of a clone. Paths are relative to the repository root, use `/`, and may not leave the
-/// work tree or touch `.git`. Plain file I/O: no libgit2 involved, so it is Sendable and usable
-/// from any task (e.g. inside `GitWorkspace.commitAndPush`'s edit closure).
+/// work tree or touch `.git`; no operation follows a symbolic link (see `ConfinedDirectory`), so what
+/// a repository commits cannot redirect a write outside the clone. Plain file I/O: no libgit2
+/// involved, so it is Sendable and usable from any task (e.g. inside `GitWorkspace.commitAndPush`'s
+/// edit closure).
 public struct GitWorkTree: Sendable {
   /// Absolute path of the work tree, without a trailing slash.
   public let root: String
@@ -19,14 +21,13 @@ public struct GitWorkTree: Sendable {
     self.root = root
   }
 
-  /// The file's bytes, or nil when it does not exist.
+  /// The file's bytes, or nil when it does not exist. A symbolic link on the way is refused.
   public func read(_ path: String) throws(GitError) -> [UInt8]? {
-    let full = try absolute(path)
-    guard FileManager.default.fileExists(atPath: full) else { return nil }
-    do {
-      return Array(try Data(contentsOf: URL(fileURLWithPath: full)))
+    let parts = try components(path)
+    do throws(ConfinedDirectory.Refusal) {
+      return try confined.read(parts, display: path)
     } catch {
-      throw GitError(.localRepository, "cannot read \(path) in \(root): \(error)")
+      throw GitError(.invalidPath, error.message)
     }
   }
 
@@ -34,13 +35,15 @@ public struct GitWorkTree: Sendable {
     try read(path).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Writes the file atomically (a temp file renamed over it), creating parent directories.
+  /// Writes the file atomically (a temp file renamed over it), creating parent directories. Never
+  /// writes through a symbolic link: a fleet repository may commit `clusters/x -> /etc`, and
+  /// following it would write outside the clone.
   public func write(_ path: String, _ contents: [UInt8]) throws(GitError) {
-    let full = try absolute(path)
-    do {
-      try AtomicFile.write(contents, to: full, permissions: .umasked(0o666), durable: false, createDirectories: true)
+    let parts = try components(path)
+    do throws(ConfinedDirectory.Refusal) {
+      try confined.write(parts, contents, display: path)
     } catch {
-      throw GitError(.localRepository, "cannot write \(path) in \(root): \(error)")
+      throw GitError(.invalidPath, error.message)
     }
   }
 
@@ -48,27 +51,61 @@ public struct GitWorkTree: Sendable {
     try write(path, Array(contents.utf8))
   }
 
-  /// Removes a file or directory; nothing happens when it does not exist.
-  public func remove(_ path: String) throws(GitError) {
-    let full = try absolute(path)
-    guard FileManager.default.fileExists(atPath: full) else { return }
-    do {
-      try FileManager.default.removeItem(atPath: full)
+  /// Checks that `write(path, …)` would stay inside the work tree (no symbolic link among the
+  /// existing components), without writing: bootstrap checks every path before its first push.
+  public func checkWritable(_ path: String) throws(GitError) {
+    let parts = try components(path)
+    do throws(ConfinedDirectory.Refusal) {
+      switch try confined.entry(parts, verb: "write", display: path) {
+      case .symbolicLink:
+        throw ConfinedDirectory.Refusal(
+          message: "refusing to write \(path) in the repository: it is a symbolic link, and tack never follows links out of a clone")
+      case .directory, .other:
+        throw ConfinedDirectory.Refusal(message: "cannot write \(path): it is not a regular file")
+      case .missing, .file:
+        break
+      }
     } catch {
-      throw GitError(.localRepository, "cannot remove \(path) in \(root): \(error)")
+      throw GitError(.invalidPath, error.message)
     }
   }
 
+  /// Removes a file or directory; nothing happens when it does not exist. A symbolic link is
+  /// removed itself; one among the parent directories is refused.
+  public func remove(_ path: String) throws(GitError) {
+    let parts = try components(path)
+    do throws(ConfinedDirectory.Refusal) {
+      try confined.remove(parts, display: path)
+    } catch {
+      throw GitError(.invalidPath, error.message)
+    }
+  }
+
+  /// Whether something (a symbolic link included) is at the path, with no link among its parents.
   public func exists(_ path: String) -> Bool {
-    guard let full = try? absolute(path) else { return false }
-    return FileManager.default.fileExists(atPath: full)
+    guard let parts = try? components(path), let entry = try? confined.entry(parts, display: path) else {
+      return false
+    }
+    return entry != .missing
   }
 
   /// Names in a directory (sorted), or [] when it does not exist.
   public func list(_ directory: String = "") throws(GitError) -> [String] {
-    let full = directory.isEmpty ? root : try absolute(directory)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
+    let parts = try directory.isEmpty ? [] : components(directory)
+    let names: [String]
+    do throws(ConfinedDirectory.Refusal) {
+      names = try confined.list(parts, display: directory)
+    } catch {
+      throw GitError(.invalidPath, error.message)
+    }
     return names.filter { !(directory.isEmpty && $0 == ".git") }.sorted()
+  }
+
+  private var confined: ConfinedDirectory { ConfinedDirectory(root: root) }
+
+  private func components(_ path: String) throws(GitError) -> [String] {
+    _ = try absolute(path)
+    return path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
   }
 
   /// Checks a repository-relative path and returns it absolute.

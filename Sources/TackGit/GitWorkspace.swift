@@ -9,7 +9,10 @@
 ///
 /// All libgit2 work runs on one private serial executor (libgit2 handles are single-threaded and
 /// network calls block), never on the cooperative pool. Cancelling the calling task aborts a
-/// transfer at its next progress callback and throws `GitError.Code.cancelled`.
+/// transfer within a fraction of a second, even against a server that stopped answering (tack's
+/// socket stream polls in short slices, and SSH sockets are shut down), and throws
+/// `GitError.Code.cancelled`; `GitRemote.timeouts` bound connecting, stalls and whole operations
+/// (`GitError.Code.timedOut`).
 ///
 /// libgit2 1.5 cannot make shallow clones, so clones are full (single branch only).
 ///
@@ -147,6 +150,8 @@ public actor GitWorkspace {
     let repository = try opened()
     let session = try RemoteSession(remote: remote)
     let flag = session.cancellation
+    let watchdog = flag.watchdog(remote.timeouts.operation)
+    defer { watchdog?.cancel() }
     try await withTaskCancellationHandler {
       try Self.checkCancellation("pushing to \(remote.url)")
       try repository.push(branch: branch, session: session, operation: "pushing to \(remote.url)")
@@ -222,6 +227,8 @@ public actor GitWorkspace {
   {
     let session = try RemoteSession(remote: remote)
     let flag = session.cancellation
+    let watchdog = flag.watchdog(remote.timeouts.operation)
+    defer { watchdog?.cancel() }
     return try await withTaskCancellationHandler {
       try Self.checkCancellation(operation)
       return try repository.fetch(branch: branch, session: session, operation: operation)

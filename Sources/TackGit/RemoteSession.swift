@@ -1,12 +1,74 @@
 import CGit2
-import Synchronization
+import CGit2Shims
 import TackBase
 
-/// Set from any thread when the task is cancelled; read by libgit2's progress callbacks.
-final class CancellationFlag: Sendable {
-  private let flag = Atomic<Bool>(false)
-  func cancel() { flag.store(true, ordering: .relaxed) }
-  var isCancelled: Bool { flag.load(ordering: .relaxed) || Task.isCancelled }
+/// The stop switch and timeouts of one network operation: the task's cancellation handler and the
+/// deadline watchdog stop it from any thread; libgit2's progress callbacks and tack's socket stream
+/// (CGit2Shims `stream.c`) read it on the libgit2 thread. Owns the C control; it never leaves here.
+final class CancellationFlag: @unchecked Sendable {
+  // @unchecked: the C control is an atomic state plus a mutex-guarded socket list.
+  private let control: OpaquePointer
+
+  init(timeouts: GitTimeouts = GitTimeouts()) {
+    guard
+      let control = tack_git_io_control_new(
+        Self.milliseconds(timeouts.connect), Self.milliseconds(timeouts.stall))
+    else { fatalError("out of memory") }
+    self.control = control
+  }
+
+  deinit { tack_git_io_control_free(control) }
+
+  func cancel() { tack_git_io_control_stop(control, Int32(TACK_GIT_IO_CANCELLED)) }
+  /// The operation's deadline passed.
+  func expire() { tack_git_io_control_stop(control, Int32(TACK_GIT_IO_DEADLINE)) }
+
+  var isCancelled: Bool { state == Int32(TACK_GIT_IO_CANCELLED) || Task.isCancelled }
+  /// Cancelled or timed out: every callback should make libgit2 give up.
+  var isStopped: Bool { state != Int32(TACK_GIT_IO_RUNNING) || Task.isCancelled }
+  private var state: Int32 { tack_git_io_control_state(control) }
+
+  /// Why the I/O timed out, or nil.
+  var timeout: String? {
+    switch state {
+    case Int32(TACK_GIT_IO_CONNECT_TIMEOUT): "timed out connecting"
+    case Int32(TACK_GIT_IO_STALLED): "the server sent nothing for too long"
+    case Int32(TACK_GIT_IO_DEADLINE): "ran out of time"
+    default: nil
+    }
+  }
+
+  /// Expires the flag once `limit` passes, unless the returned task is cancelled first (when the
+  /// operation ends). libssh2 waits on its socket itself, so for SSH this deadline is what bounds
+  /// a silent server.
+  func watchdog(_ limit: Duration?) -> Task<Void, Never>? {
+    guard let limit else { return nil }
+    return Task { [self] in
+      do {
+        try await Task.sleep(for: limit)
+        expire()
+      } catch {
+        // The operation finished first.
+      }
+    }
+  }
+
+  /// Runs one synchronous libgit2 network call with the sockets it opens governed by this flag.
+  func govern<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+    tack_git_io_control_begin(control)
+    defer { tack_git_io_control_end() }
+    return try body()
+  }
+
+  private static func milliseconds(_ duration: Duration?) -> Int32 {
+    guard let duration, duration > .zero else { return 0 }
+    let (seconds, attoseconds) = duration.components
+    let millis = seconds.multipliedReportingOverflow(by: 1000)
+    guard !millis.overflow else { return Int32.max }
+    let total = millis.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+    guard !total.overflow else { return Int32.max }
+    return Int32(clamping: max(total.partialValue, 1))
+  }
 }
 
 /// The state behind libgit2's callbacks for one network operation (connect, fetch or push).
@@ -20,7 +82,7 @@ final class RemoteSession {
 
   let remote: GitRemote
   let purpose: Purpose
-  let cancellation = CancellationFlag()
+  let cancellation: CancellationFlag
   private var plan: CredentialPlan
   private let tlsVerifier: TLSCertificateVerifier?
   private let redactor: GitSecretRedactor
@@ -36,6 +98,7 @@ final class RemoteSession {
   init(remote: GitRemote, purpose: Purpose = .transfer) throws(GitError) {
     self.remote = remote
     self.purpose = purpose
+    self.cancellation = CancellationFlag(timeouts: remote.timeouts)
     self.plan = CredentialPlan(authentication: remote.authentication, url: remote.url)
     self.redactor = remote.redactor
     if case .certificateAuthorities(let pem) = remote.trust {
@@ -105,6 +168,9 @@ final class RemoteSession {
     let libgit2 = LibGit2Failure.last(code)
     if let callbackError { return callbackError }
     if cancellation.isCancelled { return GitError(.cancelled, "\(operation): cancelled") }
+    if let timeout = cancellation.timeout {
+      return GitError(.timedOut, "\(operation): \(timeout) (\(remote.timeouts.summary))")
+    }
     var mapped = GitErrorMapping.map(
       libgit2, operation: operation, url: remote.url, redactor: redactor)
     if mapped.code == .libgit2, let hint = serverMessages.last {
@@ -115,7 +181,7 @@ final class RemoteSession {
 
   // MARK: callbacks
 
-  private func progress() -> Int32 { cancellation.isCancelled ? GIT_EUSER.rawValue : 0 }
+  private func progress() -> Int32 { cancellation.isStopped ? GIT_EUSER.rawValue : 0 }
 
   private func recordServerMessage(_ text: String) {
     for line in text.split(whereSeparator: \.isNewline) {

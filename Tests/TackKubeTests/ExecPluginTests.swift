@@ -29,7 +29,7 @@ import Testing
   static func provider(
     _ command: String, version: String = "client.authentication.k8s.io/v1", dir: TempDirectory,
     mode: KubeConfig.ExecConfig.InteractiveMode? = .never, clusterInfo: JSON? = nil, hint: String? = nil,
-    path: String = "/usr/bin:/bin"
+    path: String = "/usr/bin:/bin", deadline: Duration? = nil
   ) -> ExecCredentialProvider {
     ExecCredentialProvider(
       plugin: ClientConfig.ExecPlugin(
@@ -37,7 +37,7 @@ import Testing
           command: command, args: ["--flag"], env: [("PLUGIN_GREETING", "hello")], apiVersion: version,
           installHint: hint, provideClusterInfo: clusterInfo != nil, interactiveMode: mode),
         clusterInfo: clusterInfo, userName: "ci"),
-      environment: ["PATH": path + ":" + dir.path, "HOME": dir.path], stdinIsTerminal: false)
+      environment: ["PATH": path + ":" + dir.path, "HOME": dir.path], stdinIsTerminal: false, deadline: deadline)
   }
 
   @Test(arguments: ["client.authentication.k8s.io/v1", "client.authentication.k8s.io/v1beta1"])
@@ -129,6 +129,49 @@ import Testing
       try await Self.provider("plugin", dir: dir, mode: .always).credentials()
     }
     #expect(Self.runs(dir) == 0)
+  }
+
+  /// A plugin that hangs (a login waiting on a network that never answers) and records its pid.
+  static func hangingPlugin(_ dir: TempDirectory) -> String {
+    dir.write("hang", "#!/bin/sh\necho $$ > \"\(dir.path)/pid\"\nexec sleep 600\n", mode: 0o755)
+  }
+
+  @Test func aHangingPluginIsStoppedAtItsDeadline() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    _ = Self.hangingPlugin(dir)
+    let provider = Self.provider("hang", dir: dir, deadline: .milliseconds(500))
+    let started = ContinuousClock.now
+    let error = await #expect(throws: ExecPluginError.self) { try await provider.credentials() }
+    #expect(error?.problem == .timedOut(.milliseconds(500)))
+    #expect(error?.description.contains("--request-timeout") == true)
+    // Half the plugin's own 600 s: the whole suite shares two cores, and a test may wait long for a thread.
+    #expect(ContinuousClock.now - started < .seconds(300))
+  }
+
+  @Test func cancellingTheRequestStopsThePlugin() async throws {
+    let dir = TempDirectory()
+    defer { dir.cleanup() }
+    _ = Self.hangingPlugin(dir)
+    let provider = Self.provider("hang", dir: dir)
+    let task = Task { try await provider.credentials() }
+    var pid: Int32?
+    for _ in 0..<250 where pid == nil {
+      try await Task.sleep(for: .milliseconds(20))
+      pid = (try? LocalFiles.readText(dir.path + "/pid")).flatMap { Int32($0.trimmingCharacters(in: .newlines)) }
+    }
+    let started = ContinuousClock.now
+    task.cancel()
+    await #expect(throws: CancellationError.self) { try await task.value }
+    #expect(ContinuousClock.now - started < .seconds(300))
+    let plugin = try #require(pid)
+    var gone = false
+    for _ in 0..<600 where !gone {
+      let stat = (try? LocalFiles.readText("/proc/\(plugin)/stat")) ?? ""
+      gone = stat.isEmpty || stat.split(separator: " ").dropFirst(2).first == "Z"
+      if !gone { try await Task.sleep(for: .milliseconds(50)) }
+    }
+    #expect(gone, "the plugin outlived the cancelled request")
   }
 
   @Test func commandIsNotRunThroughAShell() async throws {

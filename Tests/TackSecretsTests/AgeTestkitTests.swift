@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TackBase
 import TackTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackTesting
 import Testing
 import TackJSON

@@ -1,3 +1,4 @@
+import TackBase
 import Testing
 
 @testable import TackTestSupport
@@ -22,5 +23,14 @@ import Testing
     let compressed = try #require(ResponseCompression.gzip(Array(String(repeating: "x", count: 1000).utf8)))
     #expect(throws: Inflate.Failure.self) { try Inflate.gzip(Array(compressed.dropLast(12))) }
     #expect(throws: Inflate.Failure.self) { try Inflate.zlib(Array("not compressed".utf8)) }
+  }
+
+  @Test func aBombStopsAtItsLimit() throws {
+    // 64 MiB of zeros compress to about 64 KiB: past the limit, inflating stops with an error.
+    let compressed = try #require(ResponseCompression.gzip([UInt8](repeating: 0, count: 64 << 20)))
+    #expect(compressed.count < 1 << 20)
+    let error = #expect(throws: Inflate.Failure.self) { try Inflate.gzip(compressed, limit: 1 << 20) }
+    #expect(error?.code == Inflate.tooLarge)
+    #expect(try Inflate.gzip(compressed).count == 64 << 20)
   }
 }

@@ -41,4 +41,10 @@ struct ManifestOptions: ParsableArguments, Sendable {
       "Directory holding the Flux components bundle: install.yaml, or one YAML file per component. No download.",
       valueName: "dir"))
   var manifests: String?
+
+  @Flag(
+    name: .customLong("insecure-skip-checksum"),
+    help: ArgumentHelp(
+      "Use a downloaded bundle even when the release's checksums file is missing or does not list it. A mismatching checksum is still refused."))
+  var insecureSkipChecksum = false
 }

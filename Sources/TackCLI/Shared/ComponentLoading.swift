@@ -15,10 +15,14 @@ struct ComponentLoading {
     } else {
       let version = options.version ?? ManifestSource.defaultVersion
       let source = ManifestSource(environment: context.environment, fetcher: HTTPFetcher(userAgent: "tack/\(TackVersion.current)"))
-      let (loaded, origin) = try await source.load(version: version)
+      let (loaded, origin) = try await source.load(version: version, skipChecksum: options.insecureSkipChecksum)
       if case .downloaded(let url, let verified) = origin {
-        context.console.success(
-          "downloaded Flux \(version) manifests from \(url)\(verified ? " (checksum verified)" : " (no checksum published; parsed and cached)")")
+        if verified {
+          context.console.success("downloaded Flux \(version) manifests from \(url) (checksum verified)")
+        } else {
+          context.console.warning(
+            "downloaded Flux \(version) manifests from \(url) WITHOUT verifying their checksum (--insecure-skip-checksum)")
+        }
       }
       bundle = loaded
     }

@@ -4,6 +4,7 @@
   import Foundation
 #endif
 import TackBase
+import TackGit
 import TackJSON
 
 /// `bootstrap git`: commits Flux's manifests to a branch of a Git repository and configures the
@@ -68,9 +69,16 @@ public struct BootstrapGit: Sendable {
     var plan = BootstrapPlan(branch: options.branch)
     let push = options.mode == .apply
 
+    let componentsPath = options.path.appending(options.namespace, "gotk-components.yaml")
+    let namespaceDirectory = options.path.appending(options.namespace)
+    // Before the first commit: a link the repository committed on any of these paths would
+    // otherwise be found only after the components were pushed.
+    try Self.checkWritable(
+      [componentsPath, syncManifests.filePath, namespaceDirectory + "/" + KustomizationFile.fileName],
+      in: repository.workTreePath)
+
     // Components.
     progress.action("generating component manifests")
-    let componentsPath = options.path.appending(options.namespace, "gotk-components.yaml")
     let componentsContent = manifests.content
     progress.success("generated component manifests")
     let componentsCommit = try await commitStep(
@@ -100,7 +108,6 @@ public struct BootstrapGit: Sendable {
       progress.warning(
         "the cluster cannot clone \(sync.url): bootstrap the repository's ssh:// or https:// address to let Flux sync it")
     }
-    let namespaceDirectory = options.path.appending(options.namespace)
     progress.success("generated sync manifests")
     _ = try await commitStep(
       repository, what: "sync manifests", message: options.commitMessage("Add Flux sync manifests"), push: push,
@@ -156,8 +163,10 @@ public struct BootstrapGit: Sendable {
     do {
       repository = try await cloner.clone(into: cloneDirectory)
     } catch let error as any TackError {
+      // Ctrl-C stays an interruption (exit 130, nothing printed); a timeout stays a timeout (exit 3).
+      if error.exitStatus == .interrupted { throw error }
       throw BootstrapError(
-        error.exitStatus == .interrupted ? .failed : .failed, "failed to clone repository: \(error.description)")
+        error.exitStatus == .timedOut ? .timedOut : .failed, "failed to clone repository: \(error.description)")
     }
     progress.success("cloned repository")
     return repository
@@ -240,21 +249,29 @@ public struct BootstrapGit: Sendable {
   }
 
   /// Writes `content` at `relativePath` under `root` unless it is already there; says what it did.
+  /// Never through a symbolic link the repository holds (see `GitWorkTree`).
   static func write(_ content: String, to relativePath: String, in root: String) throws -> BootstrapPlan.FileChange {
-    let path = root + "/" + relativePath
-    let files = FileManager.default
-    let existing = files.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-    if existing == content {
-      return .init(path: relativePath, action: .unchanged, content: content)
-    }
-    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-    do {
-      try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+    let tree = GitWorkTree(root: root)
+    do throws(GitError) {
+      let existing = try tree.readString(relativePath)
+      if existing == content {
+        return .init(path: relativePath, action: .unchanged, content: content)
+      }
+      try tree.write(relativePath, content)
+      return .init(path: relativePath, action: existing == nil ? .create : .update, content: content)
     } catch {
-      throw BootstrapError.failed("cannot write \(relativePath) in the clone: \(error)")
+      throw BootstrapError.failed(error.description)
     }
-    return .init(path: relativePath, action: existing == nil ? .create : .update, content: content)
+  }
+
+  /// Refuses paths a write could not keep inside the clone (a symbolic link among them).
+  static func checkWritable(_ paths: [String], in root: String) throws {
+    let tree = GitWorkTree(root: root)
+    do throws(GitError) {
+      for path in paths { try tree.checkWritable(path) }
+    } catch {
+      throw BootstrapError.failed(error.description)
+    }
   }
 }
 

@@ -34,7 +34,7 @@ public enum KustomizationFile {
   /// holding their own kustomization (not descended into); other subdirectories are walked. Names
   /// come in Go's `filepath.Walk` order (byte order within each directory, depth first).
   /// `knownManifests` are files of `directory` known to hold objects (those bootstrap writes), listed
-  /// whether or not they exist yet and not parsed again.
+  /// whether or not they exist yet and not parsed again. Symbolic links are skipped.
   public static func scan(_ directory: String, knownManifests: Set<String> = []) -> [String] {
     var result: [String] = []
     walk(directory, prefix: "", knownManifests: knownManifests, into: &result)
@@ -51,6 +51,10 @@ public enum KustomizationFile {
         result.append(name)
         continue
       }
+      // The directory is a clone of someone's repository: a link could lead outside it (its
+      // names would end up in the committed kustomization.yaml) or back up the tree (endless
+      // recursion). Go's filepath.Walk does not descend into links either; tack skips them all.
+      if LocalPath.isSymbolicLink(path) { continue }
       if LocalPath.isDirectory(path) {
         if name == ".git" { continue }
         if existing(in: path) != nil {

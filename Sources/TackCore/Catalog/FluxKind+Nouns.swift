@@ -36,13 +36,13 @@ public struct KindNoun: Sendable, Hashable {
 
   /// How `verb` names the leaf noun. The one place the verbs differ: `get` lists (plural first),
   /// `export` prints objects (singular first, the plural accepted), reconcile, suspend and resume
-  /// act on named objects (singular and short names only).
+  /// and delete act on named objects (singular and short names only).
   public func spelling(for verb: FluxKind.Verb) -> Spelling {
     let alternate = words.singular == words.plural ? [] : [verb == .get ? words.singular : words.plural]
     switch verb {
     case .get: return Spelling(name: words.plural, aliases: alternate + shortNames)
     case .export, .build, .diff: return Spelling(name: words.singular, aliases: alternate + shortNames)
-    case .reconcile, .suspend, .resume: return Spelling(name: words.singular, aliases: shortNames)
+    case .reconcile, .suspend, .resume, .delete: return Spelling(name: words.singular, aliases: shortNames)
     }
   }
 

@@ -13,6 +13,8 @@ public struct FluxKind: Sendable, Hashable, CustomStringConvertible {
 
   public enum Verb: String, Sendable, Hashable {
     case get, export, reconcile, suspend, resume
+    /// `delete` (every kind `create` makes, and canaries).
+    case delete
     /// `build` and `diff` (Kustomizations only).
     case build, diff
   }
@@ -43,8 +45,8 @@ extension FluxKind {
   static let sourceExtensions = "source.extensions.fluxcd.io"
   static let flagger = "flagger.app"
 
-  static let all: Set<Verb> = [.get, .export, .reconcile, .suspend, .resume]
-  static let noReconcile: Set<Verb> = [.get, .export, .suspend, .resume]
+  static let all: Set<Verb> = [.get, .export, .reconcile, .suspend, .resume, .delete]
+  static let noReconcile: Set<Verb> = [.get, .export, .suspend, .resume, .delete]
 
   public static let gitRepository = FluxKind(
     kind: "GitRepository", group: source, version: "v1", plural: "gitrepositories",
@@ -93,7 +95,7 @@ extension FluxKind {
     humanKind: "artifact generator", verbs: [.get, .export])
   public static let canary = FluxKind(
     kind: "Canary", group: flagger, version: "v1beta1", plural: "canaries",
-    humanKind: "canary", verbs: [.get, .suspend, .resume])
+    humanKind: "canary", verbs: [.get, .suspend, .resume, .delete])
   public static let metricTemplate = FluxKind(
     kind: "MetricTemplate", group: flagger, version: "v1beta1", plural: "metrictemplates",
     humanKind: "metric template", verbs: [.get])

@@ -9,7 +9,7 @@ import TackGit
 /// `getAuthOpts` builds it (by URL scheme), host keys checked against the user's `known_hosts`
 /// (`$HOME/.ssh/known_hosts`), HTTPS against `--ca-file` or the system CAs.
 public struct LiveFleetRepositoryCloner: FleetRepositoryCloner {
-  public let remote: GitRemote
+  public private(set) var remote: GitRemote
   public let branch: String
 
   public init(options: BootstrapOptions, environment: [String: String]) throws {
@@ -45,6 +45,11 @@ public struct LiveFleetRepositoryCloner: FleetRepositoryCloner {
       hostKeys: .knownHosts(try Self.userKnownHosts(environment: environment)),
       trust: options.caCertificate.map { .certificateAuthorities(pem: $0) } ?? .system,
       allowInsecureHTTP: options.allowInsecureHTTP)
+    // --timeout bounds each clone, fetch and push too (libgit2 has no limit of its own); a
+    // server that stops sending gives up sooner than that when --timeout is long.
+    let timeout = options.timeout.duration
+    remote.timeouts = GitTimeouts(
+      connect: min(timeout, .seconds(30)), stall: min(timeout, .seconds(60)), operation: timeout)
     branch = options.branch
   }
 

@@ -13,9 +13,9 @@ import TackKube
 ///
 /// Download: `<base>/<version>/install.yaml` (base `https://github.com/fluxcd/flux2/releases/download`,
 /// overridable with `TACK_MANIFESTS_URL`), checked against the release's
-/// `flux_<version without v>_checksums.txt` when the release publishes one, and parsed before it is
-/// cached. The cache is `$XDG_CACHE_HOME/tack/manifests/<version>/install.yaml` (else
-/// `~/.cache/tack/…`).
+/// `flux_<version without v>_checksums.txt` (a missing file or entry refuses the bundle), and parsed
+/// before it is cached. The cache is `$XDG_CACHE_HOME/tack/manifests/<version>/install.yaml` (else
+/// `~/.cache/tack/…`), private to the user (0700), with the bundle's SHA-256 stored next to it.
 public struct ManifestSource: Sendable {
   /// The newest Flux release tack was tested with.
   public static let defaultVersion = "v2.9.4"
@@ -71,13 +71,17 @@ public struct ManifestSource: Sendable {
   }
 
   /// The bundle for `version`, from the cache or downloaded into it.
-  public func load(version: String) async throws -> (ComponentBundle, Origin) {
+  ///
+  /// Fails closed: a download is used only when the release's checksums file lists the bundle
+  /// with the same SHA-256, unless `skipChecksum` (`--insecure-skip-checksum`) says otherwise. A
+  /// cached bundle is used only when it still matches the checksum stored next to it.
+  public func load(version: String, skipChecksum: Bool = false) async throws -> (ComponentBundle, Origin) {
     try Self.validate(version: version)
     let directory = cacheDirectory + "/" + version
     let cached = directory + "/" + Self.bundleFileName
-    if FileManager.default.fileExists(atPath: cached),
-      let bundle = try? ComponentBundle(text: try ComponentBundle.readText(cached), source: cached)
-    {
+    let cachedDigest = cached + Self.digestSuffix
+    try ManifestCache.ensurePrivate(cacheDirectory, below: Self.cacheRoot(of: cacheDirectory))
+    if let bundle = try loadCached(cached, digestFile: cachedDigest, version: version) {
       return (bundle, .cache(cached))
     }
     let url = "\(baseURL)/\(version)/\(Self.bundleFileName)"
@@ -97,7 +101,14 @@ public struct ManifestSource: Sendable {
       throw ManifestError(
         .download, "downloading the Flux \(version) manifests from \(url) failed: HTTP \(response.status)\(hint)")
     }
-    let verified = try await verifyChecksum(of: response.body, version: version, options: options)
+    let digest = Self.sha256(response.body)
+    let verified: Bool
+    if skipChecksum {
+      verified = false
+    } else {
+      try await verifyChecksum(digest, version: version, options: options)
+      verified = true
+    }
     let text = String(decoding: response.body, as: UTF8.self)
     let bundle: ComponentBundle
     do {
@@ -105,29 +116,60 @@ public struct ManifestSource: Sendable {
     } catch {
       throw ManifestError(.download, "the download from \(url) is not a Flux components bundle: \(error.message)")
     }
+    // An unverified bundle is used once and never cached, so a later run without the flag
+    // cannot take it for a checked one.
+    guard verified else { return (bundle, .downloaded(url: url, verifiedChecksum: false)) }
+    try ManifestCache.ensurePrivate(directory, below: Self.cacheRoot(of: cacheDirectory))
+    // The digest first: a bundle without its digest is never trusted, so an interruption between
+    // the two writes costs a download, not a check.
+    try Self.writeAtomically(Array("\(digest)  \(Self.bundleFileName)\n".utf8), to: cachedDigest)
     try Self.writeAtomically(response.body, to: cached)
-    return (bundle, .downloaded(url: url, verifiedChecksum: verified))
+    return (bundle, .downloaded(url: url, verifiedChecksum: true))
   }
 
-  /// Checks the bundle against the release's checksums file. A release without one (a mirror that
-  /// only serves install.yaml) is accepted on the strength of the parse; a mismatch never is.
-  func verifyChecksum(of body: [UInt8], version: String, options: HTTPFetchOptions) async throws -> Bool {
+  /// Where the stored checksum of a cached bundle lives: `install.yaml.sha256`.
+  static let digestSuffix = ".sha256"
+
+  /// The cache directory tack owns: `…/tack` above `…/tack/manifests`, else the cache directory.
+  static func cacheRoot(of cacheDirectory: String) -> String {
+    cacheDirectory.hasSuffix("/tack/manifests") ? String(cacheDirectory.dropLast("/manifests".count)) : cacheDirectory
+  }
+
+  /// The cached bundle when it matches its stored checksum; nil when there is none (or it predates
+  /// stored checksums, and is downloaded again). A mismatch is an error: someone changed the file.
+  func loadCached(_ path: String, digestFile: String, version: String) throws -> ComponentBundle? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    guard let stored = FileManager.default.contents(atPath: digestFile) else { return nil }
+    let expected = String(decoding: stored, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    guard Self.sha256(Array(data)) == expected.lowercased() else {
+      throw ManifestError(
+        .invalidBundle,
+        "the cached Flux \(version) manifests in \(path) do not match the checksum stored with them; remove \(path) to download them again")
+    }
+    return try? ComponentBundle(text: String(decoding: data, as: UTF8.self), source: path)
+  }
+
+  /// Checks the bundle's digest against the release's checksums file; a missing file or entry is
+  /// as fatal as a mismatch (only `--insecure-skip-checksum` accepts an unverified bundle).
+  func verifyChecksum(_ digest: String, version: String, options: HTTPFetchOptions) async throws {
     let name = "flux_\(version.dropFirst())_checksums.txt"
     let url = "\(baseURL)/\(version)/\(name)"
+    let skip = "pass --insecure-skip-checksum to use an unverified bundle"
     let response: HTTPFetchResponse
     do {
       response = try await fetcher.get(url, options: options)
     } catch is CancellationError {
       throw CancellationError()
     } catch {
-      return false
+      throw ManifestError(
+        .download, "cannot verify the Flux \(version) manifests: downloading \(url) failed: \(error); \(skip)")
     }
-    guard response.status == 200 else { return false }
-    let digest = SHA256.hash(data: body).map { byte in
-      let hex = String(byte, radix: 16)
-      return hex.count == 1 ? "0" + hex : hex
-    }.joined()
-    for line in response.text.split(separator: "\n") {
+    guard response.status == 200 else {
+      throw ManifestError(
+        .download, "cannot verify the Flux \(version) manifests: \(url) answered HTTP \(response.status); \(skip)")
+    }
+    for line in response.text.split(whereSeparator: \.isNewline) {
       let fields = line.split(separator: " ", omittingEmptySubsequences: true)
       guard fields.count == 2, fields[1] == Self.bundleFileName || fields[1] == "*" + Self.bundleFileName else {
         continue
@@ -137,9 +179,17 @@ public struct ManifestSource: Sendable {
           .download,
           "the Flux \(version) manifests downloaded from \(baseURL) do not match the release checksum in \(name); not using them")
       }
-      return true
+      return
     }
-    return false
+    throw ManifestError(
+      .download, "cannot verify the Flux \(version) manifests: \(name) lists no checksum for \(Self.bundleFileName); \(skip)")
+  }
+
+  static func sha256(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { byte in
+      let hex = String(byte, radix: 16)
+      return hex.count == 1 ? "0" + hex : hex
+    }.joined()
   }
 
   /// Writes through a temporary file and a rename, so an interrupted download never leaves a

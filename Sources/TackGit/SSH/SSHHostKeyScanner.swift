@@ -22,6 +22,9 @@ public actor SSHHostKeyScanner {
     GitRuntime.ensureInitialized()
     let session = try RemoteSession(remote: remote, purpose: .scanHostKey)
     let flag = session.cancellation
+    // A server that accepts and never sends its banner must not hang the scan.
+    let watchdog = flag.watchdog(remote.timeouts.operation ?? .seconds(30))
+    defer { watchdog?.cancel() }
     return try await withTaskCancellationHandler { () throws -> SSHHostKey in
       if Task.isCancelled { throw GitError(.cancelled, "scanning \(remote.url): cancelled") }
       return try Self.connect(session)
@@ -45,7 +48,9 @@ public actor SSHHostKeyScanner {
     let handle = GitHandle(remote) { git_remote_free($0) }
     return try withExtendedLifetime(session) { () throws(GitError) -> SSHHostKey in
       var callbacks = session.callbacks()
-      let code = git_remote_connect(handle.pointer, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
+      let code = try session.cancellation.govern { () throws(GitError) -> Int32 in
+        git_remote_connect(handle.pointer, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
+      }
       if code == 0 { git_remote_disconnect(handle.pointer) }
       if let key = session.hostKey { return key }
       throw session.failure(code, operation: "reading the SSH host key of \(url.host ?? "\(url)")")

@@ -16,7 +16,8 @@ extension ClientConfig {
     case .tokenFile(let path):
       return TokenFileSource(path: path)
     case .exec(let plugin):
-      return ExecCredentialProvider(plugin: plugin, environment: environment, stdinIsTerminal: stdinIsTerminal)
+      return ExecCredentialProvider(
+        plugin: plugin, environment: environment, stdinIsTerminal: stdinIsTerminal, deadline: requestTimeout)
     }
   }
 }

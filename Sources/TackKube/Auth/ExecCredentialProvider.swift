@@ -13,6 +13,8 @@ public actor ExecCredentialProvider: CredentialSource {
   public let plugin: ClientConfig.ExecPlugin
   let environment: [String: String]
   let stdinIsTerminal: Bool
+  /// How long one run of the plugin may take; nil: ``PluginProcess/defaultDeadline(interactive:)``.
+  let deadline: Duration?
   private var cached: (credentials: RequestCredentials, expiry: Double?)?
   /// The plugin run in progress: concurrent requests wait for it instead of starting their own
   /// (the actor is re-entrant across the await).
@@ -20,10 +22,13 @@ public actor ExecCredentialProvider: CredentialSource {
   /// How many times the plugin has run (for tests and `--verbose`).
   public private(set) var runs = 0
 
-  public init(plugin: ClientConfig.ExecPlugin, environment: [String: String], stdinIsTerminal: Bool) {
+  public init(
+    plugin: ClientConfig.ExecPlugin, environment: [String: String], stdinIsTerminal: Bool, deadline: Duration? = nil
+  ) {
     self.plugin = plugin
     self.environment = environment
     self.stdinIsTerminal = stdinIsTerminal
+    self.deadline = deadline.flatMap { $0 > .zero ? $0 : nil }
   }
 
   public func credentials() async throws -> RequestCredentials {
@@ -39,11 +44,16 @@ public actor ExecCredentialProvider: CredentialSource {
   }
 
   private func refresh() async throws -> RequestCredentials {
-    if let inFlight { return try await inFlight.value }
+    if let inFlight { return try await Self.value(of: inFlight) }
     let task = Task { try await self.runPlugin() }
     inFlight = task
     defer { inFlight = nil }
-    return try await task.value
+    return try await Self.value(of: task)
+  }
+
+  /// The run's result; a cancelled request (Ctrl-C) cancels the run, which ends the plugin.
+  private static func value(of run: Task<RequestCredentials, any Error>) async throws -> RequestCredentials {
+    try await withTaskCancellationHandler { try await run.value } onCancel: { run.cancel() }
   }
 
   private var config: KubeConfig.ExecConfig { plugin.config }
@@ -72,15 +82,17 @@ public actor ExecCredentialProvider: CredentialSource {
     let info: JSON = ["kind": "ExecCredential", "apiVersion": .string(config.apiVersion), "spec": spec]
     env["KUBERNETES_EXEC_INFO"] = info.serialized()
 
-    let result: PluginProcess.Result
+    let result: ChildProcessResult
+    let limit = deadline ?? PluginProcess.defaultDeadline(interactive: interactive)
     do {
       result = try await PluginProcess(
         executable: executable, arguments: config.args, environment: env, interactive: interactive
-      ).run()
-    } catch PluginProcess.Failure.spawn(let code) {
-      throw failure(.couldNotStart("spawn failed with error \(code)"))
+      ).run(deadline: limit)
+    } catch let error as ChildProcessError {
+      throw failure(.couldNotStart(error.description))
     }
     runs += 1
+    guard !result.timedOut else { throw failure(.timedOut(limit)) }
     guard result.exitCode == 0 else {
       let lastLine = String(decoding: result.stderr, as: UTF8.self)
         .split(whereSeparator: \.isNewline).last.map { String($0.prefix(300)) } ?? ""

@@ -9,6 +9,8 @@ public struct ExecPluginError: TackError, Equatable {
     case couldNotStart(String)
     case exited(code: Int32, stderr: String)
     case invalidOutput(String)
+    /// Ran past its deadline and was stopped.
+    case timedOut(Duration)
     /// `interactiveMode: Always` but stdin is not a terminal.
     case needsTerminal
   }
@@ -37,6 +39,9 @@ public struct ExecPluginError: TackError, Equatable {
       return "\(prefix) failed with exit code \(code)\(detail)"
     case .invalidOutput(let reason):
       return "\(prefix) returned an invalid ExecCredential: \(reason)"
+    case .timedOut(let deadline):
+      return "\(prefix) did not answer within \(GoDuration(deadline)) and was stopped; "
+        + "set --request-timeout to give it longer"
     case .needsTerminal:
       return "\(prefix) needs an interactive terminal (interactiveMode: Always) but standard input is not one"
     }

@@ -26,11 +26,11 @@ public struct BareGitRepository: Sendable {
 
   // MARK: changing the remote behind tack's back
 
-  /// Commits `files` (path → contents; nil deletes) on `branch` and pushes it, as another user
-  /// would. Creates the branch if needed. Returns the new commit id.
+  /// Commits `files` (path → contents; nil deletes) and `symbolicLinks` (path → target) on
+  /// `branch` and pushes it, as another user would. Creates the branch if needed. Returns the new commit id.
   @discardableResult
   public func commit(
-    files: [String: String?], message: String, branch: String = "main",
+    files: [String: String?], symbolicLinks: [String: String] = [:], message: String, branch: String = "main",
     author: (name: String, email: String) = ("Someone Else", "someone@example.com")
   ) throws -> String {
     let work = try TemporaryDirectory(prefix: "tack-work")
@@ -54,6 +54,13 @@ public struct BareGitRepository: Sendable {
       } else {
         try? FileManager.default.removeItem(atPath: full)
       }
+    }
+    // Links as a hostile repository commits them (path → target), pointing anywhere.
+    for (link, target) in symbolicLinks {
+      let full = work.path + "/" + link
+      try FileManager.default.createDirectory(
+        atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: target)
     }
     try ProcessRunner.output(["git", "add", "--all"], in: work.path)
     try ProcessRunner.output(["git", "commit", "--quiet", "--allow-empty", "-m", message], in: work.path, environment: env)

@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import Synchronization
+import TackBase
 
 /// A long-running subprocess read while it runs (`tack get -w`, `kubectl get -w`, `tack canary
 /// promote --wait`): complete stdout lines are collected as they arrive, stderr as a whole; it can be
@@ -13,12 +13,13 @@ import Synchronization
 /// #expect(await watch.exitCode() == 130)
 /// ```
 public final class BackgroundProcess: Sendable {
-  private let process: Mutex<Process>
-  /// Shared with the pipe handlers, which outlive any borrow of `self`.
+  private let child: SpawnedChild
+  /// Shared with the reading thread, which outlives any borrow of `self`.
   private final class Buffers: Sendable {
-    let stderr = Mutex(Data())
     let lines = Mutex<[String]>([])
-    let pending = Mutex(Data())
+    let pending = Mutex<[UInt8]>([])
+    let stderr = Mutex<[UInt8]>([])
+    let result = Mutex<ChildProcessResult?>(nil)
   }
   private let buffers = Buffers()
 
@@ -28,42 +29,31 @@ public final class BackgroundProcess: Sendable {
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
     inheritEnvironment: Bool = true, currentDirectory: String? = nil
   ) throws {
-    let process = try ProcessRunner.makeProcess(
+    let spec = try ProcessRunner.makeChild(
       executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
       currentDirectory: currentDirectory)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    let buffers = self.buffers
-    out.fileHandleForReading.readabilityHandler = { handle in
-      let chunk = handle.availableData
-      if chunk.isEmpty {
-        handle.readabilityHandler = nil
-        return
-      }
-      let complete = buffers.pending.withLock { data -> [String] in
-        data.append(chunk)
-        var result: [String] = []
-        while let newline = data.firstIndex(of: 0x0A) {
-          result.append(String(decoding: data[data.startIndex..<newline], as: UTF8.self))
-          data.removeSubrange(data.startIndex...newline)
-        }
-        return result
-      }
-      buffers.lines.withLock { $0 += complete }
-    }
-    err.fileHandleForReading.readabilityHandler = { handle in
-      let chunk = handle.availableData
-      if chunk.isEmpty { handle.readabilityHandler = nil } else { buffers.stderr.withLock { $0.append(chunk) } }
-    }
     do {
-      try process.run()
+      child = try spec.spawn()
     } catch {
       throw ProcessLaunchError(executable: executable, reason: "\(error)")
     }
-    self.process = Mutex(process)
+    let child = self.child
+    let buffers = self.buffers
+    DedicatedThread.start(name: "tack-test-background-process") {
+      let result = child.communicate(timeout: nil, onStdout: { chunk in
+        let complete = buffers.pending.withLock { data -> [String] in
+          data.append(contentsOf: chunk)
+          var result: [String] = []
+          while let newline = data.firstIndex(of: 0x0A) {
+            result.append(String(decoding: data[..<newline], as: UTF8.self))
+            data.removeSubrange(...newline)
+          }
+          return result
+        }
+        if !complete.isEmpty { buffers.lines.withLock { $0 += complete } }
+      }, onStderr: { chunk in buffers.stderr.withLock { $0.append(contentsOf: chunk) } })
+      buffers.result.withLock { $0 = result }
+    }
   }
 
   /// Every complete stdout line so far (without its newline).
@@ -83,22 +73,19 @@ public final class BackgroundProcess: Sendable {
   /// What the process wrote to stderr so far.
   public var stderr: String { String(decoding: buffers.stderr.withLock { $0 }, as: UTF8.self) }
 
-  public var isRunning: Bool { process.withLock { $0.isRunning } }
+  public var isRunning: Bool { buffers.result.withLock { $0 == nil } }
 
-  /// SIGINT, as Ctrl-C in a terminal.
-  public func interrupt() { process.withLock { if $0.isRunning { $0.interrupt() } } }
+  /// SIGINT, as Ctrl-C in a terminal: to the child's process group, as a terminal sends it.
+  public func interrupt() { child.signal(SIGINT) }
 
   /// SIGTERM if the process still runs.
-  public func terminate() { process.withLock { if $0.isRunning { $0.terminate() } } }
+  public func terminate() { child.signal(SIGTERM) }
 
-  /// Waits (off the cooperative pool) until the process exits and returns its status.
+  /// Waits until the process exits and its output is read, and returns its status.
   public func exitCode() async -> Int32 {
-    let process = self.process.withLock { $0 }
-    return await withCheckedContinuation { continuation in
-      DispatchQueue.global().async {
-        process.waitUntilExit()
-        continuation.resume(returning: process.terminationStatus)
-      }
+    while true {
+      if let result = buffers.result.withLock({ $0 }) { return result.exitCode }
+      try? await Task.sleep(for: .milliseconds(20))
     }
   }
 }

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import TackBase
 
 /// What a finished subprocess left behind.
 public struct ProcessResult: Sendable, CustomStringConvertible {
@@ -45,10 +45,9 @@ public struct ProcessFailure: Error, CustomStringConvertible, Sendable {
 
 /// Runs external programs for tests (kubectl, git, sops, age, the built `tack`), the one place a
 /// test starts a process to completion; ``BackgroundProcess`` is the one for processes read while
-/// they run, and `SpawnedProcess` the one for daemons.
-///
-/// Output goes through temporary files, not pipes: a child that leaves a daemon holding its stdout
-/// (ssh-agent, git's helpers) cannot block the test, and nothing has to read two pipes at once.
+/// they run, and `SpawnedProcess` the one for daemons. Both start children through TackBase's
+/// `ChildProcess` (posix_spawn), never Foundation's `Process`, which has crashed in this busy test
+/// process while closing descriptors for a child.
 ///
 /// ```swift
 /// let result = try await ProcessRunner.run("/usr/bin/kubectl", ["get", "ns"], environment: ["KUBECONFIG": path])
@@ -66,15 +65,13 @@ public enum ProcessRunner {
     inheritEnvironment: Bool = true, currentDirectory: String? = nil, stdin: [UInt8]? = nil,
     timeout: Duration = .seconds(300)
   ) async throws -> ProcessResult {
-    try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
-        continuation.resume(
-          with: Result {
-            try runBlocking(
-              executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
-              currentDirectory: currentDirectory, stdin: stdin, timeout: timeout)
-          })
-      }
+    let child = try makeChild(
+      executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
+      currentDirectory: currentDirectory, stdin: stdin)
+    do {
+      return ProcessResult(try await child.run(timeout: timeout))
+    } catch let error as ChildProcessError {
+      throw ProcessLaunchError(executable: executable, reason: error.description)
     }
   }
 
@@ -85,48 +82,14 @@ public enum ProcessRunner {
     inheritEnvironment: Bool = true, currentDirectory: String? = nil, stdin: [UInt8]? = nil,
     timeout: Duration = .seconds(300)
   ) throws -> ProcessResult {
-    let process = try makeProcess(
+    let child = try makeChild(
       executable, arguments, environment: environment, inheritEnvironment: inheritEnvironment,
-      currentDirectory: currentDirectory)
-    let stdoutFile = try temporaryFile("stdout")
-    let stderrFile = try temporaryFile("stderr")
-    var stdinFile: String?
-    defer {
-      for file in [stdoutFile, stderrFile] + (stdinFile.map { [$0] } ?? []) {
-        try? FileManager.default.removeItem(atPath: file)
-      }
-    }
-    process.standardOutput = FileHandle(forWritingAtPath: stdoutFile)
-    process.standardError = FileHandle(forWritingAtPath: stderrFile)
-    if let stdin {
-      let file = try temporaryFile("stdin")
-      stdinFile = file
-      try Data(stdin).write(to: URL(fileURLWithPath: file))
-      process.standardInput = FileHandle(forReadingAtPath: file)
-    } else {
-      process.standardInput = FileHandle.nullDevice
-    }
+      currentDirectory: currentDirectory, stdin: stdin)
     do {
-      try process.run()
+      return ProcessResult(try child.spawn().communicate(timeout: timeout))
     } catch {
       throw ProcessLaunchError(executable: executable, reason: "\(error)")
     }
-    let timedOut = LockedBox(false)
-    let killer = DispatchWorkItem {
-      if process.isRunning {
-        timedOut.withLock { $0 = true }
-        process.terminate()
-      }
-    }
-    let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: killer)
-    process.waitUntilExit()
-    killer.cancel()
-    return ProcessResult(
-      exitCode: process.terminationStatus,
-      stdoutBytes: FileManager.default.contents(atPath: stdoutFile).map { [UInt8]($0) } ?? [],
-      stderrBytes: FileManager.default.contents(atPath: stderrFile).map { [UInt8]($0) } ?? [],
-      timedOut: timedOut.withLock { $0 })
   }
 
   /// Runs a fixture command (`git init`, `ssh-keygen`, …): `arguments[0]` is a path or a name on
@@ -145,32 +108,23 @@ public enum ProcessRunner {
     return result.stdout
   }
 
-  static func makeProcess(
+  static func makeChild(
     _ executable: String, _ arguments: [String], environment: [String: String], inheritEnvironment: Bool,
-    currentDirectory: String?
-  ) throws -> Process {
+    currentDirectory: String?, stdin: [UInt8]? = nil
+  ) throws -> ChildProcess {
     guard let path = executable.contains("/") ? executable : ProjectPaths.executable(executable) else {
       throw ProcessLaunchError(executable: executable, reason: "not found on PATH")
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
     var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-    return process
+    return ChildProcess(
+      executable: path, arguments: arguments, environment: env, currentDirectory: currentDirectory,
+      standardInput: stdin.map { .bytes($0) } ?? .null)
   }
+}
 
-  /// A new empty file under the temporary directory (mkstemp), removed by the caller.
-  static func temporaryFile(_ purpose: String) throws -> String {
-    let base = NSTemporaryDirectory()
-    var template = Array(((base.hasSuffix("/") ? base : base + "/") + "tack-\(purpose).XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else {
-      throw ProcessLaunchError(executable: purpose, reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
-    }
-    close(fd)
-    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+extension ProcessResult {
+  init(_ result: ChildProcessResult) {
+    self.init(exitCode: result.exitCode, stdoutBytes: result.stdout, stderrBytes: result.stderr, timedOut: result.timedOut)
   }
 }

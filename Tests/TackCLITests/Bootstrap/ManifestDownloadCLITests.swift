@@ -64,4 +64,31 @@ import Testing
     await server.stop()
     home.remove()
   }
+
+  /// A release whose checksums file does not list install.yaml (or that has none) is refused; the
+  /// explicit flag takes it, saying so loudly, and does not cache it.
+  @Test func anUnlistedBundleIsRefusedUnlessTheFlagSaysOtherwise() async throws {
+    let bundle = Array(try String(contentsOfFile: BootstrapCLI.manifests + "/install.yaml", encoding: .utf8).utf8)
+    let server = try await ManifestReleaseServer.start(
+      releases: ["v2.9.4": ["install.yaml": bundle, "manifests.tar.gz": [1, 2, 3]]], unlisted: ["install.yaml"])
+    let home = try TemporaryDirectory(prefix: "tack-download-home")
+    var env = BootstrapCLI.environment(home: home.path)
+    env["TACK_MANIFESTS_CA_FILE"] = try home.write("ca.pem", contents: server.caPEM)
+    env["TACK_MANIFESTS_URL"] = server.baseURL
+    func export(_ extra: [String] = []) async -> TackResult {
+      await InProcessTack.run(["install", "--export", "--version", "v2.9.4"] + extra, exactEnvironment: env)
+    }
+
+    let refused = await export()
+    #expect(refused.exitCode == 1, "\(refused)")
+    #expect(refused.stderr.contains("✗ cannot verify the Flux v2.9.4 manifests: flux_2.9.4_checksums.txt lists no checksum for install.yaml; pass --insecure-skip-checksum"), "\(refused)")
+    #expect(refused.stdout.isEmpty)
+
+    let skipped = await export(["--insecure-skip-checksum"])
+    #expect(skipped.exitCode == 0, "\(skipped)")
+    #expect(skipped.stderr == "⚠️ downloaded Flux v2.9.4 manifests from \(server.baseURL)/v2.9.4/install.yaml WITHOUT verifying their checksum (--insecure-skip-checksum)\n", "\(skipped)")
+    #expect(!FileManager.default.fileExists(atPath: home.path + "/.cache/tack/manifests/v2.9.4/install.yaml"))
+    await server.stop()
+    home.remove()
+  }
 }

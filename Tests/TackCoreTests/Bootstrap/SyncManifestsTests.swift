@@ -1,3 +1,4 @@
+import Foundation
 import TackBase
 import Testing
 @testable import TackCore
@@ -122,6 +123,27 @@ import Testing
       - gotk-sync.yaml
 
       """)
+  }
+
+  /// A hostile repository's links neither loop the scan for ever nor leak names from outside.
+  @Test func scanSkipsSymbolicLinks() throws {
+    let root = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let outside = try BootstrapTestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: outside) }
+    let object = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+    try Data(object.utf8).write(to: URL(fileURLWithPath: outside + "/secret-name.yaml"))
+    let directory = root + "/flux-system"
+    try FileManager.default.createDirectory(atPath: directory + "/apps", withIntermediateDirectories: true)
+    try Data(object.utf8).write(to: URL(fileURLWithPath: directory + "/apps/app.yaml"))
+    try FileManager.default.createSymbolicLink(atPath: directory + "/apps/loop", withDestinationPath: "..")
+    try FileManager.default.createSymbolicLink(atPath: directory + "/elsewhere", withDestinationPath: outside)
+    try FileManager.default.createSymbolicLink(
+      atPath: directory + "/linked.yaml", withDestinationPath: outside + "/secret-name.yaml")
+
+    #expect(KustomizationFile.scan(directory, knownManifests: ["gotk-components.yaml"]) == [
+      "apps/app.yaml", "gotk-components.yaml",
+    ])
   }
 }
 

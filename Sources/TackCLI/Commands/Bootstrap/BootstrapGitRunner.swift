@@ -35,7 +35,10 @@ struct BootstrapGitRunner {
     case .apply, .dryRun:
       cloneDirectory = CommandFiles.temporaryDirectory(prefix: "tack-bootstrap-", environment: context.environment)
     }
-    defer { if options.mode != .noPush { try? FileManager.default.removeItem(atPath: cloneDirectory) } }
+    // Only a --no-push run that committed keeps its clone (the user pushes from it); a failed or
+    // interrupted run of any mode leaves nothing behind.
+    var keepClone = false
+    defer { if !keepClone { try? FileManager.default.removeItem(atPath: cloneDirectory) } }
 
     let engine = BootstrapGit(
       options: options, manifests: manifests,
@@ -53,10 +56,8 @@ struct BootstrapGitRunner {
           clusterNote: "not touched (dry run); bootstrap would install the components on a first install, create the source secret \"\(options.namespace)/\(options.secretName)\" if missing, apply gotk-sync.yaml and wait for Flux to sync"))
     case .noPush(let branch, let directory, let plan):
       console.write(plan.render(fullContent: command.global.verbose, clusterNote: "not touched (--no-push)"))
-      guard let branch else {
-        try? FileManager.default.removeItem(atPath: directory)
-        return
-      }
+      guard let branch else { return }
+      keepClone = directory == cloneDirectory
       console.action("to propose the change, push the branch and open a pull request:")
       console.note("  git -C \(directory) push origin \(branch)")
       console.action(

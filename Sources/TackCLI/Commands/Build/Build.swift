@@ -33,6 +33,8 @@ struct BuildKustomization: TackCommand {
   @Flag(help: "Build without a cluster, from --kustomization-file alone.")
   var dryRun = false
 
+  func validate() throws { try options.requireOne() }
+
   func execute(context: CommandContext) async throws {
     let request = try options.request(context: context, dryRun: dryRun)
     let cluster = dryRun ? nil : try context.cluster(options.global)

@@ -4,10 +4,10 @@ import TackCore
 /// The flags `build ks` and `diff ks` share, as flux spells them.
 struct KustomizationBuildOptions: ParsableArguments, Sendable {
   @Argument(help: "The Flux Kustomization's name.", completion: .custom(ResourceNameCompletion.complete))
-  var name: String
+  var name: String?
 
   @Option(help: "Path to the manifests location (a directory).", completion: .directory)
-  var path: String
+  var path: String?
 
   @Option(help: "Path to a file holding the Flux Kustomization to build (YAML, multi-document).", completion: .file())
   var kustomizationFile: String?
@@ -24,7 +24,13 @@ struct KustomizationBuildOptions: ParsableArguments, Sendable {
   var global: GlobalOptions
 
   func validate() throws {
-    if path.isEmpty { throw ValidationError("invalid resource path \"\"") }
+    if path?.isEmpty == true { throw ValidationError("invalid resource path \"\"") }
+  }
+
+  /// One named Kustomization and its directory, as `build ks` always and `diff ks` without `--all` need.
+  func requireOne() throws {
+    if name == nil { throw ValidationError("a Kustomization name is required: NAME --path DIR") }
+    if path == nil { throw ValidationError("--path is required: the directory holding the Kustomization's manifests") }
   }
 
   /// The request, with the namespace the global flags resolve to.
@@ -33,8 +39,11 @@ struct KustomizationBuildOptions: ParsableArguments, Sendable {
   {
     let namespace = try context.namespace(global)
     return KustomizationBuildRequest(
-      name: name, namespace: namespace, path: CommandLinePath.absolute(path),
+      name: name ?? "", namespace: namespace, path: CommandLinePath.absolute(path ?? ""),
       kustomizationFile: kustomizationFile.map(CommandLinePath.absolute), dryRun: dryRun, ignoreNotFound: ignoreNotFound,
-      ignorePaths: ignorePaths.flatMap { $0.split(separator: ",").map(String.init) }, strictSubstitute: strictSubstitute)
+      ignorePaths: splitIgnorePaths, strictSubstitute: strictSubstitute)
   }
+
+  /// `--ignore-paths`, comma-separated or repeated.
+  var splitIgnorePaths: [String] { ignorePaths.flatMap { $0.split(separator: ",").map(String.init) } }
 }

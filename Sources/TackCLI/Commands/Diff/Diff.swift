@@ -26,6 +26,12 @@ struct DiffKustomization: TackCommand {
         the build no longer produces are listed as 'deleted'. Secret values are never printed. \
         -o json prints the same as data. Exit status, after diff(1) and flux: 0 no differences, \
         1 differences found, 2 an error (3, 5, 64 and 130 keep their meaning).
+
+        With --all --path-root DIR (instead of NAME --path DIR), every Kustomization in the cluster \
+        whose source is the repository checked out at DIR is built from DIR/spec.path and diffed, \
+        four at a time, followed by a summary table. The source is the GitRepository whose URL is \
+        the checkout's "origin" remote, or those named by --source. Exit 2 if any of them failed, \
+        else 1 if any would change, else 0.
         """,
       aliases: spelling.aliases)
   }
@@ -42,16 +48,59 @@ struct DiffKustomization: TackCommand {
   @Option(name: [.short, .long], help: "Output format: text (flux's report) or json.")
   var output: Format = .text
 
+  @Flag(help: "Diff every Kustomization whose source is the repository at --path-root.")
+  var all = false
+
+  @Option(help: "With --all: the root of the repository's checkout.", completion: .directory)
+  var pathRoot: String?
+
+  @Option(
+    parsing: .upToNextOption,
+    help: "With --all: the GitRepository to follow, as [GitRepository/]NAME[.NAMESPACE] (repeatable; default: the one whose URL is the checkout's origin).")
+  var source: [String] = []
+
   func validate() throws {
     if ignoreNotFound && options.kustomizationFile == nil {
       throw ValidationError("kustomization file is required when assuming new kustomizations")
+    }
+    if all {
+      if options.name != nil { throw ValidationError("--all diffs every Kustomization; drop the name \"\(options.name!)\"") }
+      if options.path != nil { throw ValidationError("--all takes --path-root (the checkout's root), not --path") }
+      if options.kustomizationFile != nil { throw ValidationError("--kustomization-file names one Kustomization; it cannot go with --all") }
+      guard let pathRoot, !pathRoot.isEmpty else {
+        throw ValidationError("--all needs --path-root: the root of the repository's checkout")
+      }
+      _ = try sources(defaultNamespace: "flux-system")
+    } else {
+      if pathRoot != nil { throw ValidationError("--path-root goes with --all; for one Kustomization use NAME --path DIR") }
+      if !source.isEmpty { throw ValidationError("--source goes with --all") }
+      try options.requireOne()
+    }
+  }
+
+  /// `--source` values as GitRepository references.
+  func sources(defaultNamespace: String) throws -> [ObjectRef] {
+    try source.flatMap { $0.split(separator: ",") }.map { text in
+      var rest = Substring(text)
+      if let slash = rest.firstIndex(of: "/") {
+        guard rest[..<slash] == "GitRepository" else {
+          throw ValidationError("--source \(text): only GitRepository sources have a checkout to diff")
+        }
+        rest = rest[rest.index(after: slash)...]
+      }
+      let parts = rest.split(separator: ".", maxSplits: 1)
+      guard let name = parts.first, !name.isEmpty else {
+        throw ValidationError("--source \(text): expected [GitRepository/]NAME[.NAMESPACE]")
+      }
+      return ObjectRef(
+        kind: .gitRepository, namespace: parts.count > 1 ? String(parts[1]) : defaultNamespace, name: String(name))
     }
   }
 
   func execute(context: CommandContext) async throws {
     let hasChanges: Bool
     do {
-      hasChanges = try await diff(context: context)
+      hasChanges = all ? try await diffAll(context: context) : try await diff(context: context)
     } catch let error as any TackError where error.exitStatus != .failure {
       throw error
     } catch let error as any TackError {
@@ -81,6 +130,26 @@ struct DiffKustomization: TackCommand {
     }
     if let error = report.error { throw error }
     return report.hasChanges
+  }
+
+  /// `--all`: prints every Kustomization's report and the summary; true when something would change.
+  private func diffAll(context: CommandContext) async throws -> Bool {
+    let cluster = try context.cluster(options.global)
+    let request = RepositoryDiffRequest(
+      pathRoot: CommandLinePath.absolute(pathRoot ?? "."),
+      sources: try sources(defaultNamespace: try context.namespace(options.global)),
+      ignorePaths: options.splitIgnorePaths, strictSubstitute: options.strictSubstitute)
+    let result = try await RepositoryDiff(
+      cluster: cluster, request: request, terminalWidth: context.console.style.width ?? 80
+    ).run()
+    switch output {
+    case .text: context.console.write(result.text)
+    case .json: context.console.write(result.json)
+    }
+    if result.failures > 0 {
+      throw DiffError(message: "\(result.failures) of \(result.entries.count) Kustomizations could not be diffed")
+    }
+    return result.hasChanges
   }
 }
 

@@ -33,14 +33,17 @@ public final class ManifestReleaseServer: Sendable {
   ///   - releases: version → asset name → contents.
   ///   - checksums: also serve `flux_<version without v>_checksums.txt` with each asset's SHA-256.
   ///   - tamperedChecksums: list digests of other bytes, as if an asset had been altered.
+  ///   - unlisted: assets served but left out of the checksums file.
   public static func start(
-    releases: [String: [String: [UInt8]]], checksums: Bool = true, tamperedChecksums: Bool = false
+    releases: [String: [String: [UInt8]]], checksums: Bool = true, tamperedChecksums: Bool = false,
+    unlisted: Set<String> = []
   ) async throws -> ManifestReleaseServer {
     var assets: [String: [UInt8]] = [:]
     for (version, files) in releases {
       var lines: [String] = []
       for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
         assets["/cdn/\(version)/\(name)"] = bytes
+        if unlisted.contains(name) { continue }
         let digest = SHA256.hash(data: tamperedChecksums ? bytes + [0x0A] : bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         lines.append("\(digest)  \(name)")
       }

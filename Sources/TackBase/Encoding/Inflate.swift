@@ -1,7 +1,8 @@
 import CZlib
 
-/// zlib's inflate for tests that read compressed data: the age test vectors stored with
-/// `compressed: zlib`, gzip answers of the test API server.
+/// zlib's inflate: Helm's release records (gzip inside a Secret), and in tests the age vectors
+/// stored with `compressed: zlib` and gzip answers of the test API server. The output is bounded:
+/// compressed data from a cluster must not be able to make tack allocate without limit.
 ///
 /// ```swift
 /// let body = try Inflate.zlib(raw)
@@ -13,16 +14,25 @@ public enum Inflate {
   public struct Failure: Error, CustomStringConvertible {
     public var code: Int32
     public init(code: Int32 = Z_DATA_ERROR) { self.code = code }
-    public var description: String { "inflate failed (zlib code \(code))" }
+    public var description: String {
+      code == Inflate.tooLarge ? "inflated data is larger than allowed" : "inflate failed (zlib code \(code))"
+    }
   }
 
   /// RFC 1950: a zlib header and Adler-32 trailer around DEFLATE.
-  public static func zlib(_ input: [UInt8]) throws(Failure) -> [UInt8] { try inflate(input, windowBits: 15) }
+  public static func zlib(_ input: [UInt8], limit: Int = 256 << 20) throws(Failure) -> [UInt8] {
+    try inflate(input, windowBits: 15, limit: limit)
+  }
 
   /// RFC 1952: a gzip header and CRC-32 trailer around DEFLATE.
-  public static func gzip(_ input: [UInt8]) throws(Failure) -> [UInt8] { try inflate(input, windowBits: 16 + 15) }
+  public static func gzip(_ input: [UInt8], limit: Int = 256 << 20) throws(Failure) -> [UInt8] {
+    try inflate(input, windowBits: 16 + 15, limit: limit)
+  }
 
-  private static func inflate(_ input: [UInt8], windowBits: Int32) throws(Failure) -> [UInt8] {
+  /// The output would pass its limit (zlib has no such code; this one is tack's).
+  public static let tooLarge: Int32 = -100
+
+  private static func inflate(_ input: [UInt8], windowBits: Int32, limit: Int) throws(Failure) -> [UInt8] {
     // zlib keeps the stream's address: it lives in its own allocation until inflateEnd.
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
@@ -45,6 +55,10 @@ public enum Inflate {
           stream.pointee.avail_out = UInt32(out.count)
           rc = CZlib.inflate(stream, Z_NO_FLUSH)
           output += out.prefix(out.count - Int(stream.pointee.avail_out))
+        }
+        if output.count > limit {
+          rc = tooLarge
+          break
         }
         // No progress with input left (or none left before the end) means a truncated stream.
         if rc == Z_BUF_ERROR || (rc == Z_OK && stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0) {
