@@ -23,16 +23,20 @@ extension HTTPClient {
     public var log: RequestLog?
     /// How many body bytes a stream buffers before the transfer pauses.
     public var streamBufferLimit: Int
-    /// Largest body `send` accepts; a bigger one fails with `.bodyTooLarge` instead of filling
-    /// memory. nil for no limit.
+    /// Largest body `send` accepts; a bigger one fails with `.bodyTooLarge` (naming the URL and
+    /// the limit) instead of filling memory. nil for no limit.
     public var maxResponseBytes: Int?
+
+    /// The default `maxResponseBytes`: far above any list an API server sends in one page, far
+    /// below what would take the machine down.
+    public static let defaultMaxResponseBytes = 256 << 20
 
     public init(
       tls: TLSOptions = TLSOptions(), proxy: String? = nil, connectTimeout: Duration = .seconds(30),
       timeout: Duration? = nil, contentDecoding: ContentDecoding = .gzip, redirects: Redirects = .none,
       userAgent: String = "tack", defaultHeaders: [(name: String, value: String)] = [],
       retry: RetryPolicy = .standard, log: RequestLog? = nil, streamBufferLimit: Int = 1 << 20,
-      maxResponseBytes: Int? = nil
+      maxResponseBytes: Int? = defaultMaxResponseBytes
     ) {
       self.tls = tls
       self.proxy = proxy

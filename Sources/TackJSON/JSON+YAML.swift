@@ -14,7 +14,7 @@ extension JSON {
     do {
       var documents: [JSON] = []
       // Parser.nextRoot throws on malformed input; Yams.compose_all's lazy sequence swallows errors.
-      let parser = try Parser(yaml: text)
+      let parser = try GuardedYAMLParser(yaml: text)
       while let node = try parser.nextRoot() {
         let value = try JSON(yamlNode: node)
         if value.isNull { continue }

@@ -35,12 +35,14 @@ public struct Console: Sendable {
   public func warning(_ message: String) { log(.warning, message) }
   public func failure(_ message: String) { log(.failure, message) }
 
+  /// Messages often quote the server (conditions, events, `remote:` lines): control characters and
+  /// escape sequences are stripped before they reach the terminal (`TerminalText`).
   public func log(_ symbol: LogSymbol, _ message: String) {
-    err.write(symbol.render(colored: style.decoratesStderr) + " " + message + "\n")
+    err.write(symbol.render(colored: style.decoratesStderr) + " " + TerminalText.sanitize(message) + "\n")
   }
 
-  /// A line on stderr without a symbol (hints, usage notes).
-  public func note(_ message: String) { err.write(message + "\n") }
+  /// A line on stderr without a symbol (hints, usage notes), stripped as `log` strips.
+  public func note(_ message: String) { err.write(TerminalText.sanitize(message) + "\n") }
 }
 
 extension LogSymbol {

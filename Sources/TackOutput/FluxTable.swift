@@ -17,7 +17,7 @@ public struct FluxTable: Sendable, Equatable {
     var widths = Array(repeating: 0, count: header.count)
     func measure(_ row: [String]) {
       for (i, cell) in row.enumerated() where i < widths.count {
-        for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TerminalText.sanitize(cell).split(separator: "\n", omittingEmptySubsequences: false) {
           widths[i] = max(widths[i], DisplayWidth.of(line))
         }
       }
@@ -40,15 +40,16 @@ public struct FluxTable: Sendable, Equatable {
     var cells: [String] = []
     for (i, title) in header.enumerated() {
       let width = i == header.count - 1 ? widths[i] + 1 : widths[i]
-      cells.append(pad(title, to: width))
+      cells.append(pad(TerminalText.sanitize(title), to: width))
     }
     return cells.joined(separator: "\t") + "\n"
   }
 
-  /// One data row; a cell with newlines spans several lines, as tablewriter prints it.
+  /// One data row; a cell with newlines spans several lines, as tablewriter prints it. Cells hold
+  /// what the server sent, so control characters and escape sequences are stripped (`TerminalText`).
   public static func renderRow(_ row: [String], widths: [Int]) -> String {
     let split = widths.indices.map { i in
-      (i < row.count ? row[i] : "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      TerminalText.sanitize(i < row.count ? row[i] : "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
     let height = split.map(\.count).max() ?? 1
     var text = ""

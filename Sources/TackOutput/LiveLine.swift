@@ -12,7 +12,7 @@ public final class ConsoleProgress: ProgressReporter {
   public func log(_ symbol: LogSymbol, _ message: String) {
     live.withLock { line in
       if let line {
-        line.printAbove(symbol.render(colored: console.style.decoratesStderr) + " " + message)
+        line.printAbove(symbol.render(colored: console.style.decoratesStderr) + " " + TerminalText.sanitize(message))
       } else {
         console.log(symbol, message)
       }
@@ -21,7 +21,7 @@ public final class ConsoleProgress: ProgressReporter {
 
   public func note(_ message: String) {
     live.withLock { line in
-      if let line { line.printAbove(message) } else { console.note(message) }
+      if let line { line.printAbove(TerminalText.sanitize(message)) } else { console.note(message) }
     }
   }
 
@@ -76,7 +76,7 @@ public final class LiveLine: Sendable {
     sink: any OutputSink, message: String, width: Int? = nil, started: ContinuousClock.Instant = .now
   ) {
     self.sink = sink
-    self.message = message
+    self.message = TerminalText.sanitize(message)
     self.width = width
     self.started = started
   }
@@ -95,7 +95,7 @@ public final class LiveLine: Sendable {
   }
 
   public func update(detail: String) {
-    state.withLock { $0.detail = detail }
+    state.withLock { $0.detail = TerminalText.sanitize(detail) }
   }
 
   /// Advances the spinner and redraws (the ticker calls this; tests call it directly).

@@ -24,7 +24,7 @@ import Testing
       let overflow = await #expect(throws: FetchError.self) {
         try await fetcher.get(server.baseURL + "/v2.9.4/install.yaml", options: tooSmall)
       }
-      #expect(overflow?.description == "\(server.baseURL)/v2.9.4/install.yaml: the answer is larger than 0 MiB")
+      #expect(overflow?.description == "\(server.baseURL)/v2.9.4/install.yaml: the response body is larger than the limit of 4 bytes")
 
       // Without the CA file the system roots are used, and they do not know the test CA.
       let untrusted = await #expect(throws: FetchError.self) {

@@ -4,11 +4,18 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
   public var nanoseconds: Int64
 
   public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
-  public init(seconds: Double) { nanoseconds = Int64(seconds * 1e9) }
-  /// A Swift `Duration`, to the nanosecond (truncated), e.g. to print `--timeout` as flux does.
-  public init(_ duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+  /// Clamped to Go's range (about ±292 years); NaN is 0.
+  public init(seconds: Double) { nanoseconds = Int64(saturating: seconds * 1e9) }
+  /// A Swift `Duration`, to the nanosecond (truncated, clamped to Go's range), e.g. to print
+  /// `--timeout` as flux does.
+  public init(_ duration: Duration) { nanoseconds = duration.saturatingNanoseconds }
+
+  /// The longest duration Go can hold (`2562047h47m16.854775807s`): where saturated sums end.
+  public static let max = GoDuration(nanoseconds: .max)
+
+  /// `self × factor`, clamped to Go's range: an interval times a count read from the API.
+  public func multiplied(by factor: Int) -> GoDuration {
+    GoDuration(nanoseconds: nanoseconds.saturatingMultiplied(by: Int64(factor)))
   }
 
   public static func < (lhs: GoDuration, rhs: GoDuration) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
@@ -44,7 +51,9 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
       rest = rest.dropFirst(unitText.count)
       total += value * Double(unit.1)
     }
-    guard total < 9.2e18 else { return nil }
+    // Past Go's range (about 2562047h) Go refuses the text; so does this, and the conversion
+    // below cannot trap (Double(Int64.max) is 2^63, one past the largest Int64).
+    guard total < Double(Int64.max) else { return nil }
     nanoseconds = Int64(total.rounded()) * (negative ? -1 : 1)
   }
 

@@ -41,12 +41,15 @@ public enum HumanDuration {
   /// The age of an object created at `created`, seen at `now`; `<unknown>` without a timestamp.
   public static func age(since created: RFC3339Time?, now: RFC3339Time) -> String {
     guard let created else { return "<unknown>" }
-    return age(seconds: now.epochSeconds - created.epochSeconds)
+    return age(seconds: now.epochSeconds.saturatingSubtracting(created.epochSeconds))
   }
 
-  /// Whole seconds, minutes and hours, at most two units: `45s`, `3m`, `2m30s`, `1h5m`.
+  /// Whole seconds, minutes and hours, at most two units: `45s`, `3m`, `2m30s`, `1h5m`; `∞` from
+  /// the longest Go duration on (an ETA that saturated).
   public static func short(seconds: Double) -> String {
-    let s = max(0, Int(seconds.rounded()))
+    if seconds.isNaN { return "-" }
+    if seconds >= GoDuration.max.seconds { return "∞" }
+    let s = max(0, Int(saturating: seconds.rounded()))
     if s < 60 { return "\(s)s" }
     if s < 3600 { return s % 60 == 0 ? "\(s / 60)m" : "\(s / 60)m\(s % 60)s" }
     let m = s / 60 % 60
@@ -74,9 +77,10 @@ public enum HumanDuration {
 }
 
 extension Duration {
-  /// The duration in whole milliseconds (truncated), as libcurl's `_MS` options and log lines take it.
+  /// The duration in whole milliseconds (truncated, clamped to `Int`), as libcurl's `_MS` options and
+  /// log lines take it.
   public var wholeMilliseconds: Int {
     let (seconds, attoseconds) = components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    return Int(seconds).saturatingMultiplied(by: 1000).saturatingAdding(Int(attoseconds / 1_000_000_000_000_000))
   }
 }

@@ -28,8 +28,13 @@ public struct RFC3339Time: Sendable, Hashable, Comparable, CustomStringConvertib
     self.nanoseconds = nanoseconds
   }
 
-  /// Seconds since the epoch with a fraction; nanoseconds are rounded.
+  /// Seconds since the epoch with a fraction; nanoseconds are rounded. Infinities and values past
+  /// `Int64` clamp to its ends; NaN is the epoch.
   public init(seconds: Double) {
+    guard seconds.isFinite, abs(seconds) < 9.0e18 else {
+      self.init(epochSeconds: seconds.isNaN ? 0 : seconds > 0 ? .max : .min)
+      return
+    }
     let whole = seconds.rounded(.down)
     var nanos = ((seconds - whole) * 1e9).rounded()
     var epoch = Int64(whole)
@@ -138,8 +143,9 @@ public struct RFC3339Time: Sendable, Hashable, Comparable, CustomStringConvertib
   public var clock: String { String(rfc3339.dropFirst(11).dropLast()) }
 
   static func format(_ epoch: Int64, offsetSeconds: Int) -> String {
-    let local = epoch + Int64(offsetSeconds)
-    let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    // Saturating: an instant near Int64's ends (read from outside) still prints.
+    let local = epoch.saturatingAdding(Int64(offsetSeconds))
+    let days = Int(local >= 0 ? local / 86_400 : local.saturatingSubtracting(86_399) / 86_400)
     let secondsOfDay = Int(local - Int64(days) * 86_400)
     let (year, month, day) = civil(fromDays: days)
     var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"

@@ -88,7 +88,7 @@ public enum EnvSubst {
     if offset < 0 { offset = max(bytes.count + offset, 0) }
     if args.count == 1 { return offset < bytes.count ? String(decoding: bytes[offset...], as: UTF8.self) : "" }
     guard let length = Int(args[1]) else { return value }
-    if offset + length >= bytes.count {
+    if offset.saturatingAdding(length) >= bytes.count {
       return offset < bytes.count ? String(decoding: bytes[offset...], as: UTF8.self) : ""
     }
     guard length >= 0 else { return value }

@@ -10,6 +10,6 @@ public struct SystemCanaryClock: CanaryClock {
   public init() {}
   public func now() -> RFC3339Time { .now() }
   public func sleep(seconds: Double) async throws {
-    try await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))
+    try await Task.sleep(for: .milliseconds(Int64(saturating: max(0, seconds) * 1000)))
   }
 }

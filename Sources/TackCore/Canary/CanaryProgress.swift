@@ -115,15 +115,17 @@ public struct CanaryProgress: Sendable, Equatable {
       if skipsAnalysis {
         ticks = 1
       } else {
-        let left = stepCount.map { $0.total - $0.done } ?? 0
+        // Saturating: `iterations` comes from the object and may be Int.max.
+        let left = stepCount.map { $0.total.saturatingSubtracting($0.done) } ?? 0
         let mirror = strategy == .canary && analysis.mirror && status.canaryWeight == 0 ? 1 : 0
-        ticks = max(0, left) + mirror + 3
+        ticks = max(0, left).saturatingAdding(mirror + 3)
       }
     case .promoting: ticks = 2
     case .finalising: ticks = 1
     default: ticks = nil
     }
-    eta = ticks.map { GoDuration(nanoseconds: interval.nanoseconds * Int64($0)) }
+    // Clamped at Go's longest duration, which renders as "∞".
+    eta = ticks.map { interval.multiplied(by: $0) }
   }
 
   /// The phases after the analysis finished successfully: every step is done.
@@ -146,11 +148,12 @@ public struct CanaryProgress: Sendable, Equatable {
   /// the next entry of `stepWeights`, capped so the canary never passes the total weight.
   public static func nextStepWeight(_ analysis: CanaryAnalysis, weight: Int) -> Int {
     if analysis.stepWeight > 0 || analysis.stepWeights.isEmpty { return analysis.stepWeight }
-    let maxStep = totalWeight - weight
+    // Saturating throughout: the weights are whatever the object says, Int.min included.
+    let maxStep = totalWeight.saturatingSubtracting(weight)
     if maxStep == 0 { return 1 }
     if weight == 0 { return min(maxStep, analysis.stepWeights[0]) }
     for index in 0..<(analysis.stepWeights.count - 1) where analysis.stepWeights[index] == weight {
-      return min(maxStep, analysis.stepWeights[index + 1] - weight)
+      return min(maxStep, analysis.stepWeights[index + 1].saturatingSubtracting(weight))
     }
     return maxStep
   }
@@ -163,11 +166,13 @@ public struct CanaryProgress: Sendable, Equatable {
     let ceiling = maxWeight(analysis)
     var ladder: [Int] = []
     var weight = 0
-    while weight < ceiling {
+    // The weight never passes the total: with a `maxWeight` above 100 Flagger keeps stepping at 100
+    // and never gets there, but the ladder ends (a `maxWeight` of Int.max looped forever).
+    while weight < ceiling, weight < totalWeight {
       let step = nextStepWeight(analysis, weight: weight)
       // Flagger does not advance on a step of 0 or less (scheduler: `if nextStepWeight(...) > 0`).
       guard step > 0 else { break }
-      weight = min(weight + step, totalWeight)
+      weight = min(weight.saturatingAdding(step), totalWeight)
       ladder.append(weight)
     }
     return ladder
@@ -194,12 +199,15 @@ public struct CanaryProgress: Sendable, Equatable {
   public var thresholdReached: Bool { failedChecks >= threshold }
 
   /// Failed checks left before Flagger rolls back.
-  public var checksBeforeRollback: Int { max(0, threshold - failedChecks) }
+  public var checksBeforeRollback: Int { max(0, threshold.saturatingSubtracting(failedChecks)) }
 
   /// A bar of `width` cells: `██████░░░░`.
   public func bar(width: Int = 20) -> String {
+    let width = max(0, width)
     guard let count = stepCount, count.total > 0 else { return String(repeating: "░", count: width) }
-    let filled = min(width, (count.done * width + count.total / 2) / count.total)
+    // In Double: `done * width` overflows for a step count read from the object.
+    let share = (Double(count.done) * Double(width) / Double(count.total)).rounded()
+    let filled = min(width, max(0, Int(saturating: share)))
     return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
   }
 }

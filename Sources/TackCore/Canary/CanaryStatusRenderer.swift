@@ -2,7 +2,8 @@ import TackBase
 import TackOutput
 
 /// Renders a `CanaryStatusReport` for people: a header and the Images, Analysis and History sections.
-/// Pure and deterministic (golden-tested); colour only when asked.
+/// Pure and deterministic (golden-tested); colour only when asked. Text from the cluster (messages,
+/// events, webhook names and URLs, images) goes through `TerminalText` before it is laid out.
 public struct CanaryStatusRenderer: Sendable {
   public var colored: Bool
   /// Columns available; lines are cut to fit so a live redraw can count its lines.
@@ -59,10 +60,11 @@ public struct CanaryStatusRenderer: Sendable {
     out.append(field("Namespace", r.namespace))
     out.append(field("Target", "\(r.spec.targetKind)/\(r.spec.targetName)"))
     out.append(field("Strategy", strategyText(r)))
-    let phaseText = r.status.phase == .none ? "Pending (not yet synced by Flagger)" : r.status.phase.description
+    let phaseText =
+      r.status.phase == .none ? "Pending (not yet synced by Flagger)" : TerminalText.sanitize(r.status.phase.description)
     out.append(field("Status", paint(r.status.phase.icon + " " + phaseText, phaseColor(r.status.phase))))
     if let condition = r.status.promoted, !condition.message.isEmpty {
-      out.append(field("Message", condition.message))
+      out.append(field("Message", TerminalText.sanitize(condition.message)))
     }
     out.append(field("Weight", weightText(p, phase: r.status.phase)))
     let unit = p.unit == .step ? "step" : "iteration"
@@ -116,19 +118,21 @@ public struct CanaryStatusRenderer: Sendable {
         $0.type == .confirmRollout || $0.type == .confirmPromotion || $0.type == .confirmTrafficIncrease
       }
       if gates.isEmpty { return "none configured" }
-      return "not holding (" + gates.map { "\($0.typeText) \($0.name)" }.joined(separator: ", ") + ")"
+      return TerminalText.sanitize("not holding (" + gates.map { "\($0.typeText) \($0.name)" }.joined(separator: ", ") + ")")
     }
-    var text = paint("◷ held by \(gate.type.rawValue) webhook \(gate.webhook.name)", .yellow)
+    var text = paint(TerminalText.sanitize("◷ held by \(gate.type.rawValue) webhook \(gate.webhook.name)"), .yellow)
     if let since = gate.since.flatMap(RFC3339Time.init) { text += " since \(since.clock)" }
     if gate.loadtester != nil {
       text += " · open: tack promote canary \(r.name) -n \(r.namespace)"
     } else {
-      text += " · \(gate.webhook.url) is not a loadtester /gate/check"
+      text += " · \(TerminalText.sanitize(gate.webhook.url)) is not a loadtester /gate/check"
     }
     return text
   }
 
-  func revisionText(_ s: CanaryStatus) -> String {
+  func revisionText(_ s: CanaryStatus) -> String { TerminalText.sanitize(revisionWords(s)) }
+
+  func revisionWords(_ s: CanaryStatus) -> String {
     if s.lastAppliedSpec.isEmpty { return "unknown (not yet synced)" }
     if s.revisionDiffersFromPromoted {
       let what = s.phase == .failed ? "failed revision" : "revision under test"
@@ -184,7 +188,7 @@ public struct CanaryStatusRenderer: Sendable {
     for event in shown {
       let time = RFC3339Time(event.time)?.clock ?? "--:--:--"
       let (icon, text) = event.summary
-      var line = "  \(time)  \(icon) \(text)"
+      var line = "  \(time)  \(icon) \(TerminalText.sanitize(text))"
       if event.count > 1 {
         let first = event.firstTime.flatMap(RFC3339Time.init).map { " since \($0.clock)" } ?? ""
         line += " (x\(event.count)\(first))"
@@ -199,7 +203,8 @@ public struct CanaryStatusRenderer: Sendable {
   }
 
   /// Left-aligned columns separated by two spaces, trailing spaces trimmed.
-  static func columns(_ rows: [[String]]) -> [String] {
+  static func columns(_ cells: [[String]]) -> [String] {
+    let rows = cells.map { $0.map(TerminalText.sanitize) }
     let count = rows.map(\.count).max() ?? 0
     var widths = Array(repeating: 0, count: count)
     for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 extension JSONWriteOptions {
@@ -72,7 +73,7 @@ extension CanaryStatusReport {
       "beforeRollback": .int(progress.checksBeforeRollback),
     ]
     doc["interval"] = .string(progress.interval.description)
-    doc["etaSeconds"] = progress.eta.map { .int(Int($0.seconds)) } ?? .null
+    doc["etaSeconds"] = progress.eta.map { .int(Int(saturating: $0.seconds)) } ?? .null
     doc["gate"] =
       gate.map { g in
         [

@@ -73,7 +73,7 @@ public struct ComponentInstaller: Sendable {
       }
     } catch is WaitTimeout {
       throw InstallError(
-        "\(document.reference) did not become \(document.kind == "Namespace" ? "Active" : "Established") within \(GoDuration(nanoseconds: Int64(timeout.components.seconds) * 1_000_000_000))",
+        "\(document.reference) did not become \(document.kind == "Namespace" ? "Active" : "Established") within \(GoDuration(nanoseconds: Int64(timeout.components.seconds).saturatingMultiplied(by: 1_000_000_000)))",
         exitStatus: .timedOut)
     }
   }

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// `stats`: for each reconciler kind, how many objects run, fail and are suspended, and how much
@@ -54,8 +55,7 @@ public struct FluxStats: Sendable {
       if ready?["status"]?.stringValue == "False" { row.failing += 1 }
       if let size = object[path: "status", "artifact", "size"]?.intValue, size > 0 {
         // Sizes come from the cluster: a sum that would overflow stays at the largest value.
-        let (sum, overflow) = row.storage.addingReportingOverflow(Int64(size))
-        row.storage = overflow ? .max : sum
+        row.storage = row.storage.saturatingAdding(Int64(size))
       }
     }
     return row

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// kstatus (sigs.k8s.io/cli-utils, fluxcd fork): how the Flux CLI, kustomize-controller health checks
@@ -83,7 +84,7 @@ public enum KStatus: String, Sendable, Equatable {
     let availableReplicas = int("status", "availableReplicas", default: 0)
     if spec > replicas { return Result(.inProgress, "Replicas: \(replicas)/\(spec)") }
     if spec > updated { return Result(.inProgress, "Updated: \(updated)/\(spec)") }
-    if replicas > spec { return Result(.inProgress, "Pending termination: \(replicas - spec)") }
+    if replicas > spec { return Result(.inProgress, "Pending termination: \(replicas.saturatingSubtracting(spec))") }
     if updated > availableReplicas { return Result(.inProgress, "Available: \(availableReplicas)/\(updated)") }
     if spec > ready { return Result(.inProgress, "Ready: \(ready)/\(spec)") }
     if !progressing { return Result(.inProgress, "ReplicaSet not Available") }

@@ -247,7 +247,8 @@ final class CurlTransfer: @unchecked Sendable {
 
   private func transportError(_ code: CURLcode) -> HTTPTransportError {
     if bodyTooLarge, let maxBodyBytes {
-      return HTTPTransportError(kind: .bodyTooLarge, url: url, detail: "the answer is larger than \(maxBodyBytes >> 20) MiB")
+      return HTTPTransportError(
+        kind: .bodyTooLarge, url: url, detail: "the response body is larger than the limit of \(ByteCount(maxBodyBytes))")
     }
     var detail = String(cString: errorBuffer)
     if detail.isEmpty { detail = String(cString: curl_easy_strerror(code)) }

@@ -16,6 +16,8 @@ import TackJSON
 /// `KubeConfigError`/`ExecPluginError` (credentials), `CancellationError`.
 public final class KubeClient: Sendable {
   public let config: ClientConfig
+  /// The longest watch line (one event) read before the watch fails.
+  let maxWatchLineBytes: Int
   let executor: RequestExecutor
   let discovery: Discovery
 
@@ -35,13 +37,22 @@ public final class KubeClient: Sendable {
     public var discoveryCacheTTL: Duration
     /// Sleeps between retries (tests make it instant).
     public var sleep: @Sendable (Duration) async throws -> Void
+    /// Largest response body read into memory (a get, a list page, discovery): a bigger one fails
+    /// with an error naming the URL and the limit.
+    public var maxResponseBytes: Int
+    /// Largest single watch event (one line of the watch stream).
+    public var maxWatchLineBytes: Int
+
+    public static let defaultMaxResponseBytes = HTTPClient.Configuration.defaultMaxResponseBytes
+    public static let defaultMaxWatchLineBytes = 16 << 20
 
     public init(
       transport: (any HTTPTransport)? = nil, credentials: (any CredentialSource)? = nil,
       retry: RetryPolicy = .standard, log: RequestLog? = nil, environment: [String: String] = [:],
       stdinIsTerminal: Bool = false, discoveryCacheDirectory: String? = nil,
       discoveryCacheTTL: Duration = .seconds(600),
-      sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+      sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+      maxResponseBytes: Int = defaultMaxResponseBytes, maxWatchLineBytes: Int = defaultMaxWatchLineBytes
     ) {
       self.transport = transport
       self.credentials = credentials
@@ -52,6 +63,8 @@ public final class KubeClient: Sendable {
       self.discoveryCacheDirectory = discoveryCacheDirectory
       self.discoveryCacheTTL = discoveryCacheTTL
       self.sleep = sleep
+      self.maxResponseBytes = maxResponseBytes
+      self.maxWatchLineBytes = maxWatchLineBytes
     }
 
     /// `$XDG_CACHE_HOME/tack/discovery`, or `~/.cache/tack/discovery`.
@@ -64,11 +77,14 @@ public final class KubeClient: Sendable {
 
   public init(config: ClientConfig, options: Options = Options()) {
     self.config = config
+    maxWatchLineBytes = options.maxWatchLineBytes
     let credentials =
       options.credentials
       ?? config.makeCredentialSource(environment: options.environment, stdinIsTerminal: options.stdinIsTerminal)
     let http = HTTPClient(
-      configuration: config.httpConfiguration(retry: options.retry, log: options.log), transport: options.transport,
+      configuration: config.httpConfiguration(
+        retry: options.retry, log: options.log, maxResponseBytes: options.maxResponseBytes),
+      transport: options.transport,
       credentials: credentials, sleep: options.sleep)
     executor = RequestExecutor(
       http: http, server: config.server, extraHeaders: config.impersonation?.headers ?? [], sleep: options.sleep)

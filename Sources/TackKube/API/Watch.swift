@@ -1,3 +1,4 @@
+import TackBase
 import TackHTTP
 import TackJSON
 
@@ -231,6 +232,7 @@ final class WatchSession: @unchecked Sendable {
       body = iterator
       guard let chunk else {
         if !buffer.isEmpty {
+          try checkLineLength(buffer.count)
           let line = buffer
           buffer.removeAll()
           return .some(try handle(line))
@@ -238,7 +240,17 @@ final class WatchSession: @unchecked Sendable {
         return nil
       }
       buffer.append(contentsOf: chunk)
+      // The first line is the one being read; the next turn of the loop takes it if complete.
+      try checkLineLength(buffer.firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count)
     }
+  }
+
+  /// One event larger than the limit ends the watch (it would otherwise fill memory).
+  private func checkLineLength(_ length: Int) throws {
+    guard length > client.maxWatchLineBytes else { return }
+    throw KubeTransportError(
+      kind: .bodyTooLarge, url: client.config.server.url(for: resource.path(namespace: namespace)),
+      detail: "a watch event is larger than the limit of \(ByteCount(client.maxWatchLineBytes))")
   }
 
   private func handle(_ line: [UInt8]) throws -> WatchEvent? {

@@ -4,7 +4,9 @@ extension ClientConfig {
   /// What `HTTPClient` needs from these settings, as kubectl applies them: only the configured CA
   /// trusted, `proxy-url` with Go's meaning, gzip unless `disable-compression`, JSON asked for, no
   /// redirects, and `--request-timeout` as the default deadline.
-  func httpConfiguration(retry: RetryPolicy, log: RequestLog?) -> HTTPClient.Configuration {
+  func httpConfiguration(
+    retry: RetryPolicy, log: RequestLog?, maxResponseBytes: Int = HTTPClient.Configuration.defaultMaxResponseBytes
+  ) -> HTTPClient.Configuration {
     var identity: ClientIdentity?
     if let certificate = tls.clientCertificate, let key = tls.clientKey {
       identity = ClientIdentity(certificate: certificate, key: key)
@@ -18,6 +20,6 @@ extension ClientConfig {
         insecureSkipVerify: tls.insecureSkipVerify, serverName: tls.serverName),
       proxy: proxy, timeout: requestTimeout, contentDecoding: disableCompression ? .identity : .gzip,
       redirects: .none, userAgent: userAgent, defaultHeaders: [("Accept", "application/json")], retry: retry,
-      log: log)
+      log: log, maxResponseBytes: maxResponseBytes)
   }
 }

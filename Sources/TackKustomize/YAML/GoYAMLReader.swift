@@ -22,7 +22,7 @@ struct GoYAMLReader {
     do {
       // The basic resolver: Yams' default one runs a regular expression per scalar, and the
       // typing below replaces it anyway.
-      let parser = try Parser(yaml: text, resolver: .basic)
+      let parser = try GuardedYAMLParser(yaml: text, resolver: .basic)
       while let node = try parser.nextRoot() {
         let value = try convert(node, inFlow: false, depth: 0)
         result.append(GoNull.isNull(value) ? JSON?.none : value)

@@ -1,3 +1,4 @@
+import TackJSON
 import Yams
 
 /// Reads and writes SOPS trees as YAML through Yams' Node API, which keeps key order and scalar
@@ -9,7 +10,7 @@ enum SopsYAML {
     var documents: [SopsNode] = []
     var indent: Int?
     do {
-      let parser = try Parser(yaml: text)
+      let parser = try GuardedYAMLParser(yaml: text)
       while let root = try parser.nextRoot() {
         switch root {
         case .mapping(let mapping):

@@ -53,7 +53,8 @@ struct CanaryReporter: ProgressReporter {
 
   func note(_ message: String) {
     guard !silent else { return }
-    if statesToStdout { console.print(message) } else { console.note(message) }
+    // State lines carry the phase as the server wrote it: stripped like every console line.
+    if statesToStdout { console.print(TerminalText.sanitize(message)) } else { console.note(message) }
   }
 
   func beginWait(_ message: String) { log(.waiting, message) }

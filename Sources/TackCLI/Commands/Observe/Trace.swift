@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack trace <resource> <name>…`: `flux trace`.
@@ -75,7 +76,8 @@ extension Tack {
       for (index, (type, name)) in try targets().enumerated() {
         if index > 0 { context.console.write("---\n") }
         do {
-          context.console.write(try await trace.trace(type, name: name, namespace: namespace))
+          // The report quotes conditions and messages from the cluster: no terminal control in them.
+          context.console.write(TerminalText.sanitize(try await trace.trace(type, name: name, namespace: namespace)))
         } catch is CancellationError {
           throw CancellationError()
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackCore
 import TackJSON
+import TackOutput
 
 extension Tack {
   /// `tack tree kustomization|ks NAME`: `flux tree ks`, with each Flux object's readiness.
@@ -60,7 +61,8 @@ struct TreeKustomization: TackCommand {
     var root = try await tree.kustomization(name ?? "", namespace: try context.namespace(global))
     if failed { root = root.failedBranches() }
     switch output {
-    case .text: context.console.write(root.text(showStatus: status))
+    // Status messages come from the cluster; JSON and YAML keep them byte for byte.
+    case .text: context.console.write(TerminalText.sanitize(root.text(showStatus: status)))
     case .json: context.console.write(root.document(showStatus: status).serialized(JSONWriteOptions(indent: "  ")) + "\n")
     case .yaml: context.console.write(root.document(showStatus: status).yaml(YAMLWriteOptions(sortKeys: true)))
     }

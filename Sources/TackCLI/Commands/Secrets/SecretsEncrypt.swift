@@ -122,7 +122,8 @@ extension Tack.Secrets {
 
       var file = plain
       if let indent { file.yamlIndent = indent }
-      if let jsonIndent { file.jsonIndent = String(repeating: " ", count: jsonIndent) }
+      // From .sops.yaml: a negative count would trap, a huge one fill memory.
+      if let jsonIndent { file.jsonIndent = String(repeating: " ", count: min(max(jsonIndent, 0), 16)) }
       let options = SopsEncryptionOptions(recipients: recipients, cryptRule: rule, macOnlyEncrypted: macOnly)
       let notice = rule == nil && file.containsKubernetesSecret
         ? "\(name): Kubernetes Secret: encrypting data and stringData only (encrypted_regex ^(data|stringData)$)" : nil
