@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackCore
 import TackJSON
+import TackOutput
 
 extension Tack {
   /// `tack debug kustomization|helmrelease NAME`: `flux debug`, plus the reasons it is not Ready.
@@ -32,7 +33,7 @@ extension DebugNoun {
       shown = true
     }
     if try await extra(debug, object, context: context) { shown = true }
-    if !shown { context.console.write(try await debug.reasons(of: ref)) }
+    if !shown { context.console.write(TerminalText.sanitize(try await debug.reasons(of: ref))) }
   }
 }
 

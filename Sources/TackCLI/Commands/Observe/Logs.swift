@@ -1,6 +1,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackOutput
 
 extension Tack {
   /// `tack logs`: `flux logs`, with `-o json` passing the controllers' lines through.
@@ -86,7 +87,7 @@ extension Tack {
       let logs = FluxLogs(cluster: try context.cluster(global), request: request)
       for try await event in try await logs.lines() {
         switch event {
-        case .line(let line): context.console.write((output == .json ? line.raw : line.text) + "\n")
+        case .line(let line): context.console.write((output == .json ? line.raw : TerminalText.sanitize(line.text)) + "\n")
         case .problem(let message): context.console.failure(message)
         }
       }
