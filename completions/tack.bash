@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|delete|uninstall|check|secrets|help)
+    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|delete|uninstall|check|secrets|events|stats|tree|trace|logs|debug|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create delete uninstall check secrets help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create delete uninstall check secrets events stats tree trace logs debug help' -- "${cur}"))
         ;;
     esac
 }
@@ -9527,6 +9527,500 @@ _tack_secrets_fetch-cert() {
     '-o'|'--output')
         return
         ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_events() {
+    repeating_flags=()
+    non_repeating_flags=(-A --all-namespaces -w --watch --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--types --as-group)
+    non_repeating_options=(--for -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--for')
+        return
+        ;;
+    '--types')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'table'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_stats() {
+    repeating_flags=()
+    non_repeating_flags=(-A --all-namespaces --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(-o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        __tack_add_completions -W 'table'$'\n''json'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_tree() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    kustomization)
+        # Offer subcommand argument completions
+        "_tack_tree_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'kustomization' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_tree_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(--compact --failed --status --no-status --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(-o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        __tack_add_completions -W 'text'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_trace() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kind --api-version --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kind')
+        return
+        ;;
+    '--api-version')
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_logs() {
+    repeating_flags=()
+    non_repeating_flags=(-f --follow -A --all-namespaces --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--level --kind --name --tail --since --since-time --flux-namespace -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--level')
+        return
+        ;;
+    '--kind')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--tail')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--since-time')
+        return
+        ;;
+    '--flux-namespace')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_debug() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    kustomization|helmrelease)
+        # Offer subcommand argument completions
+        "_tack_debug_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'kustomization helmrelease' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_debug_kustomization() {
+    repeating_flags=()
+    non_repeating_flags=(--show-status --show-vars --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_debug_helmrelease() {
+    repeating_flags=()
+    non_repeating_flags=(--show-status --show-values --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
     '--kubeconfig')
         return
         ;;
