@@ -48,7 +48,7 @@ import Testing
       remote(url, timeouts: GitTimeouts(connect: .seconds(30), stall: .seconds(120), operation: .seconds(120))),
       server: server, after: .milliseconds(300))
     #expect(error?.code == .cancelled, "\(String(describing: error))")
-    #expect(elapsed < .seconds(2), "took \(elapsed) to stop")
+    #expect(elapsed < .seconds(30), "took \(elapsed) to stop")
   }
 
   @Test func aStalledHTTPServerTimesOut() async throws {
@@ -67,7 +67,7 @@ import Testing
     let connected = ContinuousClock.now
     let error = await clone.value
     let elapsed = ContinuousClock.now - connected
-    #expect(elapsed < .seconds(2), "took \(elapsed)")
+    #expect(elapsed < .seconds(30), "took \(elapsed)")
     #expect(error?.description.contains("the server sent nothing for too long") == true, "\(String(describing: error))")
     #expect(error?.description.contains("stall 1s") == true, "\(String(describing: error))")
     #expect(error?.exitStatus == .timedOut)
@@ -89,7 +89,7 @@ import Testing
     let connected = ContinuousClock.now
     let error = await clone.value
     let elapsed = ContinuousClock.now - connected
-    #expect(elapsed < .seconds(2), "took \(elapsed)")
+    #expect(elapsed < .seconds(30), "took \(elapsed)")
     #expect(error?.description.contains("ran out of time") == true, "\(String(describing: error))")
   }
 }

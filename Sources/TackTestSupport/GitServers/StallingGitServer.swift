@@ -56,7 +56,7 @@ public final class StallingGitServer: Sendable {
 
   /// Waits until a client connected (or `timeout` passed); returns whether one did.
   @discardableResult
-  public func waitForConnection(timeout: Duration = .seconds(60)) async -> Bool {
+  public func waitForConnection(timeout: Duration = .seconds(180)) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while connections == 0, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
     return connections > 0

@@ -50,13 +50,16 @@ import Testing
     ]
   }
 
+  static let day: Int64 = 86_400
+
   static var events: [JSON] {
     [
-      event("apps.1", kind: "Kustomization", object: "apps", type: "Warning", reason: "ReconciliationFailed", message: "kustomize build failed", ago: 30 * 60, count: 3, firstAgo: 3 * 3600),
-      event("fleet.1", kind: "GitRepository", object: "fleet", reason: "NewArtifact", message: "stored artifact for commit 'Merge'", ago: 45 * 60),
-      event("other.1", kind: "GitRepository", object: "other", reason: "NewArtifact", message: "not related", ago: 20 * 60),
-      event("pod.1", kind: "Pod", object: "web-1", reason: "Pulled", message: "not a Flux kind", ago: 10 * 60),
-      event("infra.1", namespace: "infra", kind: "Kustomization", object: "infra", reason: "ReconciliationSucceeded", message: "applied", ago: 5 * 60),
+      // Ages in whole days: the LAST SEEN text stays the same however long the suite takes to get here.
+      event("apps.1", kind: "Kustomization", object: "apps", type: "Warning", reason: "ReconciliationFailed", message: "kustomize build failed", ago: 5 * day, count: 3, firstAgo: 9 * day),
+      event("fleet.1", kind: "GitRepository", object: "fleet", reason: "NewArtifact", message: "stored artifact for commit 'Merge'", ago: 6 * day),
+      event("other.1", kind: "GitRepository", object: "other", reason: "NewArtifact", message: "not related", ago: 4 * day),
+      event("pod.1", kind: "Pod", object: "web-1", reason: "Pulled", message: "not a Flux kind", ago: 3 * day),
+      event("infra.1", namespace: "infra", kind: "Kustomization", object: "infra", reason: "ReconciliationSucceeded", message: "applied", ago: 2 * day),
     ]
   }
 
@@ -92,9 +95,9 @@ import Testing
       CLIGolden.expect(result, "observe/events-for-ks")
       let lines = result.stdout.split(separator: "\n")
       #expect(lines.count == 3, "\(result.stdout)")
-      // Oldest first: the source's event came 45 minutes ago, the Kustomization's last one 30.
+      // Oldest first: the source's event came six days ago, the Kustomization's last one five.
       #expect(lines[1].contains("GitRepository/fleet") && lines[2].contains("Kustomization/apps"))
-      #expect(lines[2].contains("30m (x3 over 3h)"), "\(lines[2])")
+      #expect(lines[2].contains("5d (x3 over 9d)"), "\(lines[2])")
     }
   }
 
