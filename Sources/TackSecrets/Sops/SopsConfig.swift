@@ -92,13 +92,13 @@ public struct SopsConfig: Sendable, Equatable {
     let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
     for (index, rule) in creationRules.enumerated() {
       guard let pattern = rule.pathRegex else { return rule }
-      let regex: Regex<AnyRegexOutput>
+      let regex: GoRegex
       do {
-        regex = try Regex(pattern)
+        regex = try GoRegex(pattern)
       } catch {
-        throw SopsError(.configuration, "creation rule \(index + 1): path_regex \"\(pattern)\" is not a valid regular expression", source: path)
+        throw SopsError(.configuration, "creation rule \(index + 1): path_regex: \(error)", source: path)
       }
-      if (try? regex.firstMatch(in: relative)) != nil { return rule }
+      if regex.matches(relative) { return rule }
     }
     throw SopsError(.configuration, "no creation rule matches \(relative); add one or pass --age", source: path)
   }

@@ -61,17 +61,19 @@ public enum SopsCryptRule: Sendable, Equatable {
 /// thousand keys asks about `data` a thousand times).
 final class SopsLeafSelector {
   let rule: SopsCryptRule
-  private let regex: Regex<AnyRegexOutput>?
+  private let regex: GoRegex?
   private var cache: [String: Bool] = [:]
 
   init(_ rule: SopsCryptRule) throws(SopsError) {
     self.rule = rule
     switch rule {
-    case .unencryptedRegex(let pattern), .encryptedRegex(let pattern):
+    case .unencryptedRegex(let pattern), .encryptedRegex(let pattern), .unencryptedCommentRegex(let pattern),
+      .encryptedCommentRegex(let pattern):
+      // Go's regexp, run in linear time: the pattern may come from the file before its MAC is checked.
       do {
-        regex = try Regex(pattern)
+        regex = try GoRegex(pattern)
       } catch {
-        throw SopsError(.configuration, "\(rule.metadataKey) \"\(pattern)\" is not a valid regular expression")
+        throw SopsError(.configuration, "\(rule.metadataKey): \(error)")
       }
     default:
       regex = nil
@@ -83,7 +85,7 @@ final class SopsLeafSelector {
     let result: Bool
     switch rule {
     case .unencryptedSuffix(let s), .encryptedSuffix(let s): result = key.hasSuffix(s)
-    default: result = regex.map { (try? $0.firstMatch(in: key)) != nil } ?? false
+    default: result = regex?.matches(key) ?? false
     }
     cache[key] = result
     return result
