@@ -168,7 +168,10 @@ public enum Age {
       }
     }
     guard let fileKey else {
-      let types = header.stanzas.map(\.type).joined(separator: ", ")
+      // The types come from the file: a long hostile list is summarised, not repeated.
+      let shown = header.stanzas.prefix(8).map { $0.type.count > 32 ? String($0.type.prefix(32)) + "…" : $0.type }
+      let more = header.stanzas.count > shown.count ? ", and \(header.stanzas.count - shown.count) more" : ""
+      let types = shown.joined(separator: ", ") + more
       throw AgeError(.noMatch, "stanzas: \(types.isEmpty ? "none" : types)")
     }
     guard header.verifyMAC(fileKey: fileKey) else { throw AgeError(.headerMAC, "") }

@@ -8,6 +8,16 @@ public struct AgeHeader: Sendable, Equatable {
   static let footerPrefix = Array("---".utf8)
   /// Stanza arguments can be long (post-quantum shares are ~1.5 KB); anything past this is hostile.
   static let lineLimit = 16 * 1024
+  /// The whole header, all stanzas included. Real headers are a few hundred bytes per recipient
+  /// (a post-quantum one about 1.6 KB); a header is read whole into memory and every stanza is
+  /// tried against every identity, so an unbounded one is a memory and CPU lever for whoever
+  /// wrote the file.
+  static let sizeLimit = 1024 * 1024
+  /// Recipients in one file: far above any team's key list.
+  static let stanzaLimit = 1024
+  /// One stanza's body. The stanzas age defines carry a 32-byte wrapped file key; grease and
+  /// plugin stanzas stay far below this.
+  static let bodyLimit = 16 * 1024
 
   public var stanzas: [AgeStanza]
   public var mac: [UInt8]
@@ -83,6 +93,9 @@ public struct AgeHeader: Sendable, Equatable {
       guard let next, next.last == 0x0A else {
         throw AgeError(.header, raw.isEmpty && next == nil ? "file is empty" : "header ends before its MAC line")
       }
+      guard raw.count + next.count <= sizeLimit else {
+        throw AgeError(.header, "header is larger than \(sizeLimit / 1024) KiB")
+      }
       return next
     }
 
@@ -106,6 +119,9 @@ public struct AgeHeader: Sendable, Equatable {
         raw += footerPrefix
         return AgeHeader(stanzas: stanzas, mac: mac, macInput: raw)
       }
+      guard stanzas.count < stanzaLimit else {
+        throw AgeError(.header, "header has more than \(stanzaLimit) recipient stanzas")
+      }
       let opening = try line()
       raw += opening
       let parts = split(opening)
@@ -125,6 +141,9 @@ public struct AgeHeader: Sendable, Equatable {
         }
         guard decoded.count <= 48 else { throw AgeError(.header, "stanza body line is longer than 64 columns") }
         body += decoded
+        guard body.count <= bodyLimit else {
+          throw AgeError(.header, "stanza body is larger than \(bodyLimit / 1024) KiB")
+        }
         if decoded.count < 48 { break }
       }
       let strings = arguments.map { String(decoding: $0, as: UTF8.self) }

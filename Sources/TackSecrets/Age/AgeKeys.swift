@@ -51,8 +51,30 @@ public enum AgeKeys {
   /// `age1…` or `age1pq1…`.
   public static func recipient(_ text: String) throws(AgeError) -> any AgeRecipient {
     let trimmed = text.trimmedWhitespace
+    try refuseIdentity(trimmed)
     if trimmed.lowercased().hasPrefix("age1pq1") { return try AgeHybridRecipient(trimmed) }
     return try AgeX25519Recipient(trimmed)
+  }
+}
+
+extension AgeKeys {
+  /// The error for a secret key pasted where a public recipient belongs. It never quotes the text:
+  /// echoing it would put the key into terminal scrollback, CI logs and bug reports.
+  static func refuseIdentity(_ text: String) throws(AgeError) {
+    let upper = text.prefix(32).uppercased()
+    if upper.hasPrefix("AGE-SECRET-KEY-") || upper.hasPrefix("AGE-PLUGIN-") {
+      throw AgeError(.invalidRecipient, "this is an age identity; pass its recipient (age-keygen -y)")
+    }
+  }
+
+  /// How a malformed recipient is named in a message: recipients are public, so one that looks like
+  /// a recipient is quoted (shortened); anything else might be a secret pasted by mistake, so it is not.
+  static func quoted(_ text: String, quotes: Bool = true) -> String {
+    guard text.lowercased().hasPrefix("age1"), !text.contains(where: { $0.isWhitespace }) else {
+      return "(text that is not an age1… recipient)"
+    }
+    let shown = text.count > 80 ? String(text.prefix(77)) + "…" : text
+    return quotes ? "\"" + shown + "\"" : shown
   }
 }
 
@@ -103,6 +125,7 @@ public struct AgeX25519Recipient: AgeRecipient, Hashable, CustomStringConvertibl
   /// Parses `age1…`.
   public init(_ text: String) throws(AgeError) {
     let trimmed = text.trimmedWhitespace
+    try AgeKeys.refuseIdentity(trimmed)
     if trimmed.lowercased().hasPrefix("age1pq1") {
       throw AgeError(.invalidRecipient, "age1pq1… is a post-quantum recipient; an X25519 one (age1…) is needed here")
     }
@@ -110,19 +133,15 @@ public struct AgeX25519Recipient: AgeRecipient, Hashable, CustomStringConvertibl
       throw AgeError(.invalidRecipient, "hardware (age1tag…) recipients are not supported; use an X25519 recipient (age1…)")
     }
     guard let (hrp, data) = Bech32.decode(trimmed) else {
-      throw AgeError(.invalidRecipient, "\"\(Self.shortened(trimmed))\" is not a valid age1… recipient (bad Bech32)")
+      throw AgeError(.invalidRecipient, "\(AgeKeys.quoted(trimmed)) is not a valid age1… recipient (bad Bech32)")
     }
     guard hrp == "age" else {
-      throw AgeError(.invalidRecipient, "\"\(Self.shortened(trimmed))\" has type \"\(hrp)\"; expected an age1… recipient")
+      throw AgeError(.invalidRecipient, "\(AgeKeys.quoted(trimmed)) is not an age1… recipient")
     }
     guard data.count == 32 else {
-      throw AgeError(.invalidRecipient, "\"\(Self.shortened(trimmed))\" does not hold a 32-byte X25519 key")
+      throw AgeError(.invalidRecipient, "\(AgeKeys.quoted(trimmed)) does not hold a 32-byte X25519 key")
     }
     try self.init(publicKey: data)
-  }
-
-  static func shortened(_ text: String) -> String {
-    text.count > 80 ? String(text.prefix(77)) + "…" : text
   }
 
   public var description: String { Bech32.encode(hrp: "age", data: publicKey) }
@@ -131,10 +150,17 @@ public struct AgeX25519Recipient: AgeRecipient, Hashable, CustomStringConvertibl
     let ephemeral = Curve25519.KeyAgreement.PrivateKey()
     let share = Array(ephemeral.publicKey.rawRepresentation)
     let recipientKey = try! Curve25519.KeyAgreement.PublicKey(rawRepresentation: publicKey)
-    let shared = try! ephemeral.sharedSecretFromKeyAgreement(with: recipientKey)
-    let wrapKey = shared.withUnsafeBytes { secret in
-      ageHKDF(key: Array(secret), salt: share + publicKey, info: AgeConstants.x25519Label)
+    // A low-order point (all zeros, one, the curve's small-subgroup points) gives an all-zero shared
+    // secret whatever the ephemeral key: the file key would be wrapped under a key anyone can derive.
+    // BoringSSL reports it as a failed agreement; the explicit check holds for any backend.
+    guard let shared = try? ephemeral.sharedSecretFromKeyAgreement(with: recipientKey) else {
+      throw AgeError(.invalidRecipient, "\(self) is a low-order X25519 point; nothing encrypted to it would be secret")
     }
+    let secret = shared.withUnsafeBytes { Array($0) }
+    guard secret.contains(where: { $0 != 0 }) else {
+      throw AgeError(.invalidRecipient, "\(self) is a low-order X25519 point; nothing encrypted to it would be secret")
+    }
+    let wrapKey = ageHKDF(key: secret, salt: share + publicKey, info: AgeConstants.x25519Label)
     return [AgeStanza(type: "X25519", arguments: [Base64.encode(share, padded: false)], body: ageSealFileKey(fileKey, with: wrapKey))]
   }
 }

@@ -36,7 +36,13 @@ public enum Sops {
     let dataKey = SecureRandom.bytes(32)
     var ageKeys: [SopsMetadata.AgeKey] = []
     for recipient in options.recipients {
-      let wrapped = try! Age.encrypt(dataKey, to: [recipient], armored: true)
+      let wrapped: [UInt8]
+      do {
+        wrapped = try Age.encrypt(dataKey, to: [recipient], armored: true)
+      } catch {
+        // A recipient that cannot keep the key secret (a low-order point): refuse the whole file.
+        throw SopsError(.configuration, error.description)
+      }
       ageKeys.append(.init(recipient: recipient.description, encryptedDataKey: String(decoding: wrapped, as: UTF8.self)))
     }
     return try encrypt(
@@ -84,14 +90,14 @@ public enum Sops {
       do {
         let dataKey = try Age.decrypt(Array(key.encryptedDataKey.utf8), identities: identities, armored: true)
         guard dataKey.count == 32 else {
-          problems.append("the entry for \(key.recipient) does not hold a 32-byte data key")
+          problems.append("the entry for \(AgeKeys.quoted(key.recipient)) does not hold a 32-byte data key")
           continue
         }
         return dataKey
       } catch where error.kind == .noMatch {
         continue
       } catch {
-        problems.append("the entry for \(key.recipient): \(error.description)")
+        problems.append("the entry for \(AgeKeys.quoted(key.recipient)): \(error.description)")
       }
     }
     var message: String
@@ -100,7 +106,8 @@ public enum Sops {
     } else if identities.isEmpty {
       message = "no age identity found to decrypt the data key; set SOPS_AGE_KEY_FILE or SOPS_AGE_KEY, pass --identity, or put the key in ~/.config/sops/age/keys.txt"
     } else {
-      let recipients = metadata.ageKeys.map(\.recipient).joined(separator: ", ")
+      // Recipients are public, but the field is only text in the file: quote only what looks like one.
+      let recipients = metadata.ageKeys.map { AgeKeys.quoted($0.recipient, quotes: false) }.joined(separator: ", ")
       let who = identities.count == 1 ? "the age identity given cannot" : "none of the \(identities.count) age identities can"
       message = "\(who) decrypt the data key; the file is encrypted for \(recipients)"
     }
