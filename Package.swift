@@ -150,7 +150,11 @@ let package = Package(
       exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
-      name: "TackSecretsTests", dependencies: ["TackSecrets", "TackTestSupport", "TackTesting"],
+      name: "TackSecretsTests",
+      dependencies: [
+        "TackSecrets", "TackTestSupport", "TackTesting",
+        .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1"),
+      ],
       exclude: ["Fixtures", "FUZZING.md"]),
     .testTarget(name: "TackTestSupportTests", dependencies: ["TackTestSupport", "TackTesting"]),
     .testTarget(

@@ -122,39 +122,3 @@ public struct SealedSecretSealer: Sendable {
     Base64.encode(SealedSecretsCrypto.seal(plaintext, label: scope.label(namespace: namespace, name: name), publicKey: publicKey))
   }
 }
-
-/// Opens SealedSecrets with a controller's private key: `kubeseal --recovery-unseal`, and the
-/// check tests use.
-public struct SealedSecretUnsealer: Sendable {
-  public let privateKey: RSAPrivateKeyNumbers
-  public init(privateKey: RSAPrivateKeyNumbers) { self.privateKey = privateKey }
-
-  /// The Secret a SealedSecret stands for, with its values base64-encoded under `data`.
-  public func unseal(_ sealed: JSON) throws(SealedSecretError) -> JSON {
-    guard let name = sealed[path: "metadata", "name"]?.stringValue else {
-      throw SealedSecretError(.invalidSecret, "the SealedSecret has no metadata.name")
-    }
-    let namespace = sealed[path: "metadata", "namespace"]?.stringValue ?? ""
-    var annotations = sealed[path: "metadata", "annotations"]?.objectValue ?? JSONObject()
-    for member in sealed[path: "spec", "template", "metadata", "annotations"]?.objectValue ?? [:] where annotations[member.key] == nil {
-      annotations[member.key] = member.value
-    }
-    let label = SealingScope.of(annotations: annotations).label(namespace: namespace, name: name)
-    var data = JSONObject()
-    for member in sealed[path: "spec", "encryptedData"]?.objectValue ?? [:] {
-      guard let text = member.value.stringValue, let blob = Base64.decode(text, grammar: .strict),
-        let plaintext = SealedSecretsCrypto.open(blob, label: label, privateKey: privateKey)
-      else {
-        throw SealedSecretError(.unseal, "SealedSecret \(name): \(member.key) does not unseal with this key for namespace \"\(namespace)\" and its scope (no key could decrypt secret)")
-      }
-      data[member.key] = .string(Base64.encode(plaintext))
-    }
-    var metadata = sealed[path: "spec", "template", "metadata"]?.objectValue ?? JSONObject()
-    metadata["name"] = .string(name)
-    if !namespace.isEmpty { metadata["namespace"] = .string(namespace) }
-    var secret: JSON = ["apiVersion": "v1", "kind": "Secret", "metadata": .object(metadata)]
-    if let type = sealed[path: "spec", "template", "type"] { secret["type"] = type }
-    secret["data"] = .object(data)
-    return secret
-  }
-}

@@ -52,19 +52,4 @@ public enum SealedSecretsCrypto {
     let box = try! AES.GCM.seal(plaintext, using: SymmetricKey(data: sessionKey), nonce: AES.GCM.Nonce(data: [UInt8](repeating: 0, count: 12)))
     return [UInt8(wrapped.count >> 8), UInt8(wrapped.count & 0xFF)] + wrapped + Array(box.ciphertext) + Array(box.tag)
   }
-
-  /// Opens a sealed value; nil when the key or the label is wrong or the value is damaged.
-  public static func open(_ sealed: [UInt8], label: [UInt8], privateKey: RSAPrivateKeyNumbers) -> [UInt8]? {
-    guard sealed.count >= 2 else { return nil }
-    let length = Int(sealed[0]) << 8 | Int(sealed[1])
-    guard sealed.count >= 2 + length + 16,
-      let sessionKey = privateKey.decryptOAEP(Array(sealed[2..<(2 + length)]), label: label), sessionKey.count == 32
-    else { return nil }
-    let rest = sealed[(2 + length)...]
-    guard let nonce = try? AES.GCM.Nonce(data: [UInt8](repeating: 0, count: 12)),
-      let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: rest.dropLast(16), tag: rest.suffix(16)),
-      let plaintext = try? AES.GCM.open(box, using: SymmetricKey(data: sessionKey))
-    else { return nil }
-    return Array(plaintext)
-  }
 }
