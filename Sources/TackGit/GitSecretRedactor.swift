@@ -1,3 +1,5 @@
+import TackBase
+
 /// Removes credentials from text before it reaches an error message. libgit2's messages can echo a
 /// URL (with user info) or, in theory, anything a server sends back, so every message from libgit2
 /// or a server passes through here.
@@ -20,25 +22,5 @@ struct GitSecretRedactor: Sendable {
   }
 
   /// `scheme://user:password@host` → `scheme://user@host`, anywhere in the text.
-  static func stripUserInfoPasswords(_ text: String) -> String {
-    guard text.contains("://") else { return text }
-    var output = ""
-    var rest = text[...]
-    while let marker = rest.firstRange(of: "://") {
-      output += rest[..<marker.upperBound]
-      rest = rest[marker.upperBound...]
-      let authorityEnd =
-        rest.firstIndex(where: { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" }) ?? rest.endIndex
-      let authority = rest[..<authorityEnd]
-      if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-        output += authority[..<colon]
-        output += authority[at...]
-      } else {
-        output += authority
-      }
-      rest = rest[authorityEnd...]
-    }
-    output += rest
-    return output
-  }
+  static func stripUserInfoPasswords(_ text: String) -> String { URLPasswordRedaction.redacting(text) }
 }

@@ -26,5 +26,5 @@ public struct HTTPFetcher: HTTPFetching {
 public struct FetchError: Error, Sendable, CustomStringConvertible {
   public var url: String
   public var reason: String
-  public var description: String { "\(url): \(reason)" }
+  public var description: String { "\(HTTPURL.redacted(url)): \(reason)" }
 }

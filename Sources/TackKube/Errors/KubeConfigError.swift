@@ -48,7 +48,8 @@ public enum KubeConfigError: TackError, Equatable {
     case .noServer(let cluster):
       return "cluster \"\(cluster)\" has no server defined; set clusters[].cluster.server or pass --server"
     case .invalidServer(let cluster, let server, let reason):
-      return "cluster \"\(cluster)\": server \"\(server)\" is not a valid URL: \(reason)"
+      // The server text may carry user:password@; the password never reaches the message.
+      return "cluster \"\(cluster)\": server \"\(URLPasswordRedaction.redacting(server))\" is not a valid URL: \(reason)"
     case .badCredentialFile(let source, let reason):
       return "\(source): \(reason)"
     case .legacyAuthProvider(let user, let provider, let replacement):

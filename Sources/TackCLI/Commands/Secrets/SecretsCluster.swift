@@ -13,10 +13,19 @@ enum SecretsCluster {
     KubeConnector(options: global, context: context).kubesealNamespace()
   }
 
-  /// GETs an `http(s)://` URL (kubeseal's `--cert https://…`), verifying TLS with the system roots.
+  /// GETs an `https://` URL (kubeseal's `--cert https://…`), verifying TLS with the system roots.
   static func download(_ url: String, global: GlobalOptions, context: CommandContext) async throws -> String {
+    // Messages name the URL without any password in it.
+    let shown = URLPasswordRedaction.redacting(url)
+    // The certificate decides who can read every secret sealed with it: fetched over plain HTTP,
+    // anyone on the path could hand over their own key and read them all.
+    guard url.lowercased().hasPrefix("https://") else {
+      throw CommandError(
+        "--cert \(shown): refusing to fetch the sealing certificate over plain http; use an https:// URL or a file",
+        exitStatus: .usage)
+    }
     let parts = url.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { throw CommandError("--cert \(url): not a URL") }
+    guard parts.count == 3, parts[0].hasSuffix(":"), parts[1].isEmpty else { throw CommandError("--cert \(shown): not a URL") }
     let rest = parts[2]
     let slash = rest.firstIndex(of: "/") ?? rest.endIndex
     let origin = String(parts[0]) + "//" + String(rest[..<slash])
@@ -25,7 +34,7 @@ enum SecretsCluster {
     do {
       server = try ServerURL(parsing: origin)
     } catch {
-      throw CommandError("--cert \(url): not a valid URL", exitStatus: .usage)
+      throw CommandError("--cert \(shown): not a valid URL", exitStatus: .usage)
     }
     // One attempt, system roots, tack's user agent: what kubeseal's --cert download does.
     let client = HTTPClient(
@@ -37,11 +46,11 @@ enum SecretsCluster {
           url: server.url(for: path), headers: [("Accept", "application/x-pem-file, */*")], timeout: .seconds(30)))
     } catch let error as HTTPTransportError {
       // Worded as before TackHTTP existed, when this download went through the Kubernetes transport.
-      throw CommandError("cannot fetch \(url): \(KubeTransportError(error))")
+      throw CommandError("cannot fetch \(shown): \(KubeTransportError(error))")
     } catch {
-      throw CommandError("cannot fetch \(url): \(error)")
+      throw CommandError("cannot fetch \(shown): \(error)")
     }
-    guard response.isSuccess else { throw CommandError("cannot fetch \(url): HTTP \(response.status)") }
+    guard response.isSuccess else { throw CommandError("cannot fetch \(shown): HTTP \(response.status)") }
     return response.bodyText
   }
 

@@ -137,8 +137,11 @@ struct SealedSecretsCertificateOptions: ParsableArguments {
   /// The PEM text from the chosen source.
   func pem(global: GlobalOptions, context: CommandContext) async throws -> (pem: String, source: String) {
     if let location = cert ?? context.environment["SEALED_SECRETS_CERT"].flatMap({ $0.isEmpty ? nil : $0 }) {
-      if location.hasPrefix("https://") || location.hasPrefix("http://") {
-        return (try await SecretsCluster.download(location, global: global, context: context), location)
+      if location.lowercased().hasPrefix("https://") || location.lowercased().hasPrefix("http://") {
+        return (
+          try await SecretsCluster.download(location, global: global, context: context),
+          URLPasswordRedaction.redacting(location)
+        )
       }
       let path = location.hasPrefix("file://") ? String(location.dropFirst("file://".count)) : location
       return (try await Blocking.run { try SecretsFiles.readText(path) }, path)
