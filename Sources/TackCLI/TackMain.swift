@@ -18,7 +18,9 @@ public enum TackMain {
   public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
     signal(SIGPIPE, SIG_IGN)
     let context = CommandContext.live()
-    let code = await runCancellable(console: context.console) { await execute(arguments, context: context) }
+    let code = await runCancellable(console: context.console, temporaryFiles: context.temporaryFiles) {
+      await execute(arguments, context: context)
+    }
     terminate(code)
   }
 
@@ -37,6 +39,21 @@ public enum TackMain {
   /// but signal handling and `exit`. Returns the exit status; an error is rendered once, on
   /// `context.console`. Tests run commands this way when they need no real process.
   public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
+    let code = await executeCommand(arguments, context: context)
+    return outputChecked(code, console: context.console)
+  }
+
+  /// The exit status once stdout's fate is known: a failed write to stdout outranks what the command
+  /// returned, since whatever it printed did not all arrive. A closed pipe is quiet (the reader
+  /// chose to stop); a full disk or an I/O error is one line naming stdout.
+  static func outputChecked(_ code: Int32, console: Console) -> Int32 {
+    guard let failure = console.out.writeFailure else { return code }
+    if failure.isBrokenPipe { return ExitStatus.brokenPipe.rawValue }
+    console.failure(failure.description)
+    return ExitStatus.failure.rawValue
+  }
+
+  private static func executeCommand(_ arguments: [String], context: CommandContext) async -> Int32 {
     var command: any ParsableCommand
     do {
       command = try Tack.parseAsRoot(BooleanFlagSyntax.normalize(arguments))
@@ -85,10 +102,16 @@ public enum TackMain {
   /// Runs the command in a task that SIGINT/SIGTERM cancel. The command unwinds (closing
   /// connections, removing temp files, never leaving a half-written file) and we exit 130. A second
   /// signal while unwinding exits at once.
-  static func runCancellable(console: Console, _ body: @escaping @Sendable () async -> Int32) async -> Int32 {
+  static func runCancellable(
+    console: Console, temporaryFiles: TemporaryFiles = TemporaryFiles(),
+    _ body: @escaping @Sendable () async -> Int32
+  ) async -> Int32 {
     signal(SIGINT, SIG_IGN)
     signal(SIGTERM, SIG_IGN)
     let task = Task { await body() }
+    // Nobody reads stdout any more (`| head`) or the disk is full: stop a command that would go on
+    // (a watch) instead of producing output into the void.
+    console.out.whenWriteFails { task.cancel() }
     let queue = DispatchQueue(label: "tack.signals")
     let interrupted = SignalLatch()
     var sources: [any DispatchSourceSignal] = []
@@ -96,6 +119,8 @@ public enum TackMain {
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler {
         if interrupted.trip() {
+          // Exiting without unwinding: remove what the atomic writes have not committed yet.
+          temporaryFiles.removeAll()
           console.note("")
           terminate(ExitStatus.interrupted.rawValue)
         }
@@ -112,6 +137,9 @@ public enum TackMain {
   /// Renders an error once and picks the exit code.
   static func status(for error: any Error, console: Console) -> Int32 {
     switch error {
+    case let error as FileError where error.isBrokenPipe:
+      // Streaming to a closed pipe (`tack secrets age decrypt … | head -c1`): quiet, as for `get`.
+      return ExitStatus.brokenPipe.rawValue
     case let error as any TackError:
       if error.exitStatus != .interrupted, !(error is SilentExit) { console.failure(error.description) }
       return error.exitStatus.rawValue

@@ -15,7 +15,7 @@ public struct Console: Sendable {
 
   public static func standard(environment: [String: String]) -> Console {
     Console(
-      out: FileDescriptorSink.standardOutput, err: FileDescriptorSink.standardError,
+      out: FileDescriptorSink.standardOutput(), err: FileDescriptorSink.standardError(),
       style: .detect(environment: environment))
   }
 

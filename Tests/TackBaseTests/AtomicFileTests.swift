@@ -100,4 +100,43 @@ import Testing
     try AtomicFile.write(Array("discarded".utf8), to: "/dev/null", permissions: .preserving(default: 0o644))
     #expect(FileManager.default.fileExists(atPath: "/dev/null"))
   }
+
+  /// Secrets and keys: 0600 even over a file others could read, which `.preserving` would keep.
+  @Test func exactlyOverridesAnExistingFilesMode() throws {
+    try inDirectory { directory in
+      let path = directory + "/plain.yaml"
+      FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o644])
+      try AtomicFile.write(Array("new\n".utf8), to: path, permissions: .exactly(0o600))
+      #expect(try mode(path) == 0o600)
+      #expect(contents(path) == "new\n")
+      try AtomicFile.write(Array("again\n".utf8), to: path, permissions: .preserving(default: 0o600))
+      #expect(try mode(path) == 0o600)
+    }
+  }
+
+  /// The registry knows the temporary file until it is committed or abandoned, and can remove it
+  /// when the process must exit without either (a second Ctrl-C).
+  @Test func registryTracksAndRemovesUncommittedFiles() throws {
+    try inDirectory { directory in
+      let registry = TemporaryFiles()
+      let committed = try AtomicFile(destination: directory + "/a", permissions: .exactly(0o600), registry: registry)
+      try committed.write(Array("a".utf8))
+      #expect(registry.pending.count == 1)
+      try committed.commit(durable: false)
+      #expect(registry.pending.isEmpty)
+
+      let abandoned = try AtomicFile(destination: directory + "/b", permissions: .exactly(0o600), registry: registry)
+      abandoned.abandon()
+      #expect(registry.pending.isEmpty)
+
+      let stranded = try AtomicFile(destination: directory + "/c", permissions: .exactly(0o600), registry: registry)
+      try stranded.write(Array("plaintext".utf8))
+      let pending = try #require(registry.pending.first)
+      #expect(FileManager.default.fileExists(atPath: pending))
+      registry.removeAll()
+      #expect(!FileManager.default.fileExists(atPath: pending))
+      #expect(try entries(directory) == ["a"])
+      withExtendedLifetime(stranded) {}
+    }
+  }
 }

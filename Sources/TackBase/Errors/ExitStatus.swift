@@ -15,6 +15,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
   case usage = 64
   /// Interrupted by SIGINT/SIGTERM; nothing was left half done.
   case interrupted = 130
+  /// The reader of stdout went away (`tack get ks | head -1`): the output is cut short, so this is
+  /// not success, and it is said quietly, as the shell reports a program SIGPIPE ended (128 + 13).
+  case brokenPipe = 141
 
   public var summary: String {
     switch self {
@@ -26,6 +29,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
     case .notFound: "not found"
     case .usage: "usage error"
     case .interrupted: "interrupted (Ctrl-C)"
+    case .brokenPipe: "stdout was closed early (a pipe into head); nothing is printed"
     }
   }
 
@@ -35,7 +39,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Comparable {
   var severity: Int {
     switch self {
     case .success: 0
-    case .notFound: 1
+    case .notFound, .brokenPipe: 1
     case .resourceFailed: 2
     case .timedOut: 3
     case .failure, .trouble: 4

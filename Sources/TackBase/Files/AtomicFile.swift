@@ -27,6 +27,9 @@ public final class AtomicFile {
     case preserving(default: mode_t)
     /// These bits less the process umask, as `open(2)` creates a new file: caches and work trees.
     case umasked(mode_t)
+    /// Exactly these bits, whatever an existing destination had: files holding secrets or keys,
+    /// which must not inherit a world-readable mode from the file they replace.
+    case exactly(mode_t)
   }
 
   /// The file the content lands in, symbolic links resolved.
@@ -35,10 +38,17 @@ public final class AtomicFile {
   public let descriptor: Int32
   /// nil when writing directly to a destination that is not a regular file.
   private let temporaryPath: String?
+  private let registry: TemporaryFiles?
   private var finished = false
 
   /// Opens the temporary file. `createDirectories` first makes the destination's missing parents.
-  public init(destination path: String, permissions: Permissions, createDirectories: Bool = false) throws(FileError) {
+  /// `registry` learns the temporary file's name until it is committed or abandoned, so an exit
+  /// that skips both can still remove it.
+  public init(
+    destination path: String, permissions: Permissions, createDirectories: Bool = false,
+    registry: TemporaryFiles? = nil
+  ) throws(FileError) {
+    self.registry = registry
     let resolved = Self.resolvingLinks(path)
     var info = stat()
     let exists = stat(resolved, &info) == 0
@@ -60,6 +70,9 @@ public final class AtomicFile {
       finalMode = exists ? info.st_mode & 0o7777 : fallback
     case .umasked(let mode):
       creationMode = mode
+    case .exactly(let mode):
+      creationMode = 0o600
+      finalMode = mode
     }
     let base = resolved.split(separator: "/").last.map(String.init) ?? "out"
     while true {
@@ -69,6 +82,7 @@ public final class AtomicFile {
         destination = resolved
         descriptor = fd
         temporaryPath = candidate
+        registry?.register(candidate)
         break
       }
       guard errno == EEXIST else {
@@ -107,6 +121,7 @@ public final class AtomicFile {
       guard close(descriptor) == 0 else { throw FileError(path: destination, operation: "writing", errno: errno) }
       return
     }
+    defer { registry?.unregister(temporaryPath) }
     if (durable && fsync(descriptor) != 0) || close(descriptor) != 0 {
       let code = errno
       unlink(temporaryPath)
@@ -124,7 +139,10 @@ public final class AtomicFile {
     guard !finished else { return }
     finished = true
     close(descriptor)
-    if let temporaryPath { unlink(temporaryPath) }
+    if let temporaryPath {
+      unlink(temporaryPath)
+      registry?.unregister(temporaryPath)
+    }
   }
 
   deinit { abandon() }
@@ -132,9 +150,10 @@ public final class AtomicFile {
   /// Writes `bytes` to `destination` in one go.
   public static func write(
     _ bytes: [UInt8], to destination: String, permissions: Permissions, durable: Bool = true,
-    createDirectories: Bool = false
+    createDirectories: Bool = false, registry: TemporaryFiles? = nil
   ) throws(FileError) {
-    let file = try AtomicFile(destination: destination, permissions: permissions, createDirectories: createDirectories)
+    let file = try AtomicFile(
+      destination: destination, permissions: permissions, createDirectories: createDirectories, registry: registry)
     do {
       try file.write(bytes)
       try file.commit(durable: durable)

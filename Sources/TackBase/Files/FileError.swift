@@ -13,6 +13,8 @@ public struct FileError: TackError, Equatable {
   public var operation: String
   /// The system's words for `errno`.
   public var reason: String
+  /// The `errno` behind it, when a system call failed.
+  public var code: Int32?
 
   public init(path: String, operation: String, reason: String) {
     self.path = path
@@ -23,7 +25,13 @@ public struct FileError: TackError, Equatable {
   /// The failure `errno` stands for.
   public init(path: String, operation: String, errno code: Int32) {
     self.init(path: path, operation: operation, reason: String(cString: strerror(code)))
+    self.code = code
   }
+
+  /// The reader went away (`tack … | head`): not worth a message, and the exit status says so.
+  public var isBrokenPipe: Bool { code == EPIPE }
+
+  public var exitStatus: ExitStatus { isBrokenPipe ? .brokenPipe : .failure }
 
   public var description: String { "\(operation) \(path): \(reason)" }
 }

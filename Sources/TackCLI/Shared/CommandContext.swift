@@ -1,3 +1,4 @@
+import TackBase
 import TackCore
 import TackOutput
 
@@ -12,15 +13,20 @@ public struct CommandContext: Sendable {
   /// Builds the cluster connection for a command's global flags; in the tool, a `KubeCluster` over
   /// a client made by the kubeconfig rules (``KubeConnector``).
   public var connect: @Sendable (GlobalOptions, CommandContext) throws -> any Cluster
+  /// The temporary files the command's atomic writes have open; the process edge removes them if
+  /// it must exit before they are committed (a second Ctrl-C).
+  public var temporaryFiles: TemporaryFiles
 
   public init(
     console: Console, environment: [String: String], clock: any CanaryClock = SystemCanaryClock(),
-    connect: @escaping @Sendable (GlobalOptions, CommandContext) throws -> any Cluster = CommandContext.kubeconfig
+    connect: @escaping @Sendable (GlobalOptions, CommandContext) throws -> any Cluster = CommandContext.kubeconfig,
+    temporaryFiles: TemporaryFiles = TemporaryFiles()
   ) {
     self.console = console
     self.environment = environment
     self.clock = clock
     self.connect = connect
+    self.temporaryFiles = temporaryFiles
   }
 
   /// The process's real streams and environment.

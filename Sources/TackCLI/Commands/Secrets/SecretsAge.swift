@@ -61,7 +61,9 @@ extension Tack.Secrets.AgeFiles {
       }
       let chosen = recipients
       let armored = armor
-      try await AgeStreaming.run(input: input, output: output, mode: 0o644) { reader, writer in
+      try await AgeStreaming.run(
+        input: input, output: output, permissions: .preserving(default: 0o644), temporaryFiles: context.temporaryFiles
+      ) { reader, writer in
         try Age.encrypt(from: reader, to: writer, recipients: chosen, armored: armored)
       }
     }
@@ -92,7 +94,9 @@ extension Tack.Secrets.AgeFiles {
       let chosen = identities
       let name = input.map(SecretsFiles.displayName) ?? "stdin"
       do {
-        try await AgeStreaming.run(input: input, output: output, mode: 0o600) { reader, writer in
+        try await AgeStreaming.run(
+          input: input, output: output, permissions: .exactly(0o600), temporaryFiles: context.temporaryFiles
+        ) { reader, writer in
           try Age.decrypt(from: reader, to: writer, identities: chosen)
         }
       } catch let error as AgeError {
@@ -103,14 +107,15 @@ extension Tack.Secrets.AgeFiles {
 }
 
 /// Streams a file (or stdin) through an age operation into a file (or stdout). A file output is
-/// written under a temporary name and renamed only after the last chunk authenticated.
+/// written under a temporary name and renamed only after the last chunk authenticated, and only
+/// if the command was not interrupted meanwhile; otherwise the temporary file is removed.
 enum AgeStreaming {
   static func run(
-    input: String?, output: String?, mode: mode_t,
+    input: String?, output: String?, permissions: AtomicFile.Permissions, temporaryFiles: TemporaryFiles,
     _ body: @escaping @Sendable (ByteReader, ByteWriter) throws -> Void
   ) async throws {
     MallocTuning.keepHeapSlack()
-    try await Blocking.run {
+    let written = try await Blocking.run { () -> UncommittedFile? in
       var descriptor: Int32 = 0
       var name = "stdin"
       if let input, input != "-" {
@@ -120,18 +125,30 @@ enum AgeStreaming {
       defer { if descriptor != 0 { close(descriptor) } }
       let reader = FileDescriptorReader(descriptor: descriptor, name: name)
       if let output, output != "-" {
-        let file = try AtomicFile(destination: output, permissions: .preserving(default: mode))
+        let file = try AtomicFile(destination: output, permissions: permissions, registry: temporaryFiles)
         do {
           try body(reader, FileDescriptorWriter(descriptor: file.descriptor, name: file.destination))
-          try file.commit(durable: false)
         } catch {
           file.abandon()
           throw error
         }
-      } else {
-        try body(reader, FileDescriptorWriter(descriptor: 1, name: "stdout"))
+        return UncommittedFile(file: file)
       }
+      try body(reader, FileDescriptorWriter(descriptor: 1, name: "stdout"))
+      return nil
     }
+    guard let written else { return }
+    // Ctrl-C while streaming: the user asked for nothing to be left behind.
+    if Task.isCancelled {
+      written.file.abandon()
+      throw CancellationError()
+    }
+    try written.file.commit(durable: false)
+  }
+
+  /// An `AtomicFile` handed from the blocking queue back to the task; only one side touches it at a time.
+  struct UncommittedFile: @unchecked Sendable {
+    let file: AtomicFile
   }
 }
 

@@ -44,7 +44,9 @@ extension Tack.Secrets {
       let environment = context.environment
       let command = self
       let text = try await Blocking.run { try command.decrypt(environment: environment) }
-      try SecretsOutput.deliver(Array(text.utf8), input: file, inPlace: inPlace, output: output, mode: 0o600, console: context.console)
+      // Plaintext: 0600 even over an existing 0644 file, which would otherwise pass its mode on.
+      try SecretsOutput.deliver(
+        Array(text.utf8), input: file, inPlace: inPlace, output: output, permissions: .exactly(0o600), context: context)
     }
 
     func decrypt(environment: [String: String]) throws -> String {

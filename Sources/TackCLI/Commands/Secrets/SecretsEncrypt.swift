@@ -69,7 +69,10 @@ extension Tack.Secrets {
       let command = self
       let (text, notice) = try await Blocking.run { try command.encrypt(environment: environment) }
       if let notice { context.console.action(notice) }
-      try SecretsOutput.deliver(Array(text.utf8), input: file, inPlace: inPlace, output: output, mode: 0o644, console: context.console)
+      // Ciphertext: an existing file keeps its mode.
+      try SecretsOutput.deliver(
+        Array(text.utf8), input: file, inPlace: inPlace, output: output, permissions: .preserving(default: 0o644),
+        context: context)
     }
 
     var flagRule: SopsCryptRule? {
@@ -168,18 +171,19 @@ extension Tack.Secrets {
 extension SopsFormat: ExpressibleByArgument {}
 
 /// Where a command's result goes: stdout, `-o FILE`, or over the input (`--in-place`), the
-/// files written atomically.
+/// files written atomically. Stdout's write is checked by the process edge (`TackMain`).
 enum SecretsOutput {
   static func deliver(
-    _ bytes: [UInt8], input: String, inPlace: Bool, output: String?, mode: mode_t, console: Console
+    _ bytes: [UInt8], input: String, inPlace: Bool, output: String?, permissions: AtomicFile.Permissions,
+    context: CommandContext
   ) throws {
     if inPlace {
-      try AtomicFile.write(bytes, to: input, permissions: .preserving(default: mode))
-      console.success("\(input) written")
+      try AtomicFile.write(bytes, to: input, permissions: permissions, registry: context.temporaryFiles)
+      context.console.success("\(input) written")
     } else if let output, output != "-" {
-      try AtomicFile.write(bytes, to: output, permissions: .preserving(default: mode))
+      try AtomicFile.write(bytes, to: output, permissions: permissions, registry: context.temporaryFiles)
     } else {
-      console.out.write(bytes)
+      context.console.out.write(bytes)
     }
   }
 }

@@ -52,7 +52,7 @@ extension Tack.Secrets {
       let identity: any AgeKeyIdentity = pq ? AgeHybridIdentity.generate() : AgeX25519Identity.generate()
       let keyFile = AgeKeyFile.keygenFile(for: identity)
       if let output {
-        try Self.writeKeyFile(keyFile, to: output, force: force)
+        try Self.writeKeyFile(keyFile, to: output, force: force, temporaryFiles: context.temporaryFiles)
         context.console.success("age identity written to \(output)")
         context.console.print(identity.recipientString)
       } else {
@@ -67,9 +67,10 @@ extension Tack.Secrets {
 
     /// Creates the key file with mode 0600; an existing file is replaced only with --force (and
     /// then atomically, so the old key survives any failure).
-    static func writeKeyFile(_ text: String, to path: String, force: Bool) throws {
+    static func writeKeyFile(_ text: String, to path: String, force: Bool, temporaryFiles: TemporaryFiles) throws {
       if force {
-        try AtomicFile.write(Array(text.utf8), to: path, permissions: .preserving(default: 0o600))
+        // 0600 even when the file replaced was readable by others.
+        try AtomicFile.write(Array(text.utf8), to: path, permissions: .exactly(0o600), registry: temporaryFiles)
         return
       }
       let descriptor = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
