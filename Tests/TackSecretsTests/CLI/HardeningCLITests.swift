@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackTesting
 import TackTestSupport
 import Testing
@@ -14,64 +15,54 @@ struct HardeningCLITests {
   typealias Workspace = SopsCLITests.Workspace
   static let recipient = AgeKeyTests.sampleRecipient
 
-  /// Runs the built `tack` with stdout on `stdout` (a descriptor the test owns) and returns the exit
-  /// code and stderr. For what `TackBinary` cannot do: /dev/full, a pipe nobody reads.
-  static func run(_ arguments: [String], in workspace: Workspace, stdout: FileHandle) async throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ProjectPaths.builtProduct("tack"))
-    process.arguments = arguments
-    process.currentDirectoryURL = workspace.url
-    process.environment = [
+  static func environment(_ workspace: Workspace) -> [String: String] {
+    [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": workspace.path(".home"),
       "NO_COLOR": "1", "SOPS_AGE_KEY_FILE": "age-key.txt",
     ]
-    let stderr = try FileHandle(forWritingTo: try Self.emptyFile(in: workspace, "stderr.txt"))
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let deadline = ContinuousClock.now + .seconds(600)
-    while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    try stderr.close()
-    return (process.terminationStatus, try workspace.text("stderr.txt"))
   }
 
-  static func emptyFile(in workspace: Workspace, _ name: String) throws -> URL {
-    let url = workspace.url.appendingPathComponent(name)
-    FileManager.default.createFile(atPath: url.path, contents: nil)
-    return url
+  /// Runs the built `tack` with stdout going to `/dev/full`.
+  static func runToFullDevice(_ arguments: [String], in workspace: Workspace) async throws -> ChildProcessResult {
+    try await ChildProcess(
+      executable: ProjectPaths.builtProduct("tack"), arguments: arguments, environment: environment(workspace),
+      currentDirectory: workspace.url.path, standardOutput: .file("/dev/full")
+    ).run(timeout: .seconds(600))
   }
 
-  /// A pipe whose read end is already closed: every write to it fails with EPIPE.
-  static func brokenPipe() -> FileHandle {
-    var ends: [Int32] = [0, 0]
-    _ = pipe(&ends)
-    close(ends[0])
-    return FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+  /// Runs the built `tack` with stdout on a pipe whose read end is closed before it starts, so
+  /// every write fails with EPIPE (`tack … | head -c1` without the race). Python makes the pipe
+  /// and execs tack on it.
+  static func runIntoClosedPipe(_ arguments: [String], in workspace: Workspace) async throws -> ChildProcessResult {
+    let code = "import os, sys\nr, w = os.pipe()\nos.close(r)\nos.dup2(w, 1)\nos.execv(sys.argv[1], sys.argv[1:])"
+    return try await ChildProcess(
+      executable: "/usr/bin/python3", arguments: ["-c", code, ProjectPaths.builtProduct("tack")] + arguments,
+      environment: environment(workspace), currentDirectory: workspace.url.path
+    ).run(timeout: .seconds(600))
   }
 
   // MARK: checked writes
 
   @Test func encryptToAFullDiskFailsNamingStdout() async throws {
     let workspace = try Workspace()
-    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-    let (code, stderr) = try await Self.run(["secrets", "encrypt", "--age", Self.recipient, "secret.yaml"], in: workspace, stdout: full)
-    #expect(code == 1)
+    let result = try await Self.runToFullDevice(["secrets", "encrypt", "--age", Self.recipient, "secret.yaml"], in: workspace)
+    let stderr = String(decoding: result.stderr, as: UTF8.self)
+    #expect(result.exitCode == 1)
     // One line naming stdout, after whatever progress the command printed.
     #expect(stderr.hasSuffix("✗ writing stdout: No space left on device\n"), "\(stderr)")
     #expect(stderr.components(separatedBy: "✗").count == 2)
   }
 
-  @Test func decryptAndAgeToAFullDiskFail() async throws {
+  @Test func decryptAgeAndKeygenToAFullDiskFail() async throws {
     let workspace = try Workspace()
     for arguments in [
       ["secrets", "decrypt", "secret.enc.yaml"],
       ["secrets", "age", "encrypt", "-a", "-r", Self.recipient, "secret.yaml"],
       ["secrets", "keygen"],
     ] {
-      let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-      let (code, stderr) = try await Self.run(arguments, in: workspace, stdout: full)
-      #expect(code == 1, "\(arguments)")
+      let result = try await Self.runToFullDevice(arguments, in: workspace)
+      let stderr = String(decoding: result.stderr, as: UTF8.self)
+      #expect(result.exitCode == 1, "\(arguments)")
       #expect(stderr.contains("writing stdout: No space left on device"), "\(arguments): \(stderr)")
       #expect(!stderr.contains("AGE-SECRET-KEY"))
     }
@@ -86,8 +77,10 @@ struct HardeningCLITests {
       ["secrets", "decrypt", "secret.enc.yaml"],
       ["secrets", "age", "encrypt", "-a", "-r", Self.recipient, "big.txt"],
     ] {
-      let (code, stderr) = try await Self.run(arguments, in: workspace, stdout: Self.brokenPipe())
-      #expect(code == 141, "\(arguments)")
+      let result = try await Self.runIntoClosedPipe(arguments, in: workspace)
+      let stderr = String(decoding: result.stderr, as: UTF8.self)
+      // 141 as an exit status, not a death by SIGPIPE (which tack ignores).
+      #expect(result.exitCode == 141 && result.signal == nil, "\(arguments): \(stderr)")
       #expect(!stderr.contains("✗"), "\(arguments): \(stderr)")
     }
   }
@@ -122,47 +115,52 @@ struct HardeningCLITests {
 
   // MARK: Ctrl-C leaves nothing behind
 
-  /// Ctrl-C while `age decrypt -o` streams: whatever happens next, no plaintext file appears and
-  /// no temporary file stays. Twice: the second exits at once and must still clean up.
+  /// Ctrl-C while `age decrypt -o` streams from a FIFO: no plaintext file appears and no temporary
+  /// file stays, whether the stream then completes (one Ctrl-C) or tack exits at once (two).
   @Test(arguments: [false, true]) func interruptedDecryptLeavesNoFile(secondSignal: Bool) async throws {
     let workspace = try Workspace()
     let sealed = try await workspace.run(["secrets", "age", "encrypt", "-r", Self.recipient, "-o", "secret.age", "secret.yaml"])
     #expect(sealed.exitCode == 0)
-    let ciphertext = try Data(contentsOf: workspace.url.appendingPathComponent("secret.age"))
+    let ciphertext = Array(try Data(contentsOf: workspace.url.appendingPathComponent("secret.age")))
+    let fifo = workspace.path("input.fifo")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    // Held open read-write, so tack's open does not wait for a writer and EOF comes when it is closed.
+    let writer = open(fifo, O_RDWR)
+    try #require(writer >= 0)
+    var writerOpen = true
+    defer { if writerOpen { close(writer) } }
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ProjectPaths.builtProduct("tack"))
-    process.arguments = ["secrets", "age", "decrypt", "-i", "age-key.txt", "-o", "plain.yaml"]
-    process.currentDirectoryURL = workspace.url
-    process.environment = ["PATH": "/usr/bin:/bin", "HOME": workspace.path(".home"), "NO_COLOR": "1"]
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-
+    let child = try ChildProcess(
+      executable: ProjectPaths.builtProduct("tack"),
+      arguments: ["secrets", "age", "decrypt", "-i", "age-key.txt", "-o", "plain.yaml", "input.fifo"],
+      environment: Self.environment(workspace), currentDirectory: workspace.url.path, standardOutput: .null,
+      standardError: .null
+    ).spawn()
     func temporaryFiles() throws -> [String] {
       try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).filter { $0.contains(".tack-") }
     }
-    // The temporary file is open as soon as the command runs; wait for it before interrupting.
+    // The temporary file is open as soon as the command reads; wait for it before interrupting.
     let deadline = ContinuousClock.now + .seconds(300)
-    while try temporaryFiles().isEmpty, process.isRunning, ContinuousClock.now < deadline {
+    while try temporaryFiles().isEmpty, !child.hasExited, ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(20))
     }
     #expect(try !temporaryFiles().isEmpty)
     // Let the signal handlers settle in (they are installed as the command starts).
     try await Task.sleep(for: .milliseconds(200))
-    process.interrupt()
+    child.signal(SIGINT)
     if secondSignal {
       try await Task.sleep(for: .milliseconds(300))
-      process.interrupt()
+      child.signal(SIGINT)
     } else {
       // The stream completes after Ctrl-C: the file must still not be committed.
-      input.fileHandleForWriting.write(ciphertext)
+      #expect(ciphertext.withUnsafeBytes { Glibc.write(writer, $0.baseAddress, $0.count) } == ciphertext.count)
     }
-    try input.fileHandleForWriting.close()
-    while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    #expect(process.terminationStatus == 130)
+    close(writer)
+    writerOpen = false
+    let result = await withCheckedContinuation { continuation in
+      DedicatedThread.start(name: "test-wait") { continuation.resume(returning: child.communicate(timeout: .seconds(120))) }
+    }
+    #expect(result.exitCode == 130, "\(result.exitCode) \(String(describing: result.signal))")
     #expect(try temporaryFiles() == [])
     #expect(!workspace.exists("plain.yaml"))
   }

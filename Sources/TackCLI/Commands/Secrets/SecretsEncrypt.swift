@@ -177,6 +177,8 @@ enum SecretsOutput {
     _ bytes: [UInt8], input: String, inPlace: Bool, output: String?, permissions: AtomicFile.Permissions,
     context: CommandContext
   ) throws {
+    // Ctrl-C while encrypting or decrypting: the user asked for nothing to be written.
+    try Task.checkCancellation()
     if inPlace {
       try AtomicFile.write(bytes, to: input, permissions: permissions, registry: context.temporaryFiles)
       context.console.success("\(input) written")
