@@ -1,4 +1,5 @@
 import Foundation
+import TackBase
 import TackCLI
 import TackOutput
 import Testing
@@ -38,5 +39,22 @@ import Testing
     let (code, stderr) = await run(["completion", "bash"], stdout: ends[1])
     #expect(code == 141)
     #expect(stderr == "")
+  }
+
+  /// `tack get ks -w | head -1`: once the reader has gone, the watch ends (141) instead of running
+  /// on and printing into the void. Python makes a pipe, closes its read end and execs tack on it.
+  @Test func aWatchEndsWhenItsReaderLeaves() async throws {
+    try await GetCommandTests.withSeededCluster { _, kubeconfig in
+      var environment = TackProcess.baseEnvironment()
+      environment["KUBECONFIG"] = kubeconfig
+      let code = "import os, sys\nr, w = os.pipe()\nos.close(r)\nos.dup2(w, 1)\nos.execv(sys.argv[1], sys.argv[1:])"
+      let result = try await ChildProcess(
+        executable: "/usr/bin/python3", arguments: ["-c", code, TackProcess.tackPath, "get", "ks", "-w"],
+        environment: environment
+      ).run(timeout: .seconds(300))
+      #expect(!result.timedOut)
+      #expect(result.exitCode == 141 && result.signal == nil, "\(result.exitCode) \(String(decoding: result.stderr, as: UTF8.self))")
+      #expect(!String(decoding: result.stderr, as: UTF8.self).contains("✗"))
+    }
   }
 }
