@@ -200,7 +200,9 @@ import Testing
   @Test func aDroppedWatchStillCompletes() async throws {
     try await FluxWorld.with([FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps")]) { world in
       world.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/kustomizations", watch: true))
-      await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .milliseconds(100)))
+      // Late enough that the first watch event (the one before the drop) cannot already be the
+      // success, even when the whole suite keeps the wait from starting promptly.
+      await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .seconds(3)))
       // A re-GET interval far beyond the test: only reconnecting the watch can finish it.
       try await reconciler(world, recheck: .seconds(3600)).run(
         .kustomization, .named(["apps"], namespace: namespace), options: ReconcileOptions(timeout: FluxWorld.patience))
