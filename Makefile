@@ -15,6 +15,11 @@ build:
 ## The README's test command: install what the tests need, then run the whole suite. A test whose
 ## oracle (kubectl, curl, age, sops, pyrage, kubesealpy, git, sshd, tmux, …) is missing fails here
 ## instead of skipping.
+## Swift Testing starts every test at once by default; on two cores that starves the tests that
+## time a wait (hundreds of in-process servers, key derivations and child processes share the
+## machine). Eight at a time keeps the suite about as fast and its timings honest.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH ?= 8
+
 test: deps
 	$(SWIFT) build --build-tests
 	TACK_REQUIRE_ORACLES=1 $(SWIFT) test --skip-build
