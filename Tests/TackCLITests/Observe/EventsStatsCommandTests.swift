@@ -130,6 +130,28 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  @Test func aDroppedWatchResumesWithoutDuplicatesOrGaps() async throws {
+    try await Self.withFleet { cluster, env in
+      // Every events watch is cut after its first event: each new event arrives on a new connection.
+      _ = cluster.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/events", watch: true))
+      let watch = Task {
+        await InProcessTack.run(["events", "--for", "Kustomization/apps", "--watch", "-o", "jsonl", "--timeout", "25s"], environment: env)
+      }
+      try await Task.sleep(for: .seconds(3))
+      for index in 1...3 {
+        try cluster.store.seed([Self.event("apps.new\(index)", kind: "Kustomization", object: "apps", reason: "Progressing", message: "step \(index)", ago: 0)])
+        try await Task.sleep(for: .milliseconds(500))
+      }
+      let result = await watch.value
+      #expect(result.exitCode == 0, "\(result)")
+      let messages = result.stdout.split(separator: "\n").compactMap { try? JSON.parse(String($0)) }.compactMap { $0["message"]?.stringValue }
+      for index in 1...3 {
+        #expect(messages.filter { $0 == "step \(index)" }.count == 1, "\(messages)")
+      }
+      #expect(messages.filter { $0 == "kustomize build failed" }.count == 1, "the listed event again: \(messages)")
+    }
+  }
+
   @Test func watchPrintsNewEventsUnderTheSameColumns() async throws {
     try await Self.withFleet { cluster, env in
       let watch = Task { await InProcessTack.run(["events", "--for", "Kustomization/apps", "--watch", "--timeout", "20s"], environment: env) }

@@ -199,16 +199,26 @@ import Testing
 
   @Test func aDroppedWatchStillCompletes() async throws {
     try await FluxWorld.with([FluxObjects.gitRepository("flux-system"), FluxObjects.kustomization("apps")]) { world in
-      world.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/kustomizations", watch: true))
-      // Late enough that the first watch event (the one before the drop) cannot already be the
-      // success, even when the whole suite keeps the wait from starting promptly.
-      await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .seconds(3)))
-      // A re-GET interval far beyond the test: only reconnecting the watch can finish it.
-      try await reconciler(world, recheck: .seconds(3600)).run(
-        .kustomization, .named(["apps"], namespace: namespace), options: ReconcileOptions(timeout: FluxWorld.patience))
+      // The first watch is cut after one event, and that event is not the success: an unrelated
+      // change made once the watch is open. Only a new watch can then see the success.
+      world.server.inject(Fault(.dropWatch(afterEvents: 1), path: "*/kustomizations", watch: true, times: 1))
+      await world.flux.script(.kustomization, "flux-system", "apps", .succeed(after: .seconds(5)))
+      let run = Task {
+        // A re-GET interval far beyond the test: only reconnecting the watch can finish it.
+        try await reconciler(world, recheck: .seconds(3600)).run(
+          .kustomization, .named(["apps"], namespace: namespace), options: ReconcileOptions(timeout: FluxWorld.patience))
+      }
+      while world.watches(.kustomization).isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+      _ = try world.server.store.apply(
+        [
+          "apiVersion": "kustomize.toolkit.fluxcd.io/v1", "kind": "Kustomization",
+          "metadata": ["name": "apps", "namespace": "flux-system", "labels": ["touched": "yes"]],
+        ], fieldManager: "a-bystander", force: true)
+      try await run.value
       #expect(world.progress.lines.last == "✔ applied revision \(FluxWorld.gitRevision("flux-system"))")
       let watches = world.watches(.kustomization)
       #expect(watches.count >= 2, "the dropped watch must have been replaced: \(watches)")
     }
   }
+
 }
