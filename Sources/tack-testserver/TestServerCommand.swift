@@ -19,6 +19,8 @@ struct TestServerCommand: AsyncParsableCommand {
   var crds: [String] = []
   @Option(help: "Seed objects: 'demo' for a small realistic Flux + Flagger setup.") var seed: String?
   @Option(name: .customLong("seed-kustomizations"), help: "Seed this many Kustomizations with status.") var seedKustomizations = 0
+  @Option(name: .customLong("seed-events"), help: "Seed this many Events about Flux objects (in the seeded namespaces).") var seedEvents = 0
+  @Option(name: .customLong("seed-inventory"), help: "Seed Kustomization flux-system/big with this many inventory entries.") var seedInventory = 0
   @Option(name: .customLong("seed-namespaces"), help: "Spread seeded Kustomizations over this many namespaces.") var seedNamespaces = 10
   @Option(name: .customLong("state-dir"), help: "Directory for the kubeconfig, certificates and keys (default: a temp dir).")
   var stateDir: String?
@@ -26,6 +28,7 @@ struct TestServerCommand: AsyncParsableCommand {
   func validate() throws {
     if let seed, seed != "demo" { throw ValidationError("--seed: unknown seed '\(seed)'; use 'demo'") }
     if seedKustomizations < 0 { throw ValidationError("--seed-kustomizations must not be negative") }
+    if seedEvents < 0 || seedInventory < 0 { throw ValidationError("--seed-events and --seed-inventory must not be negative") }
   }
 
   func run() async throws {
@@ -66,6 +69,20 @@ struct TestServerCommand: AsyncParsableCommand {
       Self.log("seeded \(stored) objects in \(Self.milliseconds(end - start)) ms "
         + "(generate \(Self.milliseconds(generated - start)) ms, insert \(Self.milliseconds(end - generated)) ms; "
         + "CPU \(Self.milliseconds(Self.processCPUTime() - startCPU)) ms on all threads)")
+    }
+    if seedEvents > 0 {
+      if seedKustomizations == 0 {
+        // The events' namespaces must exist.
+        _ = try cluster.store.bulkInsert(
+          FluxFixtures.kustomizations(count: 0, namespaces: seedNamespaces), validation: .firstOfEachKind)
+      }
+      let stored = try cluster.store.bulkInsert(
+        ObservabilityFixtures.events(count: seedEvents, namespaces: seedNamespaces), validation: .firstOfEachKind)
+      Self.log("seeded \(stored) events")
+    }
+    if seedInventory > 0 {
+      try cluster.store.seed(ObservabilityFixtures.largeInventory(entries: seedInventory))
+      Self.log("seeded Kustomization flux-system/big with \(seedInventory) inventory entries")
     }
     var kubeconfig = try cluster.writeKubeconfig(fileName: "kubeconfig")
     if let stateDir {
