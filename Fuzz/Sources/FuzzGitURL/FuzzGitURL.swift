@@ -11,7 +11,9 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   if let (_, rest) = GitAddress.scheme(of: text), let authority = try? GitAddress.authority(rest),
     let password = authority.password, distinctive(password, from: [authority.host, authority.path, authority.user ?? ""])
   {
-    precondition(!redacted.contains(":" + password + "@"), "a redacted Git URL kept its password")
+    // Only after `://`: what comes before is the scheme, quoted as it is when it is not supported.
+    let shown = GitAddress.scheme(of: redacted)?.rest ?? ""
+    precondition(!shown.contains(":" + password + "@"), "a redacted Git URL kept its password")
   }
   guard let url = try? GitURL.parse(text) else { return 0 }
   _ = url.effectivePort
