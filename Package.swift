@@ -21,6 +21,8 @@ let package = Package(
     .executable(name: "tack", targets: ["tack"]),
     .executable(name: "tack-testserver", targets: ["tack-testserver"]),
     .executable(name: "tack-demo-server", targets: ["tack-demo-server"]),
+    // For the libFuzzer package in Fuzz/ (see FUZZING.md): a path dependency sees only products.
+    .library(name: "TackFuzzable", targets: ["TackJSON", "TackBase", "TackKube", "TackGit", "TackSecrets", "TackCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -82,6 +82,16 @@ public enum GitAddress {
     return (user, String(host), String(text[text.index(after: colon)...]))
   }
 
-  /// A URL text with any `user:password@` cut down to `user@`, safe to print.
-  public static func redacted(_ text: String) -> String { GitSecretRedactor.stripUserInfoPasswords(text) }
+  /// A URL text with any `user:password@` cut down to `user@`, safe to print. The password is cut
+  /// where `authority` finds it (up to the last `@` before the first `/`): the message redactor
+  /// also ends a URL at a quote or a space, so a password holding one would slip past it.
+  public static func redacted(_ text: String) -> String {
+    if let (_, rest) = scheme(of: text) {
+      let authority = rest[..<(rest.firstIndex(of: "/") ?? rest.endIndex)]
+      if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+        return GitSecretRedactor.stripUserInfoPasswords(String(text[..<colon] + text[at...]))
+      }
+    }
+    return GitSecretRedactor.stripUserInfoPasswords(text)
+  }
 }

@@ -59,6 +59,20 @@ import Testing
     #expect(text == "failed https://u@host/x with <redacted> header")
   }
 
+  /// Found by the git-url fuzz target: a password holding a quote (or a space) ended the
+  /// redactor's idea of the URL early, so an invalid-URL error printed the password.
+  @Test(arguments: ["https://user:s3c'3tpass@example.com:99999/a.git", "https://user:pa ss\"word@example.com:0x/a"])
+  func invalidURLErrorsNeverQuoteThePassword(_ text: String) {
+    #expect(!GitAddress.redacted(text).contains("3tpass") && !GitAddress.redacted(text).contains("word@"))
+    #expect(GitAddress.redacted(text).hasPrefix("https://user@example.com:"))
+    do {
+      _ = try GitURL.parse(text)
+      Issue.record("\(text) should not parse")
+    } catch {
+      #expect(!error.description.contains("3tpass") && !error.description.contains("word@"), "\(error.description)")
+    }
+  }
+
   @Test func addressPartsAreTheSameForEveryCaller() throws {
     let authority = try GitAddress.authority("bot:p%40ss@[::1]:2222/org/repo.git")
     #expect(authority == GitAddress.Authority(user: "bot", password: "p%40ss", host: "::1", port: 2222, path: "/org/repo.git"))

@@ -118,7 +118,10 @@ enum SopsYAML {
   }
 
   static func keyNode(_ key: String, style: SopsStyle?) -> Node {
-    let chosen = style?.scalarStyle ?? (SopsYAMLScalar.needsQuoting(key) ? .doubleQuoted : .any)
+    var chosen = style?.scalarStyle ?? .any
+    // A key read plain under a tag (`!!str 8: x`, `! 8: x`) is the string "8"; written plain again
+    // it would read as a number, which the reader refuses. Quote it, as a key without a style.
+    if chosen == .plain || chosen == .any, SopsYAMLScalar.needsQuoting(key) { chosen = .doubleQuoted }
     return .scalar(Node.Scalar(key, Tag(.str), chosen))
   }
 
