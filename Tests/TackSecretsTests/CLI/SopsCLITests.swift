@@ -165,7 +165,9 @@ struct SopsCLITests {
     try workspace.write(result.stdout, to: "multi.enc.yaml")
     let back = try await workspace.run(["secrets", "decrypt", "multi.enc.yaml"], environment: Self.keyEnvironment)
     #expect(back.exitCode == 0)
-    #expect(back.stdout == (try workspace.text("multi.yaml")))
+    // As sops writes it (yaml.v3): a key that YAML 1.1 reads as a boolean (`y`) comes back quoted.
+    let expected = try workspace.text("multi.yaml").replacingOccurrences(of: "\n  y: why", with: "\n  \"y\": why")
+    #expect(back.stdout == expected)
     // A config whose rules do not match, and no --age: a clear error.
     try workspace.write("creation_rules:\n  - path_regex: nothing-matches\n    age: \(AgeKeyTests.sampleRecipient)\n", to: "strict.sops.yaml")
     let unmatched = try await workspace.run(["secrets", "encrypt", "--config", "strict.sops.yaml", "secret.yaml"])
