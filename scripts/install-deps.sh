@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libcurl4-openssl-dev   # CCurl: the Kubernetes API transport
   libgit2-dev            # CGit2: the Git layer
   libssh2-1-dev          # libgit2's SSH transport
-  zlib1g-dev             # CZlib: gzip in the test API server
+  zlib1g-dev             # CZlib: Helm release records (tree), gzip in the test API server
   git                    # test git servers (git http-backend) and result checks
   openssh-server         # test sshd for the SSH transport tests
   openssh-client         # ssh-keygen checks of generated keys, ssh-agent
