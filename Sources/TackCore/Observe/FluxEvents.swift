@@ -108,25 +108,30 @@ public struct FluxEvents: Sendable {
     return queries
   }
 
-  public func list(_ request: FluxEventsRequest) async throws -> EventList {
+  /// The request's events, oldest first. Only with `keepObjects` (for `-o json`) are the events
+  /// themselves kept; a table needs a few fields of each, and ten thousand events parsed whole
+  /// would double what the command holds.
+  public func list(_ request: FluxEventsRequest, keepObjects: Bool = false) async throws -> EventList {
     let queries = try await queries(request)
     var seen = Set<String>()
-    var events: [JSON] = []
+    var records: [(record: EventRecord, object: JSON?)] = []
     for query in queries {
       try Task.checkCancellation()
-      let items = try await cluster.list(.event, ListScope(namespace: query.namespace, fieldSelector: query.fieldSelector)).items
-      for event in items where Self.keeps(event, types: request.types) {
-        let uid = event[path: "metadata", "uid"]?.stringValue
-          ?? "\(event[path: "metadata", "namespace"]?.stringValue ?? "")/\(event[path: "metadata", "name"]?.stringValue ?? "")"
-        if seen.insert(uid).inserted { events.append(event) }
+      let scope = ListScope(namespace: query.namespace, fieldSelector: query.fieldSelector)
+      for try await page in try await cluster.listPages(.event, scope) {
+        for event in page.items where Self.keeps(event, types: request.types) {
+          let record = EventRecord(event)
+          if seen.insert(record.identity).inserted { records.append((record, keepObjects ? event : nil)) }
+        }
       }
     }
-    let sorted = events.enumerated().sorted { a, b in
-      let (x, y) = (Self.lastSeen(a.element)?.seconds ?? 0, Self.lastSeen(b.element)?.seconds ?? 0)
+    let sorted = records.enumerated().sorted { a, b in
+      let (x, y) = (a.element.record.lastSeen?.seconds ?? 0, b.element.record.lastSeen?.seconds ?? 0)
       return x != y ? x < y : a.offset < b.offset
     }.map(\.element)
     let crossesNamespaces = Set(queries.map(\.namespace)).count > 1
-    return EventList(events: sorted, crossesNamespaces: crossesNamespaces)
+    return EventList(
+      records: sorted.map(\.record), events: sorted.compactMap(\.object), crossesNamespaces: crossesNamespaces)
   }
 
   /// Events that arrive after `shown` (new ones, and new occurrences of shown ones), as they come;
@@ -135,7 +140,7 @@ public struct FluxEvents: Sendable {
     -> AsyncThrowingStream<JSON, any Error>
   {
     let queries = try await queries(request)
-    let known = Set(shown.events.map(Self.version))
+    let known = Set(shown.records.map(\.version))
     let cluster = self.cluster
     return AsyncThrowingStream { continuation in
       let task = Task {
@@ -215,13 +220,46 @@ public struct FluxEvents: Sendable {
   }
 }
 
+/// The fields of an Event that its table row shows, read once.
+public struct EventRecord: Sendable, Equatable {
+  public var namespace: String
+  public var type: String
+  public var reason: String
+  public var object: String
+  public var message: String
+  public var lastSeen: RFC3339Time?
+  public var firstSeen: RFC3339Time?
+  public var count: Int
+  /// The event's uid (or namespace/name): one row per event however many queries find it.
+  var identity: String
+  /// The event at one revision: a repeat bumps the revision and is shown again by a watch.
+  var version: String
+
+  public init(_ event: JSON) {
+    namespace = event[path: "metadata", "namespace"]?.stringValue ?? ""
+    type = event["type"]?.stringValue ?? ""
+    reason = event["reason"]?.stringValue ?? ""
+    object = "\(event[path: "involvedObject", "kind"]?.stringValue ?? "")/\(event[path: "involvedObject", "name"]?.stringValue ?? "")"
+    message = event["message"]?.stringValue ?? ""
+    lastSeen = FluxEvents.lastSeen(event)
+    let firstText = event["firstTimestamp"]?.stringValue ?? event["eventTime"]?.stringValue
+    firstSeen = firstText.flatMap { RFC3339Time($0) }
+    count = event[path: "series", "count"]?.intValue ?? event["count"]?.intValue ?? 1
+    identity = event[path: "metadata", "uid"]?.stringValue ?? "\(namespace)/\(event[path: "metadata", "name"]?.stringValue ?? "")"
+    version = FluxEvents.version(event)
+  }
+}
+
 /// Events ready to print: sorted oldest first.
 public struct EventList: Sendable {
+  public var records: [EventRecord]
+  /// The events themselves, when the listing kept them (`-o json`); otherwise empty.
   public var events: [JSON]
   /// Related objects live in another namespace: the table shows NAMESPACE even without `-A`.
   public var crossesNamespaces: Bool
 
-  public init(events: [JSON], crossesNamespaces: Bool) {
+  public init(records: [EventRecord], events: [JSON] = [], crossesNamespaces: Bool) {
+    self.records = records
     self.events = events
     self.crossesNamespaces = crossesNamespaces
   }
@@ -231,13 +269,9 @@ public struct EventList: Sendable {
     let withNamespace = allNamespaces || crossesNamespaces
     var header = ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
     if withNamespace { header.insert("NAMESPACE", at: 0) }
-    let rows = events.map { event -> [String] in
-      var row = [
-        Self.lastSeenText(event, now: now), event["type"]?.stringValue ?? "", event["reason"]?.stringValue ?? "",
-        "\(event[path: "involvedObject", "kind"]?.stringValue ?? "")/\(event[path: "involvedObject", "name"]?.stringValue ?? "")",
-        event["message"]?.stringValue ?? "",
-      ]
-      if withNamespace { row.insert(event[path: "metadata", "namespace"]?.stringValue ?? "", at: 0) }
+    let rows = records.map { record -> [String] in
+      var row = [Self.lastSeenText(record, now: now), record.type, record.reason, record.object, record.message]
+      if withNamespace { row.insert(record.namespace, at: 0) }
       return row
     }
     return (header, rows)
@@ -245,13 +279,10 @@ public struct EventList: Sendable {
 
   /// kubectl's LAST SEEN: the age of the last occurrence, and `(x<count> over <age of the first>)`
   /// for a repeated event.
-  static func lastSeenText(_ event: JSON, now: RFC3339Time) -> String {
-    guard let last = FluxEvents.lastSeen(event) else { return "<unknown>" }
+  static func lastSeenText(_ record: EventRecord, now: RFC3339Time) -> String {
+    guard let last = record.lastSeen else { return "<unknown>" }
     let age = HumanDuration.age(since: last, now: now)
-    let count = event[path: "series", "count"]?.intValue ?? event["count"]?.intValue ?? 1
-    guard count > 1 else { return age }
-    let firstText = event["firstTimestamp"]?.stringValue ?? event["eventTime"]?.stringValue
-    let first = firstText.flatMap { RFC3339Time($0) } ?? last
-    return "\(age) (x\(count) over \(HumanDuration.age(since: first, now: now)))"
+    guard record.count > 1 else { return age }
+    return "\(age) (x\(record.count) over \(HumanDuration.age(since: record.firstSeen ?? last, now: now)))"
   }
 }

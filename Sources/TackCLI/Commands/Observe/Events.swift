@@ -64,7 +64,7 @@ extension Tack {
       let namespace = allNamespaces ? nil : try context.namespace(global)
       let request = try request(namespace: namespace)
       let cluster = try context.cluster(global)
-      let list = try await FluxEvents(cluster: cluster).list(request)
+      let list = try await FluxEvents(cluster: cluster).list(request, keepObjects: output != .table)
       let now = context.clock.now()
       switch output {
       case .json:
@@ -75,7 +75,7 @@ extension Tack {
         for event in list.events { context.console.write(event.serialized() + "\n") }
       case .table:
         let table = list.table(now: now, allNamespaces: allNamespaces)
-        if list.events.isEmpty && !watch {
+        if list.records.isEmpty && !watch {
           context.console.failure(allNamespaces ? "No events found." : "No events found in \(namespace ?? "") namespace.")
           return
         }
@@ -108,7 +108,7 @@ extension Tack {
             switch output {
             case .jsonl: context.console.write(event.serialized() + "\n")
             default:
-              let row = EventList(events: [event], crossesNamespaces: shown.crossesNamespaces)
+              let row = EventList(records: [EventRecord(event)], crossesNamespaces: shown.crossesNamespaces)
                 .table(now: context.clock.now(), allNamespaces: allNamespaces).rows
               if let row = row.first { context.console.write(table.render(row)) }
             }
