@@ -22,39 +22,11 @@ NAMESPACES="${TACK_BENCH_NAMESPACES:-50}"
 mkdir -p "$WORK"
 cd "$ROOT"
 
-# The same release build folder and flags as Benchmarks/get, so the two share one build.
-SCRATCH="${TACK_BENCH_SCRATCH:-$ROOT/.build-release}"
-echo "# building tack-testserver (release)" >&2
-swift build -c release --static-swift-stdlib --product tack-testserver --scratch-path "$SCRATCH" >&2
-BIN="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)"
-
-"$BIN/tack-testserver" --seed-kustomizations "$KUSTOMIZATIONS" --seed-namespaces "$NAMESPACES" \
-  --kubeconfig-out "$WORK/kubeconfig" > "$WORK/server.out" 2> "$WORK/server.err" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  grep -q '^ready ' "$WORK/server.out" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q '^ready ' "$WORK/server.out" || { echo "server did not start:" >&2; cat "$WORK/server.err" >&2; exit 1; }
-URL="$(awk '/^ready /{print $2}' "$WORK/server.out")"
-export KUBECONFIG="$WORK/kubeconfig"
-
-python3 - "$WORK" <<'PY'
-import base64, sys, yaml
-work = sys.argv[1]
-config = yaml.safe_load(open(work + "/kubeconfig"))
-cluster = config["clusters"][0]["cluster"]
-user = config["users"][0]["user"]
-def copy(name, data_key, path_key, source):
-    if data_key in source:
-        open(f"{work}/{name}", "wb").write(base64.b64decode(source[data_key]))
-    else:
-        open(f"{work}/{name}", "wb").write(open(source[path_key], "rb").read())
-copy("ca.pem", "certificate-authority-data", "certificate-authority", cluster)
-copy("client.pem", "client-certificate-data", "client-certificate", user)
-copy("client-key.pem", "client-key-data", "client-key", user)
-PY
+# shellcheck source=Benchmarks/lib/testserver.sh
+. "$ROOT/Benchmarks/lib/testserver.sh"
+bench_build tack-testserver
+bench_start_server --seed-kustomizations "$KUSTOMIZATIONS" --seed-namespaces "$NAMESPACES"
+bench_credentials
 
 # Every page of the list, as a client pages it (the continue token is URL-safe, as kube's is).
 cat > "$WORK/pages.sh" <<SH
