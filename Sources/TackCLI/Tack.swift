@@ -7,8 +7,8 @@ public struct Tack: AsyncParsableCommand {
     abstract: "GitOps and progressive delivery for Kubernetes, compatible with Flux and Flagger.",
     discussion: """
       Exit codes: 0 success, 1 error, 3 timed out waiting, 4 the resource reported failure, \
-      5 not found, 64 usage error, 130 interrupted. tack diff, like diff(1) and flux diff: 1 \
-      differences found, 2 error.
+      5 not found, 64 usage error, 130 interrupted, 141 the reader of stdout went away (as a \
+      shell reports SIGPIPE). tack diff, like diff(1) and flux diff: 1 differences found, 2 error.
       """,
     version: TackVersion.current,
     subcommands: [
