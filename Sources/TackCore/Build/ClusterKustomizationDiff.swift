@@ -61,6 +61,13 @@ public struct ClusterKustomizationDiff: Sendable {
 extension KustomizationDiffReport {
   /// `-o json`: ``document`` with sorted keys, two-space indent, and a final newline.
   public var json: String {
+    DiffJSON.text(of: document)
+  }
+}
+
+/// How `diff -o json` writes a report document: sorted keys, two-space indent, a final newline.
+enum DiffJSON {
+  static func text(of document: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(document), let value = try? JSON.parse(Array(data)) else { return "{}\n" }

@@ -56,10 +56,7 @@ extension RepositoryDiffResult {
 
   /// `-o json`: ``document`` with sorted keys, two-space indent, and a final newline.
   public var json: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document), let value = try? JSON.parse(Array(data)) else { return "{}\n" }
-    return value.serialized(JSONWriteOptions(indent: "  ", sortKeys: true)) + "\n"
+    DiffJSON.text(of: document)
   }
 }
 
