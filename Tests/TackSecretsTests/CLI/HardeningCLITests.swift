@@ -152,7 +152,11 @@ struct HardeningCLITests {
       try await Task.sleep(for: .milliseconds(300))
       child.signal(SIGINT)
     } else {
-      // The stream completes after Ctrl-C: the file must still not be committed.
+      // The stream completes after Ctrl-C: the file must still not be committed. The signal reaches
+      // the command's handler asynchronously (a dispatch source); on a loaded machine the stream could
+      // otherwise end before the Ctrl-C is even seen, which is a different case from the one tested.
+      try await Self.waitUntilDelivered(SIGINT, to: child.pid)
+      try await Task.sleep(for: .milliseconds(500))
       #expect(ciphertext.withUnsafeBytes { Glibc.write(writer, $0.baseAddress, $0.count) } == ciphertext.count)
     }
     close(writer)
@@ -163,6 +167,21 @@ struct HardeningCLITests {
     #expect(result.exitCode == 130, "\(result.exitCode) \(String(describing: result.signal))")
     #expect(try temporaryFiles() == [])
     #expect(!workspace.exists("plain.yaml"))
+  }
+
+  /// Waits until `signal` is no longer pending for `pid` (per thread or process-wide), so the
+  /// process has taken it.
+  static func waitUntilDelivered(_ signal: Int32, to pid: pid_t) async throws {
+    let bit = UInt64(1) << UInt64(signal - 1)
+    let deadline = ContinuousClock.now + .seconds(60)
+    while ContinuousClock.now < deadline {
+      let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+      let pending = status.split(separator: "\n").filter { $0.hasPrefix("SigPnd:") || $0.hasPrefix("ShdPnd:") }
+        .compactMap { UInt64($0.split(separator: "\t").last.map(String.init) ?? "", radix: 16) }
+      if pending.count == 2, pending.allSatisfy({ $0 & bit == 0 }) { return }
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    Issue.record("signal \(signal) still pending for \(pid) after 60 s")
   }
 
   // MARK: secrets never in messages
