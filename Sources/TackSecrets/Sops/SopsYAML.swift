@@ -57,6 +57,7 @@ enum SopsYAML {
     case .mapping(let mapping):
       var members: [SopsMember] = []
       members.reserveCapacity(mapping.count)
+      var seen: Set<String> = []
       for (key, value) in mapping {
         guard case .scalar(let keyScalar) = key else {
           throw SopsError(.invalidInput, "mapping keys must be strings (line \(key.mark?.line ?? 0))")
@@ -65,6 +66,11 @@ enum SopsYAML {
         let resolved = try? SopsYAMLScalar.resolve(keyScalar.string, plain: keyStyle == .plain, tag: keyScalar.tag.rawValue)
         guard case .string(let keyText)? = resolved else {
           throw SopsError(.invalidInput, "key \"\(keyScalar.string)\" on line \(keyScalar.mark?.line ?? 0) is not a string; quote it (SOPS only supports string keys)")
+        }
+        // YAML tells `!x key` from `key`, SOPS does not: its keys are strings. Written back, both would
+        // be `key:` and the file would no longer read (or, to a lenient reader, lose a value).
+        guard seen.insert(keyText).inserted else {
+          throw SopsError(.invalidInput, "key \"\(keyText)\" on line \(keyScalar.mark?.line ?? 0) is defined twice in its mapping; SOPS keys are strings, so a tag does not tell them apart")
         }
         members.append(SopsMember(keyText, try self.node(value), keyStyle: keyStyle))
       }
