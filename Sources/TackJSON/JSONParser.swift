@@ -5,12 +5,21 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
   public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }
 
+/// What a parse does with a key that an object holds twice.
+public enum JSONDuplicateKeys: Sendable {
+  /// The last one wins, as in Go's decoder and so the API server.
+  case lastWins
+  /// The parse fails naming the key: for files whose every member matters (SOPS), where dropping one
+  /// would lose a value without a word.
+  case reject
+}
+
 extension JSON {
   /// Parses one JSON text (RFC 8259). Whitespace may surround it; anything else after it is an error.
-  public static func parse(_ text: String) throws(JSONParseError) -> JSON {
+  public static func parse(_ text: String, duplicateKeys: JSONDuplicateKeys = .lastWins) throws(JSONParseError) -> JSON {
     var copy = text
     do {
-      return try copy.withUTF8 { buffer in try JSON.parse(buffer) }
+      return try copy.withUTF8 { buffer in try JSON.parse(buffer, duplicateKeys: duplicateKeys) }
     } catch let error as JSONParseError {
       throw error
     } catch {
@@ -28,8 +37,10 @@ extension JSON {
     return try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in try JSON.parse(buffer) }
   }
 
-  public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSON {
-    var parser = JSONParser(buffer)
+  public static func parse(
+    _ buffer: UnsafeBufferPointer<UInt8>, duplicateKeys: JSONDuplicateKeys = .lastWins
+  ) throws(JSONParseError) -> JSON {
+    var parser = JSONParser(buffer, duplicateKeys: duplicateKeys)
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
@@ -47,10 +58,14 @@ extension Result where Failure == JSONParseError {
 struct JSONParser {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  let duplicateKeys: JSONDuplicateKeys
   /// Deeper nesting than any Kubernetes object; bounds the recursion on hostile input.
   static let maxDepth = 512
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(_ bytes: UnsafeBufferPointer<UInt8>, duplicateKeys: JSONDuplicateKeys = .lastWins) {
+    self.bytes = bytes
+    self.duplicateKeys = duplicateKeys
+  }
 
   func error(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
@@ -91,6 +106,7 @@ struct JSONParser {
   mutating func parseObject(depth: Int) throws(JSONParseError) -> JSON {
     index += 1
     var members: [JSONObject.Member] = []
+    var seen: Set<String> = []
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -99,7 +115,11 @@ struct JSONParser {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+      let keyOffset = index
       let key = try parseString()
+      if duplicateKeys == .reject, !seen.insert(key).inserted {
+        throw JSONParseError(offset: keyOffset, reason: "the key \"\(key)\" appears twice in one object")
+      }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
       index += 1

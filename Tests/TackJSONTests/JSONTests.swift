@@ -24,6 +24,16 @@ import TackJSON
     #expect(value.serialized() == #"{"a":3,"b":2}"#)
   }
 
+  @Test func aDuplicateKeyCanBeRefused() throws {
+    #expect {
+      try JSON.parse(#"{"a":1,"b":{},"a":3}"#, duplicateKeys: .reject)
+    } throws: { error in
+      "\(error)" == #"invalid JSON at byte 14: the key "a" appears twice in one object"#
+    }
+    // Keys in different objects are not duplicates.
+    #expect(try JSON.parse(#"{"a":{"a":1},"b":[{"a":2}]}"#, duplicateKeys: .reject)[path: "a", "a"] == .number("1"))
+  }
+
   @Test func boundsNesting() {
     let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
     #expect(throws: JSONParseError.self) { try JSON.parse(deep) }

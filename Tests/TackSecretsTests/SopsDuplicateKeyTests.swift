@@ -30,3 +30,16 @@ import Testing
     #expect(again.serialized() == file.serialized())
   }
 }
+
+/// JSON's duplicate keys: the API server keeps the last one, but a SOPS file must not lose the other
+/// without a word (sops itself keeps both and writes a file with the key twice).
+@Suite struct SopsJSONDuplicateKeyTests {
+  @Test(arguments: ["{\"a\": \"x\", \"a\": \"y\"}", "{\"m\": {\"k\": 1, \"b\": 2, \"k\": 3}}"])
+  func aRepeatedKeyIsRefusedNamingIt(_ text: String) {
+    #expect {
+      try SopsFile.parse(text, format: .json)
+    } throws: { error in
+      "\(error)".contains("appears twice in one object")
+    }
+  }
+}

@@ -5,9 +5,10 @@ enum SopsJSON {
   static func parse(_ text: String) throws(SopsError) -> SopsNode {
     let json: JSON
     do {
-      json = try JSON.parse(text)
+      // Every member is encrypted and MACed: keeping only the last of two would drop a value quietly.
+      json = try JSON.parse(text, duplicateKeys: .reject)
     } catch {
-      throw SopsError(.invalidInput, "invalid JSON: \(error)")
+      throw SopsError(.invalidInput, "\(error)")
     }
     guard case .object = json else {
       throw SopsError(.invalidInput, "the JSON document must be an object")
