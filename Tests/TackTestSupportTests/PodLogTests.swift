@@ -60,4 +60,26 @@ import Testing
     let tail = try await kubectl.run(["logs", "controller", "-n", ns, "--tail", "2"])
     #expect(tail.stdout == "an hour ago\njust now\n")
   }
+
+  /// The benchmark's writer: about the asked rate, round-robin over the six pods, each line JSON.
+  @Test func controllerLogStreamWritesAtItsRate() async throws {
+    let logs = PodLogs()
+    let stream = ControllerLogStream(logs: logs, linesPerSecond: 600)
+    let writer = Task { await stream.run() }
+    try await Task.sleep(for: .milliseconds(500))
+    writer.cancel()
+    await writer.value
+    var total = 0
+    for name in ControllerLogStream.controllerNames {
+      let key = PodLogs.Key(namespace: "flux-system", pod: ControllerLogStream.podName(name), container: "manager")
+      let lines = String(decoding: logs.read(key, query: PodLogs.Query()), as: UTF8.self).split(separator: "\n")
+      #expect(!lines.isEmpty)
+      for line in lines.prefix(3) {
+        let json = try JSON.parse(String(line))
+        #expect(json["controllerKind"] != nil && json["ts"]?.stringValue?.count == 24, "\(line)")
+      }
+      total += lines.count
+    }
+    #expect(total >= 250 && total <= 400, "\(total) lines in 0.5 s at 600/s")
+  }
 }
