@@ -36,7 +36,8 @@ follow_measure() {
   local cpu=() rss=() rate=()
   for _ in $(seq 1 "$REPS"); do
     /usr/bin/time -f '%U %S %M' -o "$WORK/time.out" timeout -s INT "$WINDOW" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || true
-    read -r user system max < "$WORK/time.out"
+    # GNU time puts "Command exited with non-zero status" first when the window's SIGINT ends it.
+    read -r user system max < <(tail -n 1 "$WORK/time.out")
     cpu+=("$(awk -v u="$user" -v s="$system" -v w="$WINDOW" 'BEGIN{printf "%.2f", (u+s)/w*100}')")
     rss+=("$max")
     rate+=("$(awk -v n="$(wc -l < "$WORK/out.txt")" -v w="$WINDOW" 'BEGIN{printf "%.0f", n/w}')")
@@ -55,7 +56,7 @@ printf '| %-70s | %8s | %10s | %8s |\n' "command" "CPU (%)" "peak RSS (KiB)" "li
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' $(seq 1 72))" "----------" "------------" "----------"
 follow_measure "tack logs --follow -A --tail 0" "$TACK" logs --follow -A --tail 0; TF="$(cat "$WORK/last.median")"
 follow_measure "tack logs --follow -A --tail 0 -o json" "$TACK" logs --follow -A --tail 0 -o json
-follow_measure "kubectl logs -f -n flux-system -l 'app in (…6…)' --max-log-requests 6 --tail 0" \
+follow_measure "kubectl logs -f -n flux-system -l 'app in (the 6)' --max-log-requests 6 --tail 0" \
   kubectl logs -f -n flux-system -l "$SELECTOR" --max-log-requests 6 --tail 0; KF="$(cat "$WORK/last.median")"
 echo
 awk -v a="$TF" -v b="$KF" 'BEGIN{split(a,x," "); split(b,y," "); printf "logs --follow (tack / kubectl): %.2fx CPU, %.2fx memory\n", x[1]/y[1], x[2]/y[2]}'
