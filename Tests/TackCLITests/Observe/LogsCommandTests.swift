@@ -97,7 +97,8 @@ import Testing
   }
 
   static func waitForFollower(_ cluster: TestCluster, pod: String) async throws {
-    for _ in 0..<500 where cluster.server.podLogs.followerCount(namespace: "flux-system", pod: pod, container: "manager") == 0 {
+    // Generous: the whole test bundle shares two cores when `swift test` runs everything.
+    for _ in 0..<6_000 where cluster.server.podLogs.followerCount(namespace: "flux-system", pod: pod, container: "manager") == 0 {
       try await Task.sleep(for: .milliseconds(10))
     }
   }

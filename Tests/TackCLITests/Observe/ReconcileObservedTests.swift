@@ -90,10 +90,10 @@ import Testing
   @Test func eventsWatchAndLogsFollowSeeAReconcile() async throws {
     try await FluxCLIWorld.with(Array(Self.objects.prefix(2))) { world in
       try FluxControllerDouble.seedControllerPods(in: world.cluster.store)
-      let watch = Task { await world.tack(["events", "--watch", "--for", "Kustomization/podinfo", "--timeout", "6s"]) }
+      let watch = Task { await world.tack(["events", "--watch", "--for", "Kustomization/podinfo", "--timeout", "15s"]) }
       let follow = Task { await world.tack(["logs", "--follow", "--kind", "Kustomization", "--tail", "0"]) }
       let pod = FluxControllerDouble.podName(.kustomize)
-      for _ in 0..<500 {
+      for _ in 0..<3_000 {
         let watching = world.cluster.server.requests(path: "/api/v1/namespaces/flux-system/events").filter { $0.query.hasPrefix("watch=1") }.count == 2
         if watching && world.cluster.server.podLogs.followerCount(namespace: "flux-system", pod: pod, container: "manager") > 0 { break }
         try await Task.sleep(for: .milliseconds(20))
