@@ -9579,7 +9579,7 @@ _tack_events() {
     repeating_flags=()
     non_repeating_flags=(-A --all-namespaces -w --watch --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
     repeating_options=(--types --as-group)
-    non_repeating_options=(--for -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--for --events-api -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
     __tack_offer_flags_options 0
 
     # Offer option value completions
@@ -9588,6 +9588,9 @@ _tack_events() {
         return
         ;;
     '--types')
+        return
+        ;;
+    '--events-api')
         return
         ;;
     '-o'|'--output')

@@ -409,7 +409,7 @@ function __tack_parse_tokens -S
                 __tack_parse_subcommand 0 'cert=' 'controller-name=' 'controller-namespace=' 'o/output=' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'version' 'h/help'
             end
         case 'events'
-            __tack_parse_subcommand 0 'A/all-namespaces' 'for=' 'types=+' 'w/watch' 'o/output=' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'version' 'h/help'
+            __tack_parse_subcommand 0 'A/all-namespaces' 'for=' 'types=+' 'events-api=' 'w/watch' 'o/output=' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'version' 'h/help'
         case 'stats'
             __tack_parse_subcommand 0 'A/all-namespaces' 'o/output=' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'version' 'h/help'
         case 'tree'
@@ -4147,6 +4147,7 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" A all-namespaces' -s 'A' -l 'all-namespaces' -d 'Events in every namespace.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" for' -l 'for' -d 'Only events of this Kind or Kind/name (and, with a name, of what it refers to).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events"' -l 'types' -d 'Event types to show: Normal, Warning (comma-separated or repeated).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" events-api' -l 'events-api' -d 'The Events API to read: v1 or events.k8s.io/v1 (default: v1, else events.k8s.io/v1 when v1 is not served).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" w watch' -s 'w' -l 'watch' -d 'Keep printing new events.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" o output' -s 'o' -l 'output' -d 'Output format: table, json or jsonl.' -rfka 'table json jsonl'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack events" kubeconfig' -l 'kubeconfig' -d 'Path to the kubeconfig file to use for CLI requests.' -rfka ''

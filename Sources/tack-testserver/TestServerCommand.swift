@@ -22,12 +22,15 @@ struct TestServerCommand: AsyncParsableCommand {
   @Option(name: .customLong("seed-events"), help: "Seed this many Events about Flux objects (in the seeded namespaces).") var seedEvents = 0
   @Option(name: .customLong("seed-inventory"), help: "Seed Kustomization flux-system/big with this many inventory entries.") var seedInventory = 0
   @Option(name: .customLong("seed-namespaces"), help: "Spread seeded Kustomizations over this many namespaces.") var seedNamespaces = 10
+  @Option(name: .customLong("log-rate"), help: "Write this many Flux controller log lines a second, spread over six controller pods in flux-system.")
+  var logRate = 0
   @Option(name: .customLong("state-dir"), help: "Directory for the kubeconfig, certificates and keys (default: a temp dir).")
   var stateDir: String?
 
   func validate() throws {
     if let seed, seed != "demo" { throw ValidationError("--seed: unknown seed '\(seed)'; use 'demo'") }
     if seedKustomizations < 0 { throw ValidationError("--seed-kustomizations must not be negative") }
+    if logRate < 0 { throw ValidationError("--log-rate must not be negative") }
     if seedEvents < 0 || seedInventory < 0 { throw ValidationError("--seed-events and --seed-inventory must not be negative") }
   }
 
@@ -84,6 +87,15 @@ struct TestServerCommand: AsyncParsableCommand {
       try cluster.store.seed(ObservabilityFixtures.largeInventory(entries: seedInventory))
       Self.log("seeded Kustomization flux-system/big with \(seedInventory) inventory entries")
     }
+    var writer: Task<Void, Never>?
+    if logRate > 0 {
+      try cluster.store.ensureNamespace("flux-system")
+      try cluster.store.seed(ControllerLogStream.controllers())
+      let stream = ControllerLogStream(logs: cluster.server.podLogs, linesPerSecond: logRate)
+      writer = Task { await stream.run() }
+      Self.log("writing \(logRate) controller log lines a second over \(ControllerLogStream.controllerNames.count) pods")
+    }
+    defer { writer?.cancel() }
     var kubeconfig = try cluster.writeKubeconfig(fileName: "kubeconfig")
     if let stateDir {
       try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import TackBase
 import TackJSON
 
 /// The Kubernetes API as tack's use cases see it: the one port to a cluster. Every command that
@@ -132,12 +133,21 @@ public struct PodLogRequest: Sendable, Equatable {
   public var follow: Bool
   /// Only the last lines.
   public var tailLines: Int?
+  /// Only lines written at or after this time; the apiserver passes it on in whole seconds.
+  public var sinceTime: RFC3339Time?
+  /// Each line prefixed with the time it was written and a space (RFC 3339, nanoseconds).
+  public var timestamps: Bool
 
-  public init(namespace: String, pod: String, container: String? = nil, follow: Bool = false, tailLines: Int? = nil) {
+  public init(
+    namespace: String, pod: String, container: String? = nil, follow: Bool = false, tailLines: Int? = nil,
+    sinceTime: RFC3339Time? = nil, timestamps: Bool = false
+  ) {
     self.namespace = namespace
     self.pod = pod
     self.container = container
     self.follow = follow
     self.tailLines = tailLines
+    self.sinceTime = sinceTime
+    self.timestamps = timestamps
   }
 }

@@ -201,7 +201,9 @@ public final class KubeCluster: Cluster {
     let body = try await Self.mapped {
       try await client.podLogs(
         namespace: request.namespace, pod: request.pod,
-        options: PodLogOptions(container: request.container, follow: request.follow, tailLines: request.tailLines))
+        options: PodLogOptions(
+          container: request.container, follow: request.follow, tailLines: request.tailLines,
+          sinceTime: request.sinceTime, timestamps: request.timestamps))
     }
     nonisolated(unsafe) var iterator = body.makeAsyncIterator()
     return AsyncThrowingStream(unfolding: { try await iterator.next() })

@@ -1,7 +1,8 @@
 import TackBase
 import TackJSON
 
-/// `events`: the core/v1 Events of Flux objects, as `flux events` selects, relates and orders them.
+/// `events`: the Events of Flux objects, as `flux events` selects, relates and orders them, read
+/// through core/v1 (or `events.k8s.io/v1`, see ``EventAPI``).
 /// With `--for Kind/name`, the events of the objects it refers to (its source, a HelmRelease's
 /// chart, an Alert's provider, an ImagePolicy's repository) come too.
 ///
@@ -25,11 +26,14 @@ public struct FluxEventsRequest: Sendable, Equatable {
   public var subject: Subject?
   /// `--types`, canonical (`Normal`, `Warning`); empty keeps both.
   public var types: [String]
+  /// Which Events API to read.
+  public var api: EventAPI
 
-  public init(namespace: String?, subject: Subject? = nil, types: [String] = []) {
+  public init(namespace: String?, subject: Subject? = nil, types: [String] = [], api: EventAPI = .automatic) {
     self.namespace = namespace
     self.subject = subject
     self.types = types
+    self.api = api
   }
 
   /// `--for Kind[/name]`: the kind case-insensitively among Flux's kinds.
@@ -96,13 +100,15 @@ public struct FluxEvents: Sendable {
   }
 
   /// Where the request's events are: its own selection, then each related object's.
-  func queries(_ request: FluxEventsRequest) async throws -> [Query] {
-    var queries = [Query(namespace: request.namespace, fieldSelector: request.subject.map(Self.selector))]
+  func queries(_ request: FluxEventsRequest, api: EventAPI) async throws -> [Query] {
+    var queries = [Query(namespace: request.namespace, fieldSelector: request.subject.map { Self.selector($0, api: api) })]
     if let subject = request.subject, let name = subject.name {
       let namespace = request.namespace ?? "flux-system"
       for reference in try await references(of: subject.kind, name: name, namespace: namespace) {
         queries.append(
-          Query(namespace: reference.namespace, fieldSelector: "involvedObject.kind=\(reference.kind),involvedObject.name=\(reference.name)"))
+          Query(
+            namespace: reference.namespace,
+            fieldSelector: "\(api.objectField("kind"))=\(reference.kind),\(api.objectField("name"))=\(reference.name)"))
       }
     }
     return queries
@@ -112,13 +118,23 @@ public struct FluxEvents: Sendable {
   /// themselves kept; a table needs a few fields of each, and ten thousand events parsed whole
   /// would double what the command holds.
   public func list(_ request: FluxEventsRequest, keepObjects: Bool = false) async throws -> EventList {
-    let queries = try await queries(request)
+    guard request.api == .automatic else { return try await list(request, api: request.api, keepObjects: keepObjects) }
+    do {
+      return try await list(request, api: .core, keepObjects: keepObjects)
+    } catch is ObjectNotFoundError {
+      // The server does not serve core/v1 Events (404 on the collection): kubectl's fallback.
+      return try await list(request, api: .eventsV1, keepObjects: keepObjects)
+    }
+  }
+
+  func list(_ request: FluxEventsRequest, api: EventAPI, keepObjects: Bool) async throws -> EventList {
+    let queries = try await queries(request, api: api)
     var seen = Set<String>()
     var records: [(record: EventRecord, object: JSON?)] = []
     for query in queries {
       try Task.checkCancellation()
       let scope = ListScope(namespace: query.namespace, fieldSelector: query.fieldSelector)
-      for try await page in try await cluster.listPages(.event, scope) {
+      for try await page in try await cluster.listPages(api.kind, scope) {
         for event in page.items where Self.keeps(event, types: request.types) {
           let record = EventRecord(event)
           if seen.insert(record.identity).inserted { records.append((record, keepObjects ? event : nil)) }
@@ -131,7 +147,8 @@ public struct FluxEvents: Sendable {
     }.map(\.element)
     let crossesNamespaces = Set(queries.map(\.namespace)).count > 1
     return EventList(
-      records: sorted.map(\.record), events: sorted.compactMap(\.object), crossesNamespaces: crossesNamespaces)
+      records: sorted.map(\.record), events: sorted.compactMap(\.object), crossesNamespaces: crossesNamespaces,
+      api: api)
   }
 
   /// Events that arrive after `shown` (new ones, and new occurrences of shown ones), as they come;
@@ -139,7 +156,8 @@ public struct FluxEvents: Sendable {
   public func watch(_ request: FluxEventsRequest, after shown: EventList) async throws
     -> AsyncThrowingStream<JSON, any Error>
   {
-    let queries = try await queries(request)
+    let api = shown.api
+    let queries = try await queries(request, api: api)
     let known = Set(shown.records.map(\.version))
     let cluster = self.cluster
     return AsyncThrowingStream { continuation in
@@ -149,7 +167,7 @@ public struct FluxEvents: Sendable {
             group.addTask {
               do {
                 let stream = try await cluster.watch(
-                  .event, ListScope(namespace: query.namespace, fieldSelector: query.fieldSelector), from: nil)
+                  api.kind, ListScope(namespace: query.namespace, fieldSelector: query.fieldSelector), from: nil)
                 for try await change in stream {
                   guard case .changed(let event) = change, Self.keeps(event, types: request.types),
                     !known.contains(Self.version(event))
@@ -174,12 +192,13 @@ public struct FluxEvents: Sendable {
       + (event[path: "metadata", "resourceVersion"]?.stringValue ?? "")
   }
 
-  static func selector(_ subject: FluxEventsRequest.Subject) -> String {
-    "involvedObject.kind=\(subject.kind.kind)" + (subject.name.map { ",involvedObject.name=\($0)" } ?? "")
+  static func selector(_ subject: FluxEventsRequest.Subject, api: EventAPI = .core) -> String {
+    "\(api.objectField("kind"))=\(subject.kind.kind)" + (subject.name.map { ",\(api.objectField("name"))=\($0)" } ?? "")
   }
 
   static func keeps(_ event: JSON, types: [String]) -> Bool {
-    guard kindNames.contains(event[path: "involvedObject", "kind"]?.stringValue ?? "") else { return false }
+    let object = event[path: "involvedObject", "kind"] ?? event[path: "regarding", "kind"]
+    guard kindNames.contains(object?.stringValue ?? "") else { return false }
     return types.isEmpty || types.contains(event["type"]?.stringValue ?? "")
   }
 
@@ -235,7 +254,8 @@ public struct EventRecord: Sendable, Equatable {
   /// The event at one revision: a repeat bumps the revision and is shown again by a watch.
   var version: String
 
-  public init(_ event: JSON) {
+  public init(_ served: JSON) {
+    let event = EventAPI.coreShape(served)
     namespace = event[path: "metadata", "namespace"]?.stringValue ?? ""
     type = event["type"]?.stringValue ?? ""
     reason = event["reason"]?.stringValue ?? ""
@@ -257,10 +277,13 @@ public struct EventList: Sendable {
   public var events: [JSON]
   /// Related objects live in another namespace: the table shows NAMESPACE even without `-A`.
   public var crossesNamespaces: Bool
+  /// The API the events were read through (a watch reads the same).
+  public var api: EventAPI
 
-  public init(records: [EventRecord], events: [JSON] = [], crossesNamespaces: Bool) {
+  public init(records: [EventRecord], events: [JSON] = [], crossesNamespaces: Bool, api: EventAPI = .core) {
     self.records = records
     self.events = events
+    self.api = api
     self.crossesNamespaces = crossesNamespaces
   }
 

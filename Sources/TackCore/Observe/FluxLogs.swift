@@ -187,40 +187,86 @@ public struct FluxLogs: Sendable {
     case problem(String)
   }
 
-  /// Reads one pod's log into `continuation`; false when it could not be read whole.
+  /// How long to wait before each attempt to read a followed log again after its stream broke:
+  /// about half a minute in all, long enough for an apiserver to restart.
+  static let resumeDelays: [Duration] = [.milliseconds(200), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(15)]
+
+  /// Reads one pod's log into `continuation`; false when it could not be read whole. A followed
+  /// log whose stream breaks is read again from the last line's time, skipping what was delivered
+  /// (``LogFollowCursor``), until attempts in a row bring nothing or the pod is gone.
   private func read(_ source: Source, into continuation: AsyncThrowingStream<LogEvent, any Error>.Continuation) async -> Bool {
-    do {
-      let stream = try await cluster.podLogs(
-        PodLogRequest(
-          namespace: request.fluxNamespace, pod: source.pod, container: source.container, follow: request.follow,
-          tailLines: request.tail))
-      var pending: [UInt8] = []
-      for try await chunk in stream {
-        pending += chunk
-        // One line may not exceed what a controller writes; a runaway line ends this stream.
-        guard pending.count <= 4 << 20 || pending.contains(0x0A) else {
-          continuation.yield(.problem("failed getting logs: a line of \(source.pod) is longer than 4 MiB"))
+    var cursor = LogFollowCursor()
+    var failures = 0
+    var opened = false
+    while true {
+      let before = cursor.count
+      do {
+        return try await readStream(source, cursor: &cursor, opened: &opened, into: continuation)
+      } catch is CancellationError {
+        return true
+      } catch {
+        if Task.isCancelled { return true }
+        if cursor.count != before { failures = 0 }
+        // The first request's refusal (no such container, forbidden) is the answer; a pod that
+        // went away since is too.
+        guard request.follow, opened, !(error is ObjectNotFoundError), failures < Self.resumeDelays.count else {
+          continuation.yield(.problem("failed getting logs: \(error)"))
           return false
         }
-        while let newline = pending.firstIndex(of: 0x0A) {
-          let raw = String(decoding: pending[..<newline], as: UTF8.self)
-          pending.removeSubrange(...newline)
-          switch parse(raw) {
-          case .skip: continue
-          case .line(let line): continuation.yield(.line(line))
-          case .malformed:
-            continuation.yield(.problem("parse error: \(source.pod) wrote a line that is not valid JSON"))
-            return true
-          }
-        }
+        do { try await Task.sleep(for: Self.resumeDelays[failures]) } catch { return true }
+        failures += 1
+        cursor.reopen()
       }
-      if case .line(let line) = parse(String(decoding: pending, as: UTF8.self)) { continuation.yield(.line(line)) }
-      return true
-    } catch is CancellationError {
-      return true
-    } catch {
-      continuation.yield(.problem("failed getting logs: \(error)"))
-      return false
     }
+  }
+
+  /// One request for a pod's log: from the start (or its tail), or after a break from the cursor.
+  private func readStream(
+    _ source: Source, cursor: inout LogFollowCursor, opened: inout Bool,
+    into continuation: AsyncThrowingStream<LogEvent, any Error>.Continuation
+  ) async throws -> Bool {
+    let resuming = cursor.resumeTime != nil
+    let stream = try await cluster.podLogs(
+      PodLogRequest(
+        namespace: request.fluxNamespace, pod: source.pod, container: source.container, follow: request.follow,
+        tailLines: resuming ? nil : request.tail, sinceTime: cursor.resumeTime, timestamps: request.follow))
+    opened = true
+    var pending: [UInt8] = []
+    /// One line: true to read on, false when the stream ends here. An unfinished last line that
+    /// is not JSON is only cut short, not a parse error.
+    func take(_ bytes: ArraySlice<UInt8>, last: Bool = false) -> Bool {
+      var raw = Substring(String(decoding: bytes, as: UTF8.self))
+      if request.follow {
+        let (time, text) = LogFollowCursor.split(raw)
+        if let time, !cursor.admit(time) { return true }
+        raw = text
+      }
+      switch parse(String(raw)) {
+      case .skip: return true
+      case .line(let line): continuation.yield(.line(line))
+      case .malformed:
+        if last { return false }
+        continuation.yield(.problem("parse error: \(source.pod) wrote a line that is not valid JSON"))
+        return false
+      }
+      return true
+    }
+    for try await chunk in stream {
+      pending += chunk
+      // One line may not exceed what a controller writes; a runaway line ends this stream.
+      guard pending.count <= 4 << 20 || pending.contains(0x0A) else {
+        continuation.yield(.problem("failed getting logs: a line of \(source.pod) is longer than 4 MiB"))
+        return false
+      }
+      var start = pending.startIndex
+      while let newline = pending[start...].firstIndex(of: 0x0A) {
+        let line = pending[start..<newline]
+        start = newline + 1
+        guard take(line) else { return true }
+      }
+      pending.removeSubrange(..<start)
+    }
+    if !pending.isEmpty { _ = take(pending[...], last: true) }
+    return true
   }
 }

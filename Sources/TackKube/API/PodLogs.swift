@@ -1,3 +1,4 @@
+import TackBase
 import TackHTTP
 
 /// Which part of a container's log to read (`kubectl logs` flags).
@@ -10,6 +11,8 @@ public struct PodLogOptions: Sendable, Equatable {
   public var tailLines: Int?
   /// Only lines newer than this many seconds.
   public var sinceSeconds: Int?
+  /// Only lines at or after this time (sent in whole seconds, as the apiserver forwards it anyway).
+  public var sinceTime: RFC3339Time?
   /// Prefix each line with its RFC 3339 timestamp.
   public var timestamps: Bool
   /// The previous (terminated) instance of the container.
@@ -17,12 +20,13 @@ public struct PodLogOptions: Sendable, Equatable {
 
   public init(
     container: String? = nil, follow: Bool = false, tailLines: Int? = nil, sinceSeconds: Int? = nil,
-    timestamps: Bool = false, previous: Bool = false
+    sinceTime: RFC3339Time? = nil, timestamps: Bool = false, previous: Bool = false
   ) {
     self.container = container
     self.follow = follow
     self.tailLines = tailLines
     self.sinceSeconds = sinceSeconds
+    self.sinceTime = sinceTime
     self.timestamps = timestamps
     self.previous = previous
   }
@@ -33,6 +37,7 @@ public struct PodLogOptions: Sendable, Equatable {
     if follow { items.append(("follow", "true")) }
     if let tailLines { items.append(("tailLines", String(tailLines))) }
     if let sinceSeconds { items.append(("sinceSeconds", String(sinceSeconds))) }
+    if let sinceTime { items.append(("sinceTime", sinceTime.rfc3339)) }
     if timestamps { items.append(("timestamps", "true")) }
     if previous { items.append(("previous", "true")) }
     return items

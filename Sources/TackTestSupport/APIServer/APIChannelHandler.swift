@@ -147,8 +147,9 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
   }
 
-  /// Writes a chunked response as its chunks come, then ends it (or stops when the client goes away).
-  func stream(_ chunks: AsyncStream<[UInt8]>, contentType: String, keepAlive: Bool, context: ChannelHandlerContext) {
+  /// Writes a chunked response as its chunks come, then ends it (or stops when the client goes away);
+  /// a `.reset` closes the connection without the body's end, as a broken stream looks to a client.
+  func stream(_ chunks: AsyncStream<StreamChunk>, contentType: String, keepAlive: Bool, context: ChannelHandlerContext) {
     var headers = HTTPHeaders()
     headers.add(name: "Content-Type", value: contentType)
     headers.add(name: "Cache-Control", value: "no-cache, private")
@@ -159,11 +160,19 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
     let bound = NIOLoopBound((self, context), eventLoop: loop)
     let task = Task {
       for await chunk in chunks {
+        guard case .bytes(let bytes) = chunk else {
+          loop.execute {
+            let (handler, context) = bound.value
+            handler.streaming = nil
+            context.close(promise: nil)
+          }
+          return
+        }
         loop.execute {
           let (handler, context) = bound.value
           guard context.channel.isActive else { return }
           context.writeAndFlush(
-            handler.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+            handler.wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
         }
       }
       loop.execute {

@@ -199,6 +199,16 @@ public final class ObjectStore: Sendable {
 
   var registrySnapshot: ResourceRegistry { state.withLock { $0.registry } }
 
+  /// Stops serving a built-in resource over HTTP (discovery and its URLs), as a cluster without it
+  /// would; objects stored under it stay, and in-process calls still reach them.
+  ///
+  /// ```swift
+  /// cluster.store.unserve(group: "", version: "v1", plural: "events")   // only events.k8s.io/v1 is left
+  /// ```
+  public func unserve(group: String, version: String, plural: String) {
+    state.withLock { $0.registry.unserve(group: group, version: version, plural: plural) }
+  }
+
   static func objectKey(namespace: String?, name: String) -> String {
     if let namespace, !namespace.isEmpty { return "\(namespace)/\(name)" }
     return name

@@ -26,7 +26,7 @@ enum DispatchOutcome: Sendable {
   case watch(WatchPlan)
   case proxy(ProxyRequest, ServiceProxy.Handler)
   /// A response streamed as it is produced (a followed pod log), in chunked encoding.
-  case stream(contentType: String, chunks: AsyncStream<[UInt8]>)
+  case stream(contentType: String, chunks: AsyncStream<StreamChunk>)
 }
 
 /// What a URL names (kube-apiserver's RequestInfo).
@@ -130,7 +130,8 @@ final class RequestDispatcher: Sendable {
     return try resourceOutcome(request, path: path, type: type, identity: identity)
   }
 
-  /// `GET …/pods/NAME/log`: the container's log from ``PodLogs``, streamed with `follow=true`.
+  /// `GET …/pods/NAME/log`: the container's log from ``PodLogs`` (`tailLines`, `sinceSeconds`,
+  /// `sinceTime`, `timestamps`), streamed with `follow=true`.
   func podLogOutcome(_ request: APIRequest, type: ResourceType, namespace: String, pod: String, identity: UserIdentity)
     throws(APIError) -> DispatchOutcome
   {
@@ -143,18 +144,14 @@ final class RequestDispatcher: Sendable {
     }
     let stored = try store.get(type, namespace: namespace, name: pod)
     let container = try PodLogs.container(of: stored.object, requested: request.parameter("container"))
-    var tailLines: Int?
-    if let text = request.parameter("tailLines") {
-      guard let value = Int(text) else { throw APIError.badRequest("tailLines: Invalid value: \"\(text)\"") }
-      tailLines = value
-    }
+    let query = try PodLogs.query(request, pod: pod)
     let key = PodLogs.Key(namespace: namespace, pod: pod, container: container)
     let contentType = "text/plain"
     if RequestDispatcher.parseBool(request.parameter("follow")) == true {
-      return .stream(contentType: contentType, chunks: podLogs.follow(key, tailLines: tailLines))
+      return .stream(contentType: contentType, chunks: podLogs.follow(key, query: query))
     }
     return .respond(
-      APIResponse(status: 200, headers: [("Content-Type", contentType)], body: podLogs.read(key, tailLines: tailLines)))
+      APIResponse(status: 200, headers: [("Content-Type", contentType)], body: podLogs.read(key, query: query)))
   }
 
   static func parse(_ segments: [String]) -> ResourcePath? {

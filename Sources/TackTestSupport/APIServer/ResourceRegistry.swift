@@ -8,6 +8,9 @@ struct ResourceRegistry: Sendable {
   /// CRD name → the storage version of its resource.
   private(set) var crdStorageVersion: [String: String] = [:]
   private var crdOfType: [String: String] = [:]
+  /// Built-in resources a test switched off (`group/version/plural`): not in discovery, and their
+  /// URLs answer 404, as on a cluster that does not serve them; what is stored stays.
+  private(set) var unserved: Set<String> = []
 
   init(builtins: [ResourceType]) {
     types = builtins
@@ -24,7 +27,13 @@ struct ResourceRegistry: Sendable {
   }
 
   func lookup(group: String, version: String, plural: String) -> ResourceType? {
-    byPath["\(group)/\(version)/\(plural)"].map { types[$0] }
+    let path = "\(group)/\(version)/\(plural)"
+    guard !unserved.contains(path) else { return nil }
+    return byPath[path].map { types[$0] }
+  }
+
+  mutating func unserve(group: String, version: String, plural: String) {
+    unserved.insert("\(group)/\(version)/\(plural)")
   }
 
   func lookup(apiVersion: String, kind: String) -> ResourceType? {
@@ -46,7 +55,7 @@ struct ResourceRegistry: Sendable {
 
   /// Served types of a group/version, in registration order.
   func types(group: String, version: String) -> [ResourceType] {
-    types.filter { $0.group == group && $0.version == version }
+    types.filter { $0.group == group && $0.version == version && !unserved.contains("\($0.group)/\($0.version)/\($0.plural)") }
   }
 
   /// Groups with their versions, preferred version first (kube-aggregator's version priority).

@@ -92,6 +92,67 @@ import Testing
     }
   }
 
+  static func kustomizationLine(_ name: String) -> String {
+    #"{"level":"info","ts":"2026-03-01T11:00:00.000Z","msg":"line \#(name)","controllerKind":"Kustomization","namespace":"flux-system","name":"apps"}"# + "\n"
+  }
+
+  static func waitForFollower(_ cluster: TestCluster, pod: String) async throws {
+    // Generous: the whole test bundle shares two cores when `swift test` runs everything.
+    for _ in 0..<6_000 where cluster.server.podLogs.followerCount(namespace: "flux-system", pod: pod, container: "manager") == 0 {
+      try await Task.sleep(for: .milliseconds(10))
+    }
+  }
+
+  /// A stream dropped mid-burst is read again from the last line's second; the lines it repeats
+  /// are skipped, the ones written during the break are not lost, and the run still ends 0.
+  @Test func followResumesAfterADropWithoutDuplicatesOrGaps() async throws {
+    try await Self.withControllers(finished: false) { cluster, env in
+      let logs = cluster.server.podLogs
+      let pod = "kustomize-controller-1"
+      let run = Task { await InProcessTack.run(["logs", "--follow", "--kind", "Kustomization", "--name", "apps", "--tail", "0"], environment: env) }
+      try await Self.waitForFollower(cluster, pod: pod)
+      let burst = RFC3339Time.now()
+      for name in ["1", "2", "3"] {
+        logs.append(Self.kustomizationLine(name), at: burst, namespace: "flux-system", pod: pod, container: "manager")
+      }
+      // Let the client read the burst before the break.
+      try await Task.sleep(for: .milliseconds(300))
+      logs.drop(namespace: "flux-system", pod: pod, container: "manager")
+      // Written while no one follows: one more at the very same time, one later.
+      logs.append(Self.kustomizationLine("4"), at: burst, namespace: "flux-system", pod: pod, container: "manager")
+      logs.append(Self.kustomizationLine("5"), namespace: "flux-system", pod: pod, container: "manager")
+      try await Self.waitForFollower(cluster, pod: pod)
+      logs.append(Self.kustomizationLine("6"), namespace: "flux-system", pod: pod, container: "manager")
+      for pod in ["kustomize-controller-1", "source-controller-1"] {
+        logs.finish(namespace: "flux-system", pod: pod, container: "manager")
+      }
+      let result = await run.value
+      #expect(result.exitCode == 0, "\(result)")
+      let messages = result.stdout.split(separator: "\n").map { $0.components(separatedBy: " - ").last ?? "" }
+      #expect(messages == ["line 1 ", "line 2 ", "line 3 ", "line 4 ", "line 5 ", "line 6 "], "\(result)")
+      let requests = cluster.server.requests(path: "/api/v1/namespaces/flux-system/pods/\(pod)/log")
+      #expect(requests.count == 2)
+      #expect(requests.last?.query.contains("sinceTime=") == true, "\(requests)")
+    }
+  }
+
+  /// A pod that went away during the break ends its stream with an error: exit 1, as a failed read.
+  @Test func followAfterADropToAPodThatIsGoneFails() async throws {
+    try await Self.withControllers(finished: false) { cluster, env in
+      let pod = "kustomize-controller-1"
+      let run = Task { await InProcessTack.run(["logs", "--follow"], environment: env) }
+      try await Self.waitForFollower(cluster, pod: pod)
+      try await Self.waitForFollower(cluster, pod: "source-controller-1")
+      try cluster.store.delete(apiVersion: "v1", kind: "Pod", namespace: "flux-system", name: pod)
+      cluster.server.podLogs.drop(namespace: "flux-system", pod: pod, container: "manager")
+      cluster.server.podLogs.finish(namespace: "flux-system", pod: "source-controller-1", container: "manager")
+      let result = await run.value
+      #expect(result.exitCode == 1, "\(result)")
+      #expect(result.stderr.contains("failed getting logs"), "\(result.stderr)")
+      #expect(result.stderr.contains("failed to collect logs from all Flux pods"))
+    }
+  }
+
   @Test func errors() async throws {
     try await withTestCluster { cluster in
       let env = ["KUBECONFIG": try cluster.writeKubeconfig()]

@@ -120,6 +120,58 @@ import Testing
     }
   }
 
+  /// The kubelet's selections: `tailLines` first, then `sinceTime` (whole seconds, as the apiserver
+  /// forwards it), each line prefixed with its fixed-width time with `timestamps`; a dropped follow
+  /// breaks the body (an error, not a clean end) and a new follow reads on.
+  @Test func podLogsSinceTimestampsAndADroppedFollow() async throws {
+    try await ClusterFixture.with(crds: false) { fixture in
+      try fixture.store.ensureNamespace("flux-system")
+      try fixture.store.create(Self.pod("source-controller-1", containers: ["manager"]))
+      let logs = fixture.server.podLogs
+      let pod = (namespace: "flux-system", pod: "source-controller-1", container: "manager")
+      logs.append("one\n", at: RFC3339Time("2026-03-01T10:00:00Z")!, namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      logs.append("two\nthree\n", at: RFC3339Time("2026-03-01T10:00:01.25Z")!, namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      logs.append("four\n", at: RFC3339Time("2026-03-01T10:00:02.000000007Z")!, namespace: pod.namespace, pod: pod.pod, container: pod.container)
+
+      func text(_ request: PodLogRequest) async throws -> String {
+        var bytes: [UInt8] = []
+        for try await chunk in try await fixture.cluster.podLogs(request) { bytes += chunk }
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      func request(follow: Bool = false, tail: Int? = nil, since: String? = nil, timestamps: Bool = false) -> PodLogRequest {
+        PodLogRequest(namespace: pod.namespace, pod: pod.pod, follow: follow, tailLines: tail,
+          sinceTime: since.flatMap(RFC3339Time.init), timestamps: timestamps)
+      }
+      #expect(try await text(request(timestamps: true)) == """
+        2026-03-01T10:00:00.000000000Z one
+        2026-03-01T10:00:01.250000000Z two
+        2026-03-01T10:00:01.250000000Z three
+        2026-03-01T10:00:02.000000007Z four
+
+        """)
+      // 10:00:01.9 goes to the kubelet as 10:00:01: the lines of that second come back.
+      #expect(try await text(request(since: "2026-03-01T10:00:01.9Z")) == "two\nthree\nfour\n")
+      #expect(try await text(request(tail: 3, since: "2026-03-01T10:00:02Z")) == "four\n")
+      #expect(try await text(request(tail: 0)) == "")
+
+      let followed = Task { try await text(request(follow: true, since: "2026-03-01T10:00:02Z")) }
+      while logs.followerCount(namespace: pod.namespace, pod: pod.pod, container: pod.container) == 0 {
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      logs.append("five\n", namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      logs.drop(namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      await #expect(throws: (any Error).self) { _ = try await followed.value }
+      // The container still runs: a new follow reads on until it stops.
+      let resumed = Task { try await text(request(follow: true, tail: 1)) }
+      while logs.followerCount(namespace: pod.namespace, pod: pod.pod, container: pod.container) == 0 {
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      logs.append("six\n", namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      logs.finish(namespace: pod.namespace, pod: pod.pod, container: pod.container)
+      #expect(try await resumed.value == "five\nsix\n")
+    }
+  }
+
   @Test func servicesThroughTheProxyAndRawPaths() async throws {
     try await ClusterFixture.with(crds: false) { fixture in
       fixture.server.proxy.register(namespace: "test", service: "echo") { request in

@@ -10,7 +10,9 @@ extension Tack {
     static let configuration = CommandConfiguration(
       abstract: "Show the events of Flux objects, oldest first.",
       discussion: """
-        Lists core/v1 Events whose object is a Flux kind, in -n's namespace or all (-A). --for \
+        Lists core/v1 Events whose object is a Flux kind, in -n's namespace or all (-A); \
+        --events-api events.k8s.io/v1 reads the same events through events.k8s.io/v1, which is also \
+        used when the server does not serve core/v1 Events, as kubectl does. --for \
         Kind[/name] narrows them to one kind or object; with a name, the events of the objects it \
         refers to come too (a Kustomization's source, a HelmRelease's source and HelmChart, an \
         Alert's Provider, an ImagePolicy's ImageRepository). LAST SEEN reads like kubectl's, with \
@@ -37,6 +39,9 @@ extension Tack {
     @Option(parsing: .upToNextOption, help: "Event types to show: Normal, Warning (comma-separated or repeated).")
     var types: [String] = []
 
+    @Option(name: .customLong("events-api"), help: "The Events API to read: v1 or events.k8s.io/v1 (default: v1, else events.k8s.io/v1 when v1 is not served).")
+    var eventsAPI: String?
+
     @Flag(name: [.short, .long], help: "Keep printing new events.")
     var watch = false
 
@@ -51,10 +56,17 @@ extension Tack {
     }
 
     func request(namespace: String?) throws -> FluxEventsRequest {
+      var api = EventAPI.automatic
+      if let eventsAPI {
+        guard let chosen = EventAPI(rawValue: eventsAPI), chosen != .automatic else {
+          throw ValidationError("--events-api \"\(eventsAPI)\": use v1 or events.k8s.io/v1")
+        }
+        api = chosen
+      }
       do {
         return FluxEventsRequest(
           namespace: namespace, subject: try subject.map(FluxEventsRequest.subject),
-          types: try types.flatMap { $0.split(separator: ",") }.map { try FluxEventsRequest.type(String($0)) })
+          types: try types.flatMap { $0.split(separator: ",") }.map { try FluxEventsRequest.type(String($0)) }, api: api)
       } catch {
         throw ValidationError("\(error)")
       }

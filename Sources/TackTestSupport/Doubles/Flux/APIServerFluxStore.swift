@@ -6,8 +6,14 @@ import TackJSON
 /// requests would.
 public struct APIServerFluxStore: FluxDoubleStore {
   public let store: ObjectStore
+  /// Where controller log lines go (the pods ``FluxControllerDouble/podName(_:)`` names in
+  /// `flux-system`); nil drops them.
+  public let podLogs: PodLogs?
 
-  public init(store: ObjectStore) { self.store = store }
+  public init(store: ObjectStore, podLogs: PodLogs? = nil) {
+    self.store = store
+    self.podLogs = podLogs
+  }
 
   public func list(_ kind: FluxDoubleKind) async throws -> (items: [JSON], resourceVersion: String?) {
     // Read the version first: a watch from it may repeat a change the list already shows, never miss one.
@@ -69,6 +75,32 @@ public struct APIServerFluxStore: FluxDoubleStore {
   }
 }
 
+extension APIServerFluxStore {
+  public func recordEvent(_ event: JSON) async throws {
+    let manager = event["reportingController"]?.stringValue ?? event[path: "source", "component"]?.stringValue ?? "flux"
+    let exists: Bool
+    do {
+      try store.create(event, fieldManager: manager)
+      exists = false
+    } catch {
+      guard error.code == 409 else { throw error }
+      exists = true
+    }
+    guard exists else { return }
+    // A repeat: the stored Event with the new count and times.
+    var current = try store.get(
+      apiVersion: event["apiVersion"]?.stringValue ?? "v1", kind: "Event",
+      namespace: event[path: "metadata", "namespace"]?.stringValue, name: event[path: "metadata", "name"]?.stringValue ?? "")
+    for member in event.objectValue ?? [:] where member.key != "metadata" { current[member.key] = member.value }
+    _ = try store.update(current, fieldManager: manager)
+  }
+
+  public func writeLog(_ controller: FluxController, _ line: String) async {
+    podLogs?.append(
+      line + "\n", namespace: "flux-system", pod: FluxControllerDouble.podName(controller), container: "manager")
+  }
+}
+
 /// A watch of the store ended with an ERROR event (410 Expired): the double lists again.
 struct APIServerFluxStoreError: Error {
   var status: JSON
@@ -86,8 +118,51 @@ extension FluxControllerDouble {
     defaultBehaviour: FluxBehaviour = .default
   ) async -> FluxControllerDouble {
     let double = FluxControllerDouble(
-      store: APIServerFluxStore(store: server.store), controllers: controllers, defaultBehaviour: defaultBehaviour)
+      store: APIServerFluxStore(store: server.store, podLogs: server.podLogs), controllers: controllers,
+      defaultBehaviour: defaultBehaviour)
     await double.start()
     return double
+  }
+}
+
+extension FluxControllerDouble {
+  /// Gives each controller a running Pod in `flux-system` — under its Deployment's selector when
+  /// one is installed, else with a Deployment labelled as `flux install` labels it — named as the
+  /// double's log lines expect, so `tack logs` reads what the double writes.
+  ///
+  /// ```swift
+  /// try FluxControllerDouble.seedControllerPods(in: cluster.store)
+  /// ```
+  public static func seedControllerPods(
+    in store: ObjectStore, controllers: Set<FluxController> = Set(FluxController.allCases)
+  ) throws {
+    try store.ensureNamespace("flux-system")
+    for controller in FluxController.allCases where controllers.contains(controller) {
+      let name = controller.rawValue
+      var labels: JSON = ["app": .string(name)]
+      if let deployment = try? store.get(apiVersion: "apps/v1", kind: "Deployment", namespace: "flux-system", name: name) {
+        labels = deployment[path: "spec", "selector", "matchLabels"] ?? labels
+      } else {
+        try store.create([
+          "apiVersion": "apps/v1", "kind": "Deployment",
+          "metadata": [
+            "name": .string(name), "namespace": "flux-system",
+            "labels": ["app.kubernetes.io/part-of": "flux", "app.kubernetes.io/component": .string(name)],
+          ],
+          "spec": [
+            "selector": ["matchLabels": labels],
+            "template": ["metadata": ["labels": labels], "spec": ["containers": [["name": "manager", "image": .string("ghcr.io/fluxcd/\(name)")]]]],
+          ],
+        ])
+      }
+      let pod = podName(controller)
+      guard (try? store.get(apiVersion: "v1", kind: "Pod", namespace: "flux-system", name: pod)) == nil else { continue }
+      try store.create([
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": ["name": .string(pod), "namespace": "flux-system", "labels": labels],
+        "spec": ["containers": [["name": "manager", "image": .string("ghcr.io/fluxcd/\(name)")]]],
+        "status": ["phase": "Running"],
+      ])
+    }
   }
 }

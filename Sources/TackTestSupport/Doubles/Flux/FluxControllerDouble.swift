@@ -51,6 +51,10 @@ public actor FluxControllerDouble {
   var stopped = false
   public private(set) var writes: [StatusWrite] = []
   var onWrite: (@Sendable (StatusWrite) -> Void)?
+  /// The API the Events of finished reconciles are written through.
+  var eventAPI: FluxDoubleEventAPI = .core
+  /// Events already written, by object, type, reason and message: a repeat bumps its count.
+  var recordedEvents: [String: (name: String, count: Int, firstTime: String)] = [:]
 
   struct Attempt: Equatable {
     var generation: Int
@@ -83,6 +87,9 @@ public actor FluxControllerDouble {
   public func setRevision(_ kind: FluxDoubleKind, _ namespace: String, _ name: String, _ revision: String) {
     revisions[FluxDoubleRef(kind, namespace, name)] = revision
   }
+
+  /// Writes the Events of finished reconciles as `events.k8s.io/v1` (or core/v1, as Flux does).
+  public func recordEvents(as api: FluxDoubleEventAPI) { eventAPI = api }
 
   /// Called after every final status write (from the double's actor; keep it short).
   public func onStatusWrite(_ callback: @escaping @Sendable (StatusWrite) -> Void) { onWrite = callback }
@@ -206,8 +213,10 @@ public actor FluxControllerDouble {
       }
     }
     var inputs = FluxStatusModel.Inputs(source: source, revision: revisions[ref])
+    let started = ContinuousClock.now
     do {
       guard var current = try await store.get(ref.kind, namespace: ref.namespace, name: ref.name) else { return }
+      let previous = current["status"]
       current["metadata"] = object["metadata"]
       let progressing = FluxStatusModel.progressing(ref.kind, current, inputs)
       _ = try await store.writeStatus(ref.kind, namespace: ref.namespace, name: ref.name, status: progressing)
@@ -226,7 +235,8 @@ public actor FluxControllerDouble {
       case .neverAnswer:
         return
       }
-      _ = try await store.writeStatus(ref.kind, namespace: ref.namespace, name: ref.name, status: final)
+      let written = try await store.writeStatus(ref.kind, namespace: ref.namespace, name: ref.name, status: final)
+      if let written { await report(ref, object: written, status: final, previous: previous, started: started) }
       record(ref, ready: final["conditions"]?.arrayValue?.first { $0["type"]?.stringValue == "Ready" }?["status"]?
         .stringValue ?? "")
     } catch {

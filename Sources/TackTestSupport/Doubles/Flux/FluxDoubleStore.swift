@@ -16,6 +16,11 @@ public protocol FluxDoubleStore: Sendable {
   func writeStatus(_ kind: FluxDoubleKind, namespace: String, name: String, status: JSON) async throws -> JSON?
   /// Creates an object (helm-controller creates the HelmChart of a chart template).
   func create(_ kind: FluxDoubleKind, _ object: JSON) async throws
+  /// Writes an Event (core/v1 or events.k8s.io/v1, by its apiVersion), replacing the one of the same
+  /// name: a repeated event is the same object with a higher count.
+  func recordEvent(_ event: JSON) async throws
+  /// A controller writes a line to its log.
+  func writeLog(_ controller: FluxController, _ line: String) async
 }
 
 /// A watch event as the double consumes it.
