@@ -15,7 +15,7 @@ struct ProviderBootstrapFlags: ParsableArguments, Sendable {
   @Option(name: .customLong("private"), help: ArgumentHelp("Whether a repository tack creates is private.", valueName: "bool"))
   var isPrivate: Bool = true
 
-  @Option(help: ArgumentHelp("Host of the service (an Enterprise Server), e.g. ghe.example.com.", valueName: "host[:port]"))
+  @Option(help: ArgumentHelp("Host of the service: a GitHub Enterprise Server, a Gitea server (a URL keeps its scheme).", valueName: "host[:port]"))
   var hostname: String = ""
 
   @Option(help: ArgumentHelp("SSH host (and port) of the service, when it differs from --hostname.", valueName: "host[:port]"))

@@ -13,77 +13,10 @@ import Testing
 struct BootstrapGitHubCLITests {
   static let token = "ghp_cli_test_token_42"
 
-  final class World: Sendable {
-    let cluster: TestCluster
-    let kubeconfig: String
-    let home: TemporaryDirectory
-    let sshd: SSHGitServer
-    let github: GitHubDouble
-    let flux: GitSyncDouble
-    let deployments: DeploymentAvailabilityDouble
-    let manifests: String
-    let caFile: String
-
-    init() async throws {
-      cluster = try await TestCluster.start()
-      kubeconfig = try cluster.writeKubeconfig()
-      home = try TemporaryDirectory(prefix: "tack-github-home")
-      sshd = try await SSHGitServer.start(authorizedKeys: [])
-      github = try await GitHubDouble.start(
-        token: BootstrapGitHubCLITests.token, user: "alice", organizations: ["acme": ["dev", "ops"]], sshd: sshd)
-      flux = GitSyncDouble.start(on: cluster.store, interval: .milliseconds(200), sshUser: sshd.user)
-      deployments = DeploymentAvailabilityDouble.start(on: cluster.store)
-      manifests = try BootstrapCLI.bundle(for: cluster, in: home)
-      caFile = try home.write("github-ca.pem", contents: github.caPEM)
-      try home.write(".ssh/known_hosts", contents: sshd.knownHostsLine + "\n")
-    }
-
-    func stop() async {
-      await flux.stop()
-      deployments.stop()
-      await github.stop()
-      sshd.stop()
-      await cluster.stop()
-      home.remove()
-    }
-
-    func arguments(owner: String = "acme", _ extra: [String] = []) -> [String] {
-      [
-        "bootstrap", "github", "--hostname", github.hostname, "--ssh-hostname", "127.0.0.1:\(sshd.port)",
-        "--ca-file", caFile, "--owner", owner, "--repository", "fleet", "--path", "clusters/dev",
-        "--manifests", manifests, "--timeout", "5m",
-      ] + extra
-    }
-
-    func tack(_ arguments: [String], token: String? = BootstrapGitHubCLITests.token, stdin: String? = nil) async throws
-      -> ProcessResult
-    {
-      try await BootstrapCLI.run(
-        arguments, home: home.path, kubeconfig: kubeconfig, environment: token.map { ["GITHUB_TOKEN": $0] } ?? [:],
-        stdin: stdin)
-    }
-
-    func object(_ apiVersion: String, _ kind: String, _ namespace: String?, _ name: String) -> JSON? {
-      try? cluster.store.get(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
-    }
-
-    var gitRepository: JSON? { object("source.toolkit.fluxcd.io/v1", "GitRepository", "flux-system", "flux-system") }
-
-    var clusterUntouched: Bool {
-      object("v1", "Namespace", nil, "flux-system") == nil && object("v1", "Secret", "flux-system", "flux-system") == nil
-    }
-
-    func secretData() -> [String: String] {
-      var result: [String: String] = [:]
-      for member in object("v1", "Secret", "flux-system", "flux-system")?["data"]?.objectValue ?? [:] {
-        result[member.key] = member.value.stringValue.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
-      }
-      return result
-    }
-  }
+  typealias World = ProviderCLIWorld
 
   func withWorld(_ body: (World) async throws -> Void) async throws {
-    let world = try await World()
+    let world = try await World(dialect: .github, token: Self.token)
     do { try await body(world) } catch {
       await world.stop()
       throw error
@@ -174,7 +107,7 @@ struct BootstrapGitHubCLITests {
 
   @Test func withoutATokenOffATerminalItNamesTheWaysToGiveOne() async throws {
     try await withWorld { world in
-      let result = try await world.tack(world.arguments(), token: nil)
+      let result = try await world.tack(world.arguments(), noToken: true)
       #expect(result.exitCode == 64, "\(result)")
       #expect(result.stderr.contains("set GITHUB_TOKEN or pass --token-stdin"), "\(result)")
       #expect(world.github.requests.isEmpty)
@@ -183,7 +116,7 @@ struct BootstrapGitHubCLITests {
 
   @Test func theTokenCanComeFromStdin() async throws {
     try await withWorld { world in
-      let result = try await world.tack(world.arguments(["--token-auth", "--token-stdin"]), token: nil, stdin: Self.token + "\n")
+      let result = try await world.tack(world.arguments(["--token-auth", "--token-stdin"]), noToken: true, stdin: Self.token + "\n")
       #expect(result.exitCode == 0, "\(result)")
       #expect(world.secretData()["password"] == Self.token)
     }

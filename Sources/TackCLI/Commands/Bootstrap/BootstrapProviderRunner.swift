@@ -13,10 +13,10 @@ import TackProviders
 /// token, builds the live services and runs it.
 struct BootstrapProviderRunner {
   enum Service {
-    case github
+    case github, gitea
 
-    var name: String { "GitHub" }
-    var tokenVariable: String { "GITHUB_TOKEN" }
+    var name: String { self == .github ? "GitHub" : "Gitea" }
+    var tokenVariable: String { self == .github ? "GITHUB_TOKEN" : "GITEA_TOKEN" }
   }
 
   let service: Service
@@ -46,6 +46,10 @@ struct BootstrapProviderRunner {
     switch service {
     case .github:
       provider = LiveGitHosting.github(
+        hostname: flags.hostname, token: token, caCertificate: gitOptions.caCertificate,
+        userAgent: "tack/\(TackVersion.current)", log: log)
+    case .gitea:
+      provider = LiveGitHosting.gitea(
         hostname: flags.hostname, token: token, caCertificate: gitOptions.caCertificate,
         userAgent: "tack/\(TackVersion.current)", log: log)
     }

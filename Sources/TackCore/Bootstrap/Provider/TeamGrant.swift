@@ -6,6 +6,11 @@ public struct TeamGrant: Sendable, Equatable {
   public var team: String
   public var permission: TeamPermission
 
+  public init(team: String, permission: TeamPermission) {
+    self.team = team
+    self.permission = permission
+  }
+
   public static func parse(_ text: String, default fallback: TeamPermission = .maintain) throws(BootstrapError) -> TeamGrant {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     guard (1...2).contains(parts.count), !parts[0].isEmpty else {

@@ -3,17 +3,27 @@ import NIOHTTP1
 import Synchronization
 import TackJSON
 
-/// Plays a GitHub Enterprise Server for provider bootstrap: the REST subset flux uses under
-/// `/api/v3/` (reference: git-providers-and-oci §1 and §6), with GitHub's error bodies, `Link`
-/// paging and `x-ratelimit-*` headers, in front of real bare repositories served by
-/// `git http-backend` on the same host. Deploy keys it accepts are installed in a real sshd.
+/// The GitHub double: a ``HostingDouble`` speaking GitHub's dialect.
+public typealias GitHubDouble = HostingDouble
+
+/// Plays a Git hosting service for provider bootstrap — a GitHub Enterprise Server (REST under
+/// `/api/v3/`) or a Gitea server (`/api/v1/`), as the reference describes them
+/// (git-providers-and-oci §1, §2.2 and §6): their error bodies, `Link` paging and
+/// `x-ratelimit-*` headers, in front of real bare repositories served by `git http-backend` on
+/// the same host. Deploy keys it accepts are installed in a real sshd. One state machine serves
+/// both dialects; only the routes and bodies differ (`HostingDouble+GitHub`, `+Gitea`).
 ///
 /// ```swift
-/// let github = try await GitHubDouble.start(token: "t0ken", user: "alice", organizations: ["acme": ["dev"]])
+/// let github = try await HostingDouble.start(token: "t0ken", user: "alice", organizations: ["acme": ["dev"]])
 /// // tack bootstrap github --hostname 127.0.0.1:\(github.port) --ca-file <github.caPEM> …
 /// await github.stop()
 /// ```
-public final class GitHubDouble: Sendable {
+public final class HostingDouble: Sendable {
+  public enum Dialect: Sendable, Equatable {
+    case github, gitea
+
+    var apiPrefix: String { self == .github ? "/api/v3/" : "/api/v1/" }
+  }
   public struct Repository: Sendable, Equatable {
     public var owner: String
     public var name: String
@@ -57,6 +67,7 @@ public final class GitHubDouble: Sendable {
     var rateLimitedUntil: Int64?
   }
 
+  public let dialect: Dialect
   public let token: String
   public let user: String
   /// organisation → its team slugs.
@@ -65,22 +76,22 @@ public final class GitHubDouble: Sendable {
   /// The most items a page of a key list holds, whatever `per_page` asks (GitHub: 30 by
   /// default, 100 at most); small values make tests page.
   public let pageSize: Int
-  private let state = Mutex(State())
+  let state = Mutex(State())
   private let scratch: TemporaryDirectory
-  private let deployKeys: SSHDeployKeys?
+  let deployKeys: SSHDeployKeys?
   // Set once after the server started (it needs the double's handler first).
   private let server = Mutex<HostingServer?>(nil)
 
   public static func start(
-    token: String, user: String, organizations: [String: [String]] = [:], sshd: SSHGitServer? = nil,
-    pageSize: Int = 30
-  ) async throws -> GitHubDouble {
-    let scratch = try TemporaryDirectory(prefix: "tack-github")
-    let double = try GitHubDouble(
-      token: token, user: user, organizations: organizations, scratch: scratch,
+    dialect: Dialect = .github, token: String, user: String, organizations: [String: [String]] = [:],
+    sshd: SSHGitServer? = nil, pageSize: Int = 30
+  ) async throws -> HostingDouble {
+    let scratch = try TemporaryDirectory(prefix: "tack-hosting")
+    let double = try HostingDouble(
+      dialect: dialect, token: token, user: user, organizations: organizations, scratch: scratch,
       deployKeys: sshd.map { try SSHDeployKeys(sshd: $0, projectRoot: scratch.path) }, pageSize: pageSize)
     let server = try await HostingServer.start(
-      projectRoot: scratch.path, apiPrefix: "/api/v3/", gitToken: token
+      projectRoot: scratch.path, apiPrefix: dialect.apiPrefix, gitToken: token
     ) { [double] method, uri, headers, body in
       double.handle(method: method, uri: uri, headers: headers, body: body)
     }
@@ -90,9 +101,10 @@ public final class GitHubDouble: Sendable {
   }
 
   private init(
-    token: String, user: String, organizations: [String: [String]], scratch: TemporaryDirectory,
+    dialect: Dialect, token: String, user: String, organizations: [String: [String]], scratch: TemporaryDirectory,
     deployKeys: SSHDeployKeys?, pageSize: Int
   ) throws {
+    self.dialect = dialect
     self.token = token
     self.user = user
     self.organizations = organizations
@@ -192,15 +204,20 @@ public final class GitHubDouble: Sendable {
       }
       let authorization = headers.first(name: "authorization") ?? ""
       guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
-        return answer(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
+        return dialect == .github
+          ? answer(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
+          : answer(401, ["message": "token is invalid", "url": .string("https://\(hostname)/api/swagger")])
       }
       let segments = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
       let json = (try? JSON.parse(body)) ?? .null
-      return route(method, segments, query: query, body: json, state: &state)
+      switch dialect {
+      case .github: return routeGitHub(method, segments, query: query, body: json, state: &state)
+      case .gitea: return routeGitea(method, segments, query: query, body: json, state: &state)
+      }
     }
   }
 
-  private func route(_ method: String, _ s: [String], query: [String: String], body: JSON, state: inout State)
+  private func routeGitHub(_ method: String, _ s: [String], query: [String: String], body: JSON, state: inout State)
     -> Backend.Response
   {
     switch (method, s.count) {
@@ -271,10 +288,14 @@ public final class GitHubDouble: Sendable {
     }
   }
 
-  private func create(owner: String, body: JSON, state: inout State) -> Backend.Response {
+  func create(owner: String, body: JSON, state: inout State) -> Backend.Response {
     let name = body["name"]?.stringValue ?? ""
     guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+      if dialect == .gitea { return answer(422, ["message": "[Name]: Required", "url": .string("https://\(hostname)/api/swagger")]) }
       return validation("Repository", field: "name", code: "missing_field", message: nil)
+    }
+    if dialect == .gitea, state.repositories["\(owner)/\(name)"] != nil {
+      return answer(409, ["message": "The repository with the same name already exists.", "url": .string("https://\(hostname)/api/swagger")])
     }
     guard state.repositories["\(owner)/\(name)"] == nil else {
       return answer(422, [
@@ -295,7 +316,7 @@ public final class GitHubDouble: Sendable {
 
   // MARK: shapes
 
-  private func repositoryJSON(_ repository: Repository) -> JSONObject {
+  func repositoryJSON(_ repository: Repository) -> JSONObject {
     [
       "id": .int(abs(repository.owner.hashValue % 100_000)), "name": .string(repository.name),
       "full_name": .string("\(repository.owner)/\(repository.name)"),
@@ -305,11 +326,11 @@ public final class GitHubDouble: Sendable {
     ]
   }
 
-  private func keyJSON(_ key: Key) -> JSON {
+  func keyJSON(_ key: Key) -> JSON {
     ["id": .int(key.id), "title": .string(key.title), "key": .string(key.key), "read_only": .bool(key.readOnly), "verified": true]
   }
 
-  private func rateHeaders(remaining: Int = 4999, reset: Int64? = nil) -> [(String, String)] {
+  func rateHeaders(remaining: Int = 4999, reset: Int64? = nil) -> [(String, String)] {
     let reset = reset ?? Int64(Date().timeIntervalSince1970) + 3600
     return [
       ("x-ratelimit-limit", "5000"), ("x-ratelimit-remaining", String(remaining)), ("x-ratelimit-reset", String(reset)),
@@ -317,7 +338,7 @@ public final class GitHubDouble: Sendable {
     ]
   }
 
-  private func answer(
+  func answer(
     _ status: Int, _ json: JSON, extra: [(String, String)] = [], remaining: Int = 4999, reset: Int64? = nil
   ) -> Backend.Response {
     Backend.Response(
@@ -325,11 +346,11 @@ public final class GitHubDouble: Sendable {
       body: json.serializedBytes())
   }
 
-  private func notFound() -> Backend.Response {
+  func notFound() -> Backend.Response {
     answer(404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest"])
   }
 
-  private func validation(_ resource: String, field: String, code: String, message: String?) -> Backend.Response {
+  func validation(_ resource: String, field: String, code: String, message: String?) -> Backend.Response {
     var error: JSONObject = ["resource": .string(resource), "code": .string(code), "field": .string(field)]
     if let message { error["message"] = .string(message) }
     return answer(422, ["message": "Validation Failed", "errors": [.object(error)], "status": "422"])
@@ -353,12 +374,12 @@ public final class GitHubDouble: Sendable {
     return result
   }
 
-  private func createBare(owner: String, name: String) throws {
+  func createBare(owner: String, name: String) throws {
     try FileManager.default.createDirectory(atPath: "\(projectRoot)/\(owner)", withIntermediateDirectories: true)
     try ProcessRunner.output(["git", "init", "--quiet", "--bare", "--initial-branch", "main", "\(projectRoot)/\(owner)/\(name).git"])
   }
 
-  private func installKeys(_ state: State? = nil) {
+  func installKeys(_ state: State? = nil) {
     guard let deployKeys else { return }
     let repositories = state?.repositories ?? self.state.withLock { $0.repositories }
     deployKeys.install(repositories.values.flatMap { repository in
