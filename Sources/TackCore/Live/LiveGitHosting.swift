@@ -18,6 +18,13 @@ public enum LiveGitHosting {
     GiteaClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
   }
 
+  /// GitLab (gitlab.com or self-managed at `hostname`).
+  public static func gitlab(
+    hostname: String, token: String, caCertificate: String?, userAgent: String, log: RequestLog?
+  ) -> any GitHostingProvider {
+    GitLabClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
+  }
+
   static func configuration(_ caCertificate: String?, _ userAgent: String, _ log: RequestLog?) -> HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration(userAgent: userAgent, log: log)
     if let caCertificate { configuration.tls.certificateAuthority = Array(caCertificate.utf8) }

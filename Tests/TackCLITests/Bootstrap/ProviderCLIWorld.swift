@@ -19,6 +19,15 @@ final class ProviderCLIWorld: Sendable {
   let manifests: String
   let caFile: String
 
+  /// `github`, `gitea` or `gitlab`: the subcommand, and the token variable's prefix.
+  var command: String {
+    switch dialect {
+    case .github: "github"
+    case .gitea: "gitea"
+    case .gitlab: "gitlab"
+    }
+  }
+
   init(dialect: HostingDouble.Dialect, token: String) async throws {
     self.dialect = dialect
     self.token = token
@@ -27,7 +36,7 @@ final class ProviderCLIWorld: Sendable {
     home = try TemporaryDirectory(prefix: "tack-github-home")
     sshd = try await SSHGitServer.start(authorizedKeys: [])
     github = try await HostingDouble.start(
-      dialect: dialect, token: token, user: "alice", organizations: ["acme": ["dev", "ops"]], sshd: sshd)
+      dialect: dialect, token: token, user: "alice", organizations: ["acme": ["dev", "ops"], "acme/infra": []], sshd: sshd)
     flux = GitSyncDouble.start(on: cluster.store, interval: .milliseconds(200), sshUser: sshd.user)
     deployments = DeploymentAvailabilityDouble.start(on: cluster.store)
     manifests = try BootstrapCLI.bundle(for: cluster, in: home)
@@ -46,7 +55,7 @@ final class ProviderCLIWorld: Sendable {
 
   func arguments(owner: String = "acme", _ extra: [String] = []) -> [String] {
     [
-      "bootstrap", dialect == .github ? "github" : "gitea", "--hostname", github.hostname, "--ssh-hostname", "127.0.0.1:\(sshd.port)",
+      "bootstrap", command, "--hostname", github.hostname, "--ssh-hostname", "127.0.0.1:\(sshd.port)",
       "--ca-file", caFile, "--owner", owner, "--repository", "fleet", "--path", "clusters/dev",
       "--manifests", manifests, "--timeout", "5m",
     ] + extra
@@ -57,7 +66,7 @@ final class ProviderCLIWorld: Sendable {
     -> ProcessResult
   {
     let given = noToken ? nil : token ?? self.token
-    let variable = dialect == .github ? "GITHUB_TOKEN" : "GITEA_TOKEN"
+    let variable = command.uppercased() + "_TOKEN"
     return try await BootstrapCLI.run(
       arguments, home: home.path, kubeconfig: kubeconfig, environment: given.map { [variable: $0] } ?? [:],
       stdin: stdin)

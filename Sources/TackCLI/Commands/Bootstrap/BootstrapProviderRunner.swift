@@ -13,15 +13,23 @@ import TackProviders
 /// token, builds the live services and runs it.
 struct BootstrapProviderRunner {
   enum Service {
-    case github, gitea
+    case github, gitea, gitlab
 
-    var name: String { self == .github ? "GitHub" : "Gitea" }
-    var tokenVariable: String { self == .github ? "GITHUB_TOKEN" : "GITEA_TOKEN" }
+    var name: String {
+      switch self {
+      case .github: "GitHub"
+      case .gitea: "Gitea"
+      case .gitlab: "GitLab"
+      }
+    }
+    var tokenVariable: String { name.uppercased() + "_TOKEN" }
   }
 
   let service: Service
   let flags: ProviderBootstrapFlags
   let teams: [String]
+  /// `--visibility` where the service has it (GitLab); otherwise from `--private`.
+  var visibility: RepositoryVisibility? = nil
   let global: GlobalOptions
   let componentOptions: ComponentOptions
   let manifestOptions: ManifestOptions
@@ -34,7 +42,7 @@ struct BootstrapProviderRunner {
     let grants = try teams.map { try TeamGrant.parse($0) }
     let options = ProviderBootstrapOptions(
       repository: RepositoryReference(owner: flags.owner, name: flags.repository), personal: flags.personal,
-      visibility: flags.isPrivate ? .private : .public, teams: grants, readWriteKey: flags.readWriteKey,
+      visibility: visibility ?? (flags.isPrivate ? .private : .public), teams: grants, readWriteKey: flags.readWriteKey,
       reconcile: flags.reconcile, tokenAuth: flags.tokenAuth, token: token, sshHostname: flags.sshHostname)
     try options.validate()
     let gitOptions = try makeGitOptions()
@@ -46,6 +54,10 @@ struct BootstrapProviderRunner {
     switch service {
     case .github:
       provider = LiveGitHosting.github(
+        hostname: flags.hostname, token: token, caCertificate: gitOptions.caCertificate,
+        userAgent: "tack/\(TackVersion.current)", log: log)
+    case .gitlab:
+      provider = LiveGitHosting.gitlab(
         hostname: flags.hostname, token: token, caCertificate: gitOptions.caCertificate,
         userAgent: "tack/\(TackVersion.current)", log: log)
     case .gitea:

@@ -20,9 +20,15 @@ public typealias GitHubDouble = HostingDouble
 /// ```
 public final class HostingDouble: Sendable {
   public enum Dialect: Sendable, Equatable {
-    case github, gitea
+    case github, gitea, gitlab
 
-    var apiPrefix: String { self == .github ? "/api/v3/" : "/api/v1/" }
+    var apiPrefix: String {
+      switch self {
+      case .github: "/api/v3/"
+      case .gitea: "/api/v1/"
+      case .gitlab: "/api/v4/"
+      }
+    }
   }
   public struct Repository: Sendable, Equatable {
     public var owner: String
@@ -203,7 +209,9 @@ public final class HostingDouble: Sendable {
         state.rateLimitedUntil = nil
       }
       let authorization = headers.first(name: "authorization") ?? ""
-      guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
+      let privateToken = headers.first(name: "private-token")
+      guard authorization == "Bearer \(token)" || authorization == "token \(token)" || privateToken == token else {
+        if dialect == .gitlab { return answer(401, ["message": "401 Unauthorized"]) }
         return dialect == .github
           ? answer(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
           : answer(401, ["message": "token is invalid", "url": .string("https://\(hostname)/api/swagger")])
@@ -213,6 +221,7 @@ public final class HostingDouble: Sendable {
       switch dialect {
       case .github: return routeGitHub(method, segments, query: query, body: json, state: &state)
       case .gitea: return routeGitea(method, segments, query: query, body: json, state: &state)
+      case .gitlab: return routeGitLab(method, segments, query: query, body: json, state: &state)
       }
     }
   }
