@@ -5992,13 +5992,13 @@ _tack_bootstrap() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    git|github|gitlab|gitea)
+    git|github|gitlab|gitea|bitbucket-server)
         # Offer subcommand argument completions
         "_tack_bootstrap_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'git github gitlab gitea' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'git github gitlab gitea bitbucket-server' -- "${cur}"))
         ;;
     esac
 }
@@ -6478,6 +6478,129 @@ _tack_bootstrap_gitea() {
         return
         ;;
     '--team')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap_bitbucket-server() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --personal --read-write-key --reconcile --token-auth --token-stdin --recurse-submodules --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra --group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --owner --repository --private --hostname --ssh-hostname --branch --path --interval --secret-name --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix -u --username)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--private')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    '--group')
+        return
+        ;;
+    '-u'|'--username')
         return
         ;;
     esac

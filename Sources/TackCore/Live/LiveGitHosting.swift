@@ -25,6 +25,15 @@ public enum LiveGitHosting {
     GitLabClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
   }
 
+  /// Bitbucket Server or Data Center at `hostname`; `username` owns `~USER` projects.
+  public static func bitbucketServer(
+    hostname: String, token: String, username: String, caCertificate: String?, userAgent: String, log: RequestLog?
+  ) -> any GitHostingProvider {
+    BitbucketServerClient(
+      hostname: hostname, token: token, username: username,
+      configuration: configuration(caCertificate, userAgent, log))
+  }
+
   static func configuration(_ caCertificate: String?, _ userAgent: String, _ log: RequestLog?) -> HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration(userAgent: userAgent, log: log)
     if let caCertificate { configuration.tls.certificateAuthority = Array(caCertificate.utf8) }

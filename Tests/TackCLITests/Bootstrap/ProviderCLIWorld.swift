@@ -25,6 +25,7 @@ final class ProviderCLIWorld: Sendable {
     case .github: "github"
     case .gitea: "gitea"
     case .gitlab: "gitlab"
+    case .bitbucketServer: "bitbucket-server"
     }
   }
 
@@ -66,7 +67,7 @@ final class ProviderCLIWorld: Sendable {
     -> ProcessResult
   {
     let given = noToken ? nil : token ?? self.token
-    let variable = command.uppercased() + "_TOKEN"
+    let variable = dialect == .bitbucketServer ? "BITBUCKET_TOKEN" : command.uppercased() + "_TOKEN"
     return try await BootstrapCLI.run(
       arguments, home: home.path, kubeconfig: kubeconfig, environment: given.map { [variable: $0] } ?? [:],
       stdin: stdin)

@@ -13,13 +13,14 @@ import TackProviders
 /// token, builds the live services and runs it.
 struct BootstrapProviderRunner {
   enum Service {
-    case github, gitea, gitlab
+    case github, gitea, gitlab, bitbucketServer
 
     var name: String {
       switch self {
       case .github: "GitHub"
       case .gitea: "Gitea"
       case .gitlab: "GitLab"
+      case .bitbucketServer: "Bitbucket"
       }
     }
     var tokenVariable: String { name.uppercased() + "_TOKEN" }
@@ -30,6 +31,8 @@ struct BootstrapProviderRunner {
   let teams: [String]
   /// `--visibility` where the service has it (GitLab); otherwise from `--private`.
   var visibility: RepositoryVisibility? = nil
+  /// Bitbucket's `-u/--username`: Git over HTTPS sends it with the token.
+  var gitUsername: String = "git"
   let global: GlobalOptions
   let componentOptions: ComponentOptions
   let manifestOptions: ManifestOptions
@@ -43,7 +46,8 @@ struct BootstrapProviderRunner {
     let options = ProviderBootstrapOptions(
       repository: RepositoryReference(owner: flags.owner, name: flags.repository), personal: flags.personal,
       visibility: visibility ?? (flags.isPrivate ? .private : .public), teams: grants, readWriteKey: flags.readWriteKey,
-      reconcile: flags.reconcile, tokenAuth: flags.tokenAuth, token: token, sshHostname: flags.sshHostname)
+      reconcile: flags.reconcile, tokenAuth: flags.tokenAuth, token: token, sshHostname: flags.sshHostname,
+      gitUsername: gitUsername)
     try options.validate()
     let gitOptions = try makeGitOptions()
     let manifests = try await ComponentLoading(context: context).load(
@@ -59,6 +63,11 @@ struct BootstrapProviderRunner {
     case .gitlab:
       provider = LiveGitHosting.gitlab(
         hostname: flags.hostname, token: token, caCertificate: gitOptions.caCertificate,
+        userAgent: "tack/\(TackVersion.current)", log: log)
+    case .bitbucketServer:
+      guard !flags.hostname.isEmpty else { throw BootstrapError.usage("--hostname is required: the Bitbucket Server's host") }
+      provider = LiveGitHosting.bitbucketServer(
+        hostname: flags.hostname, token: token, username: gitUsername, caCertificate: gitOptions.caCertificate,
         userAgent: "tack/\(TackVersion.current)", log: log)
     case .gitea:
       provider = LiveGitHosting.gitea(

@@ -35,14 +35,15 @@ public struct ProviderBootstrap: Sendable {
     var registrar: (any DeployKeyRegistering)?
     if options.tokenAuth {
       // As flux: the user name is not checked by the services, the token is the password.
-      git.auth = .basic(username: "git", password: options.token)
+      git.auth = .basic(username: options.gitUsername, password: options.token)
       git.syncURLOverride = nil
     } else {
       var ssh = SSHKeyOptions(algorithm: .ecdsa(curve: .p384))
       if case .sshKey(let given) = gitOptions.auth { ssh = given }
       // The CLI's own clone and push go over HTTPS with the token; the key is for the cluster.
       ssh.password = options.token
-      ssh.username = "git"
+      // The sync URL is set below, so this name only reaches the CLI's HTTPS clone.
+      ssh.username = options.gitUsername
       ssh.privateKey = nil
       ssh.privateKeyPath = nil
       git.auth = .sshKey(ssh)

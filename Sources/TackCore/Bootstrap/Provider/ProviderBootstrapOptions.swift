@@ -18,12 +18,16 @@ public struct ProviderBootstrapOptions: Sendable {
   public var token: String
   /// `--ssh-hostname`: host (and port) of the SSH sync URL, when it differs from the web host.
   public var sshHostname: String?
+  /// The user name Git over HTTPS sends with the token (Bitbucket's `--username`; the other
+  /// services ignore it).
+  public var gitUsername: String
 
   public init(
     repository: RepositoryReference, personal: Bool = false, visibility: RepositoryVisibility = .private,
     teams: [TeamGrant] = [], readWriteKey: Bool = false, reconcile: Bool = false, tokenAuth: Bool = false,
-    token: String, sshHostname: String? = nil
+    token: String, sshHostname: String? = nil, gitUsername: String = "git"
   ) {
+    self.gitUsername = gitUsername
     self.repository = repository
     self.personal = personal
     self.visibility = visibility

@@ -20,13 +20,14 @@ public typealias GitHubDouble = HostingDouble
 /// ```
 public final class HostingDouble: Sendable {
   public enum Dialect: Sendable, Equatable {
-    case github, gitea, gitlab
+    case github, gitea, gitlab, bitbucketServer
 
     var apiPrefix: String {
       switch self {
       case .github: "/api/v3/"
       case .gitea: "/api/v1/"
       case .gitlab: "/api/v4/"
+      case .bitbucketServer: "/rest/"
       }
     }
   }
@@ -102,6 +103,10 @@ public final class HostingDouble: Sendable {
       double.handle(method: method, uri: uri, headers: headers, body: body)
     }
     double.server.withLock { $0 = server }
+    if dialect == .bitbucketServer {
+      // Git over HTTPS lives under /scm/KEY/slug.git, over SSH at KEY/slug: one tree serves both.
+      try FileManager.default.createSymbolicLink(atPath: scratch.path + "/scm", withDestinationPath: ".")
+    }
     double.deployKeys?.install([])
     return double
   }
@@ -212,6 +217,9 @@ public final class HostingDouble: Sendable {
       let privateToken = headers.first(name: "private-token")
       guard authorization == "Bearer \(token)" || authorization == "token \(token)" || privateToken == token else {
         if dialect == .gitlab { return answer(401, ["message": "401 Unauthorized"]) }
+        if dialect == .bitbucketServer {
+          return answer(401, bitbucketErrors(nil, "Authentication failed. Please check your credentials and try again.", "com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException"))
+        }
         return dialect == .github
           ? answer(401, ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"])
           : answer(401, ["message": "token is invalid", "url": .string("https://\(hostname)/api/swagger")])
@@ -222,6 +230,7 @@ public final class HostingDouble: Sendable {
       case .github: return routeGitHub(method, segments, query: query, body: json, state: &state)
       case .gitea: return routeGitea(method, segments, query: query, body: json, state: &state)
       case .gitlab: return routeGitLab(method, segments, query: query, body: json, state: &state)
+      case .bitbucketServer: return routeBitbucket(method, segments, query: query, body: json, state: &state)
       }
     }
   }
