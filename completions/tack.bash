@@ -5912,13 +5912,13 @@ _tack_promote() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    canary)
+    canary|helmrelease)
         # Offer subcommand argument completions
         "_tack_promote_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'canary' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'canary helmrelease' -- "${cur}"))
         ;;
     esac
 }
@@ -5975,6 +5975,33 @@ _tack_promote_canary() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+}
+
+_tack_promote_helmrelease() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-n'|'--namespace')
+        return
+        ;;
+    '--to-path')
+        return
+        ;;
+    '--from-path')
+        return
+        ;;
+    '--version')
+        return
+        ;;
+    '--repo-dir')
         return
         ;;
     esac

@@ -1,0 +1,55 @@
+import Foundation
+import TackTestSupport
+import Testing
+
+/// `tack promote helmrelease` through the built binary, on a work tree in a temp directory.
+@Suite struct PromoteHelmReleaseCLITests {
+  static let release = """
+    apiVersion: helm.toolkit.fluxcd.io/v2
+    kind: HelmRelease
+    metadata:
+      name: demo
+    spec:
+      chart:
+        spec:
+          chart: demo
+          version: 'VERSION' # keep me
+
+    """
+
+  func run(_ arguments: [String], in root: TemporaryDirectory) async throws -> ProcessResult {
+    try await BootstrapCLI.run(["promote", "helmrelease", "demo", "--repo-dir", root.path] + arguments, home: root.path, kubeconfig: "/nonexistent")
+  }
+
+  @Test func dryRunPrintsTheDiffThenTheEditAndTheNoOp() async throws {
+    let root = try TemporaryDirectory(prefix: "tack-promote-cli")
+    defer { root.remove() }
+    try root.write("staging/demo.yaml", contents: Self.release.replacingOccurrences(of: "VERSION", with: "1.2.0"))
+    let production = Self.release.replacingOccurrences(of: "VERSION", with: "1.1.0")
+    try root.write("production/demo.yaml", contents: production)
+    let flags = ["--from-path", "staging", "--to-path", "production"]
+
+    let dry = try await run(flags + ["--dry-run"], in: root)
+    #expect(dry.exitCode == 0, "\(dry)")
+    #expect(dry.stdout.contains("-      version: '1.1.0' # keep me\n+      version: '1.2.0' # keep me\n"), "\(dry)")
+    #expect(try String(contentsOfFile: root.file("production/demo.yaml"), encoding: .utf8) == production)
+
+    let real = try await run(flags, in: root)
+    #expect(real.exitCode == 0, "\(real)")
+    #expect(real.stderr.contains("✔ promoted demo from 1.1.0 to 1.2.0 in production/demo.yaml"), "\(real)")
+    #expect(try String(contentsOfFile: root.file("production/demo.yaml"), encoding: .utf8)
+      == Self.release.replacingOccurrences(of: "VERSION", with: "1.2.0"))
+
+    let again = try await run(flags, in: root)
+    #expect(again.exitCode == 0, "\(again)")
+    #expect(again.stderr.contains("✔ demo is already at 1.2.0 in production/demo.yaml"), "\(again)")
+    #expect(again.stdout.isEmpty)
+  }
+
+  @Test func bothOrNeitherSourceIsAUsageError() async throws {
+    let root = try TemporaryDirectory(prefix: "tack-promote-cli")
+    defer { root.remove() }
+    let result = try await run(["--to-path", "production"], in: root)
+    #expect(result.exitCode == 64, "\(result)")
+  }
+}
