@@ -5982,9 +5982,9 @@ _tack_promote_canary() {
 
 _tack_promote_helmrelease() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --push --version -h --help)
     repeating_options=()
-    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir)
+    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir --url --branch -u --username --ca-file --author-name --author-email)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -6002,6 +6002,24 @@ _tack_promote_helmrelease() {
         return
         ;;
     '--repo-dir')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
         return
         ;;
     esac

@@ -53,3 +53,36 @@ import Testing
     #expect(result.exitCode == 64, "\(result)")
   }
 }
+
+/// `--push`: a fresh clone of a real bare repository, one commit on the branch, pushed.
+@Suite(.requires(.git))
+struct PromoteHelmReleasePushCLITests {
+  @Test func commitsAndPushesThePromotionOnce() async throws {
+    let home = try TemporaryDirectory(prefix: "tack-promote-push")
+    defer { home.remove() }
+    let repository = try BareGitRepository(name: "fleet")
+    defer { repository.remove() }
+    let production = PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.1.0")
+    try repository.commit(
+      files: [
+        "staging/demo.yaml": PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.2.0"),
+        "production/demo.yaml": production,
+      ], message: "Initial commit")
+    let arguments = [
+      "promote", "helmrelease", "demo", "--from-path", "staging", "--to-path", "production", "--push", "--url",
+      repository.fileURL,
+    ]
+    let first = try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: "/nonexistent")
+    #expect(first.exitCode == 0, "\(first)")
+    let log = try repository.log("main")
+    #expect(log.map(\.subject) == ["Update demo to v1.2.0", "Initial commit"])
+    #expect(log[0].authorName == "Flux")
+    #expect(repository.file("production/demo.yaml") == production.replacingOccurrences(of: "'1.1.0'", with: "'1.2.0'"))
+    #expect(first.stderr.contains("✔ committed and pushed to \"main\" (\"\(log[0].id)\")"), "\(first)")
+
+    let second = try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: "/nonexistent")
+    #expect(second.exitCode == 0, "\(second)")
+    #expect(second.stderr.contains("already at 1.2.0"), "\(second)")
+    #expect(try repository.log("main").count == 2)
+  }
+}

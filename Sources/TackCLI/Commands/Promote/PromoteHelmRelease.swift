@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 import ArgumentParser
 import TackBase
 import TackCore
@@ -17,12 +22,15 @@ extension Tack.Promote {
         dropped. A version range under --from-path (1.x, >=1.0) is refused: pass --version.
 
         Already at that version: nothing to do, exit 0. --dry-run prints the change as a unified \
-        diff on stdout and writes nothing. Committing, pushing and opening the pull request are \
-        left to git and the hosting service for now.
+        diff on stdout and writes nothing. --push works on a fresh clone of --url instead of a work \
+        tree: it commits "Update NAME to vVERSION" to --branch and pushes it (HTTPS credentials: \
+        -u and $GIT_PASSWORD; SSH: the agent and known_hosts). Opening a pull request is not \
+        done yet.
 
         Examples:
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production
           tack promote helmrelease podinfo --version 6.7.1 --to-path clusters/production --dry-run
+          tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --push --url https://github.com/org/fleet
         """,
       aliases: ["hr"])
 
@@ -47,6 +55,32 @@ extension Tack.Promote {
     @Flag(help: "Print the change as a unified diff and write nothing.")
     var dryRun = false
 
+    @Flag(help: "Clone --url, commit the change to --branch and push it.")
+    var push = false
+
+    @Option(help: ArgumentHelp("The fleet repository to clone with --push.", valueName: "url"))
+    var url: String?
+
+    @Option(help: "Git branch --push commits to.")
+    var branch: String = "main"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("HTTPS user name for --push (the password comes from $GIT_PASSWORD).", valueName: "name"))
+    var username: String = "git"
+
+    @Option(help: ArgumentHelp("Path to a TLS CA file for --push over HTTPS.", valueName: "file"))
+    var caFile: String?
+
+    @Option(help: "Author name of the --push commit.")
+    var authorName: String = "Flux"
+
+    @Option(help: "Author email of the --push commit.")
+    var authorEmail: String = ""
+
+    func validate() throws {
+      if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together: pick one") }
+      if push && url == nil { throw ValidationError("--push needs --url: the fleet repository to clone") }
+    }
+
     func execute(context: CommandContext) async throws {
       let source: HelmReleasePromotion.VersionSource
       switch (fromPath, version) {
@@ -56,8 +90,24 @@ extension Tack.Promote {
       }
       let request = HelmReleasePromotion.Request(
         name: name, namespace: namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
-      let plan = try HelmReleasePromotion.plan(request)
       let console = context.console
+      if push, let url {
+        let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pusher = GitPromotionPush(
+          url: url, branch: branch, username: username, password: context.environment["GIT_PASSWORD"],
+          caCertificate: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") },
+          environment: context.environment, author: CommitAuthor(name: authorName, email: authorEmail))
+        let (plan, commit) = try await pusher.run(request, cloneDirectory: directory)
+        guard let commit else {
+          console.success("\(name) is already at \(plan.version) in \(plan.file)")
+          return
+        }
+        console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+        console.success("committed and pushed to \"\(branch)\" (\"\(commit)\")")
+        return
+      }
+      let plan = try HelmReleasePromotion.plan(request)
       guard plan.changed else {
         console.success("\(name) is already at \(plan.version) in \(plan.file)")
         return
