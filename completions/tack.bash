@@ -5984,7 +5984,7 @@ _tack_promote_helmrelease() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --push --version -h --help)
     repeating_options=()
-    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir --url --branch -u --username --ca-file --author-name --author-email)
+    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir --url --branch --pr-branch --provider --hostname -u --username --ca-file --author-name --author-email)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -6008,6 +6008,15 @@ _tack_promote_helmrelease() {
         return
         ;;
     '--branch')
+        return
+        ;;
+    '--pr-branch')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--hostname')
         return
         ;;
     '-u'|'--username')

@@ -192,3 +192,24 @@ struct GitHubClientTests {
     }
   }
 }
+
+extension GitHubClientTests {
+  @Test func aPullRequestIsOpenedOnceAndNeedsItsHeadBranch() async throws {
+    try await withGitHub { github in
+      let bare = try github.seedRepository(owner: "acme", name: "fleet")
+      try bare.commit(files: ["a": "1\n"], message: "base")
+      let client = client(github)
+      let reference = RepositoryReference(owner: "acme", name: "fleet")
+      let missing = try await #require(throws: ProviderError.self) {
+        try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      }
+      #expect(missing.kind == .rejected(field: "head"))
+      try bare.commit(files: ["a": "2\n"], message: "change", branch: "topic")
+      let opened = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(opened == PullRequest(number: 1, url: "https://\(github.hostname)/acme/fleet/pull/1", created: true))
+      let again = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(again.created == false && again.number == 1)
+      #expect(github.pulls(owner: "acme", name: "fleet").count == 1)
+    }
+  }
+}

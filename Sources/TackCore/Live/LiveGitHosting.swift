@@ -11,6 +11,13 @@ public enum LiveGitHosting {
     GitHubClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
   }
 
+  /// GitHub's pull requests (promotion).
+  public static func githubPullRequests(
+    hostname: String, token: String, caCertificate: String?, userAgent: String, log: RequestLog?
+  ) -> any PullRequestOpening {
+    GitHubClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
+  }
+
   /// Gitea or Forgejo at `hostname` (a host, or a URL whose scheme is kept).
   public static func gitea(
     hostname: String, token: String, caCertificate: String?, userAgent: String, log: RequestLog?

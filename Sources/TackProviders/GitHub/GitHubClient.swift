@@ -158,3 +158,22 @@ enum GitHubErrors {
     }
   }
 }
+
+extension GitHubClient: PullRequestOpening {
+  public func openPullRequest(
+    _ reference: RepositoryReference, head: String, base: String, title: String, body: String
+  ) async throws -> PullRequest {
+    let step = "open a pull request from \"\(head)\" into \"\(base)\" of \"\(reference)\""
+    let filter = "head=" + PathSegment.encode("\(reference.owner):\(head)") + "&base=" + PathSegment.encode(base)
+    let open = try await api.list(path(reference) + "/pulls?state=open&" + filter, step: step)
+    if let existing = open.first, let number = existing["number"]?.intValue {
+      return PullRequest(number: number, url: existing["html_url"]?.stringValue ?? "", created: false)
+    }
+    let request: JSON = ["title": .string(title), "head": .string(head), "base": .string(base), "body": .string(body)]
+    let answer = try await api.call("POST", path(reference) + "/pulls", body: request, step: step)
+    guard let number = answer.json?["number"]?.intValue else {
+      throw ProviderError(.invalidResponse, service: service, step: step, detail: "the pull request has no number")
+    }
+    return PullRequest(number: number, url: answer.json?["html_url"]?.stringValue ?? "", created: true)
+  }
+}

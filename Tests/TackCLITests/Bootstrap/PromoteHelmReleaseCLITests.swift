@@ -86,3 +86,51 @@ struct PromoteHelmReleasePushCLITests {
     #expect(try repository.log("main").count == 2)
   }
 }
+
+/// The default with --url: a commit on `NAME-promotion` and a pull request on the GitHub double.
+@Suite(.requires(.git, .gitHTTPBackend))
+struct PromoteHelmReleasePullRequestCLITests {
+  static let token = "ghp_promote_token"
+
+  @Test func opensThePullRequestOnceAndReusesIt() async throws {
+    let home = try TemporaryDirectory(prefix: "tack-promote-pr")
+    defer { home.remove() }
+    let github = try await HostingDouble.start(token: Self.token, user: "alice", organizations: ["acme": []])
+    do {
+      let bare = try github.seedRepository(owner: "acme", name: "fleet")
+      let production = PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.1.0")
+      let base = try bare.commit(
+        files: [
+          "staging/demo.yaml": PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.2.0"),
+          "production/demo.yaml": production,
+        ], message: "Initial commit")
+      let ca = try home.write("ca.pem", contents: github.caPEM)
+      let arguments = [
+        "promote", "helmrelease", "demo", "--from-path", "staging", "--to-path", "production",
+        "--url", "https://\(github.hostname)/acme/fleet.git", "--ca-file", ca,
+      ]
+      let first = try await BootstrapCLI.run(
+        arguments, home: home.path, kubeconfig: "/nonexistent", environment: ["GITHUB_TOKEN": Self.token])
+      #expect(first.exitCode == 0, "\(first)")
+      #expect(bare.tip("main") == base)
+      #expect(bare.file("production/demo.yaml", branch: "demo-promotion") == production.replacingOccurrences(of: "'1.1.0'", with: "'1.2.0'"))
+      #expect(try bare.log("demo-promotion").map(\.subject) == ["Update demo to v1.2.0", "Initial commit"])
+      let pulls = github.pulls(owner: "acme", name: "fleet")
+      #expect(pulls.count == 1)
+      #expect(pulls.first?.head == "demo-promotion" && pulls.first?.base == "main")
+      #expect(pulls.first?.title == "Promote demo release to v1.2.0")
+      #expect(first.stderr.contains("✔ pull request #1 opened: https://\(github.hostname)/acme/fleet/pull/1"), "\(first)")
+      #expect(!first.stderr.contains(Self.token))
+
+      let second = try await BootstrapCLI.run(
+        arguments, home: home.path, kubeconfig: "/nonexistent", environment: ["GITHUB_TOKEN": Self.token])
+      #expect(second.exitCode == 0, "\(second)")
+      #expect(second.stderr.contains("✔ pull request #1 updated"), "\(second)")
+      #expect(github.pulls(owner: "acme", name: "fleet").count == 1)
+    } catch {
+      await github.stop()
+      throw error
+    }
+    await github.stop()
+  }
+}

@@ -7,6 +7,7 @@ import ArgumentParser
 import TackBase
 import TackCore
 import TackOutput
+import TackProviders
 
 extension Tack.Promote {
   /// `tack promote helmrelease NAME --to-path DIR (--from-path DIR | --version V) [--dry-run]`.
@@ -22,10 +23,12 @@ extension Tack.Promote {
         dropped. A version range under --from-path (1.x, >=1.0) is refused: pass --version.
 
         Already at that version: nothing to do, exit 0. --dry-run prints the change as a unified \
-        diff on stdout and writes nothing. --push works on a fresh clone of --url instead of a work \
-        tree: it commits "Update NAME to vVERSION" to --branch and pushes it (HTTPS credentials: \
-        -u and $GIT_PASSWORD; SSH: the agent and known_hosts). Opening a pull request is not \
-        done yet.
+        diff on stdout and writes nothing. With --url, tack works on a fresh clone of that \
+        repository instead of a work tree: it commits "Update NAME to vVERSION" on --branch, \
+        pushes it to --pr-branch (replacing it) and opens a pull request into --branch on the \
+        hosting service (GitHub; $GITHUB_TOKEN; an open one for that branch is reused). --push \
+        pushes the commit to --branch itself instead. Git over HTTPS uses -u with $GIT_PASSWORD \
+        (else the token); SSH uses the agent and known_hosts.
 
         Examples:
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production
@@ -55,14 +58,23 @@ extension Tack.Promote {
     @Flag(help: "Print the change as a unified diff and write nothing.")
     var dryRun = false
 
-    @Flag(help: "Clone --url, commit the change to --branch and push it.")
+    @Flag(help: "With --url: push the commit to --branch instead of opening a pull request.")
     var push = false
 
-    @Option(help: ArgumentHelp("The fleet repository to clone with --push.", valueName: "url"))
+    @Option(help: ArgumentHelp("The fleet repository to clone (https://host/owner/name.git).", valueName: "url"))
     var url: String?
 
-    @Option(help: "Git branch --push commits to.")
+    @Option(help: "Git branch to promote on (the pull request's base).")
     var branch: String = "main"
+
+    @Option(help: ArgumentHelp("Branch the pull request comes from (default NAME-promotion).", valueName: "branch"))
+    var prBranch: String?
+
+    @Option(help: ArgumentHelp("Hosting service of the pull request: github.", valueName: "provider"))
+    var provider: String = "github"
+
+    @Option(help: ArgumentHelp("API host of the service, when it is not --url's host (github.com for GitHub itself).", valueName: "host[:port]"))
+    var hostname: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("HTTPS user name for --push (the password comes from $GIT_PASSWORD).", valueName: "name"))
     var username: String = "git"
@@ -79,6 +91,10 @@ extension Tack.Promote {
     func validate() throws {
       if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together: pick one") }
       if push && url == nil { throw ValidationError("--push needs --url: the fleet repository to clone") }
+      if url != nil && dryRun { throw ValidationError("--dry-run works on the work tree (--repo-dir), not with --url") }
+      if provider != "github" {
+        throw ValidationError("--provider \(provider): pull requests are implemented for github only so far")
+      }
     }
 
     func execute(context: CommandContext) async throws {
@@ -91,13 +107,14 @@ extension Tack.Promote {
       let request = HelmReleasePromotion.Request(
         name: name, namespace: namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
       let console = context.console
+      if !push, let url {
+        try await openPullRequest(url: url, request: request, context: context)
+        return
+      }
       if push, let url {
         let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let pusher = GitPromotionPush(
-          url: url, branch: branch, username: username, password: context.environment["GIT_PASSWORD"],
-          caCertificate: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") },
-          environment: context.environment, author: CommitAuthor(name: authorName, email: authorEmail))
+        let pusher = try pusher(url: url, context: context, token: nil)
         let (plan, commit) = try await pusher.run(request, cloneDirectory: directory)
         guard let commit else {
           console.success("\(name) is already at \(plan.version) in \(plan.file)")
@@ -119,6 +136,43 @@ extension Tack.Promote {
       }
       try HelmReleasePromotion.apply(plan, root: repoDir)
       console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+    }
+  
+    func pusher(url: String, context: CommandContext, token: String?) throws -> GitPromotionPush {
+      GitPromotionPush(
+        url: url, branch: branch, username: username, password: context.environment["GIT_PASSWORD"] ?? token,
+        caCertificate: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") },
+        environment: context.environment, author: CommitAuthor(name: authorName, email: authorEmail))
+    }
+
+    /// The default with --url: a branch, a commit, a pull request.
+    func openPullRequest(url: String, request: HelmReleasePromotion.Request, context: CommandContext) async throws {
+      guard let token = context.environment["GITHUB_TOKEN"], !token.isEmpty else {
+        throw BootstrapError(.needsAnswer, "opening a pull request needs a GitHub token: set GITHUB_TOKEN (or pass --push)")
+      }
+      let parsed = try RepositoryURL.parse(url)
+      var path = parsed.path.split(separator: "/").map(String.init)
+      if let last = path.last, last.hasSuffix(".git") { path[path.count - 1] = String(last.dropLast(4)) }
+      guard path.count >= 2 else { throw ValidationError("--url \(parsed.string) does not name owner/repository") }
+      let repository = RepositoryReference(owner: path.dropLast().joined(separator: "/"), name: path[path.count - 1])
+      let host = hostname ?? (parsed.port.map { "\(parsed.host):\($0)" } ?? parsed.host)
+      let caCertificate = try caFile.map { try CommandFiles.read($0, flag: "--ca-file") }
+      let target = GitPromotionPush.PullRequestTarget(
+        provider: LiveGitHosting.githubPullRequests(
+          hostname: host, token: token, caCertificate: caCertificate, userAgent: "tack/\(TackVersion.current)", log: nil),
+        repository: repository, branch: prBranch ?? "\(name)-promotion")
+      let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
+      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let (plan, commit, pullRequest) = try await pusher(url: url, context: context, token: token)
+        .openPullRequest(request, target: target, cloneDirectory: directory)
+      let console = context.console
+      guard commit != nil, let pullRequest else {
+        console.success("\(name) is already at \(plan.version) in \(plan.file) on \"\(branch)\"")
+        return
+      }
+      console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+      console.success("pushed \"\(target.branch)\"")
+      console.success("pull request #\(pullRequest.number) \(pullRequest.created ? "opened" : "updated"): \(pullRequest.url)")
     }
   }
 }

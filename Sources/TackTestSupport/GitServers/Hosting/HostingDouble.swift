@@ -65,8 +65,19 @@ public final class HostingDouble: Sendable {
     var remaining: Int
   }
 
+  /// A pull request the double holds.
+  public struct Pull: Sendable, Equatable {
+    public var number: Int
+    public var head: String
+    public var base: String
+    public var title: String
+    public var body: String
+  }
+
   struct State: Sendable {
     var repositories: [String: Repository] = [:]
+    /// `owner/name` → its pull requests (all open).
+    var pulls: [String: [Pull]] = [:]
     var nextKeyID = 1
     var requests: [Request] = []
     var faults: [Fault] = []
@@ -171,6 +182,8 @@ public final class HostingDouble: Sendable {
   }
 
   public var requests: [Request] { state.withLock { $0.requests } }
+
+  public func pulls(owner: String, name: String) -> [Pull] { state.withLock { $0.pulls["\(owner)/\(name)"] ?? [] } }
 
   /// Requests that change something (POST, PUT, PATCH, DELETE).
   public var writes: [Request] { requests.filter { $0.method != "GET" } }
@@ -295,6 +308,8 @@ public final class HostingDouble: Sendable {
       state.repositories["\(s[1])/\(s[2])"]?.keys.append(created)
       defer { installKeys(state) }
       return answer(201, keyJSON(created))
+    case (_, 4) where s[0] == "repos" && s[3] == "pulls":
+      return githubPulls(method, owner: s[1], name: s[2], query: query, body: body, state: &state)
     case ("DELETE", 5) where s[0] == "repos" && s[3] == "keys":
       guard let id = Int(s[4]), let index = state.repositories["\(s[1])/\(s[2])"]?.keys.firstIndex(where: { $0.id == id })
       else { return notFound() }
@@ -368,8 +383,9 @@ public final class HostingDouble: Sendable {
     answer(404, ["message": "Not Found", "documentation_url": "https://docs.github.com/rest"])
   }
 
-  func validation(_ resource: String, field: String, code: String, message: String?) -> Backend.Response {
-    var error: JSONObject = ["resource": .string(resource), "code": .string(code), "field": .string(field)]
+  func validation(_ resource: String, field: String?, code: String, message: String?) -> Backend.Response {
+    var error: JSONObject = ["resource": .string(resource), "code": .string(code)]
+    if let field { error["field"] = .string(field) }
     if let message { error["message"] = .string(message) }
     return answer(422, ["message": "Validation Failed", "errors": [.object(error)], "status": "422"])
   }
