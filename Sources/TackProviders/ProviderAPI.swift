@@ -131,3 +131,9 @@ public struct ProviderAPI: Sendable {
     }
   }
 }
+
+extension ProviderAPI: CustomStringConvertible, CustomDebugStringConvertible {
+  /// The service and base URL only: the headers may hold a token (GitLab's `PRIVATE-TOKEN`).
+  public var description: String { "ProviderAPI(\(service) at \(baseURL))" }
+  public var debugDescription: String { description }
+}

@@ -74,3 +74,17 @@ import Testing
     #expect(!registered.matches(.init(title: "t", key: "ssh-ed25519 BBBB", readOnly: true)))
   }
 }
+
+@Suite struct ProviderSecretTests {
+  @Test func clientsNeverShowTheirToken() {
+    let clients: [any GitHostingProvider] = [
+      GitHubClient(hostname: "", token: "tok-github-1"), GitLabClient(hostname: "", token: "tok-gitlab-1"),
+      GiteaClient(hostname: "", token: "tok-gitea-1"),
+      BitbucketServerClient(hostname: "bb.example.com", token: "tok-bb-1", username: "u"),
+    ]
+    for client in clients {
+      let shown = "\(client) \(String(reflecting: client))"
+      #expect(!shown.contains("tok-"), "\(shown)")
+    }
+  }
+}

@@ -110,3 +110,12 @@ public struct GitPromotionPush: Sendable {
     }
   }
 }
+
+extension GitPromotionPush: CustomStringConvertible, CustomDebugStringConvertible {
+  /// Everything but the password.
+  public var description: String {
+    "GitPromotionPush(url: \(RepositoryURL.redacted(url)), branch: \(branch), username: \(username), "
+      + "password: \(password == nil ? "nil" : "REDACTED"))"
+  }
+  public var debugDescription: String { description }
+}

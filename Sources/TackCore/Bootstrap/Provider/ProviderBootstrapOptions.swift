@@ -50,3 +50,14 @@ public struct ProviderBootstrapOptions: Sendable {
     if personal && !teams.isEmpty { throw .usage("--team applies to organisation repositories; drop it or --personal") }
   }
 }
+
+extension ProviderBootstrapOptions: CustomStringConvertible, CustomDebugStringConvertible {
+  /// Everything but the token.
+  public var description: String {
+    "ProviderBootstrapOptions(repository: \(repository), personal: \(personal), visibility: \(visibility.rawValue), "
+      + "teams: \(teams.map { "\($0.team):\($0.permission.rawValue)" }), readWriteKey: \(readWriteKey), "
+      + "reconcile: \(reconcile), tokenAuth: \(tokenAuth), token: REDACTED, sshHostname: \(sshHostname ?? "nil"), "
+      + "gitUsername: \(gitUsername))"
+  }
+  public var debugDescription: String { description }
+}
