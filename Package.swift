@@ -7,6 +7,7 @@ import PackageDescription
 //   TackKube → TackHTTP → CCurlShims · TackGit → CGit2Shims · TackOutput → TackBase
 //   TackKustomize → {TackJSON, TackBase}   (the kustomize build engine: no CLI, no cluster)
 //   TackCore → TackKustomize   (Flux's build/diff layer: generated kustomizations, substitution, masking)
+//   TackCore → TackProviders → {TackHTTP, TackJSON}   (GitHub & co. REST APIs: repositories, deploy keys)
 // TackBase is the vocabulary every layer shares (errors, exit status, time and durations, Base64,
 // PEM and percent-encoding, Go's %q, trimming, atomic file writes, the progress protocol). TackOutput
 // is presentation (console, tables, live lines): only TackCLI and TackCore's renderers import it.
@@ -87,16 +88,18 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // Git hosting services' REST APIs (GitHub, …) for provider bootstrap and promotion.
+    .target(name: "TackProviders", dependencies: ["TackBase", "TackHTTP", "TackJSON"]),
     .target(
       name: "TackCore",
       dependencies: [
-        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackKustomize",
+        "TackBase", "TackJSON", "TackOutput", "TackHTTP", "TackKube", "TackGit", "TackKustomize", "TackProviders",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "TackCLI",
       dependencies: [
-        "TackCore", "TackKube", "TackSecrets", "TackOutput", "TackHTTP", "TackBase", "TackJSON",
+        "TackCore", "TackKube", "TackSecrets", "TackOutput", "TackHTTP", "TackBase", "TackJSON", "TackProviders",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "tack", dependencies: ["TackCLI"]),
@@ -150,6 +153,7 @@ let package = Package(
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
       exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
+    .testTarget(name: "TackProvidersTests", dependencies: ["TackProviders", "TackTestSupport", "TackTesting"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
       name: "TackSecretsTests",

@@ -5912,13 +5912,13 @@ _tack_promote() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    canary)
+    canary|helmrelease)
         # Offer subcommand argument completions
         "_tack_promote_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'canary' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'canary helmrelease' -- "${cur}"))
         ;;
     esac
 }
@@ -5980,6 +5980,60 @@ _tack_promote_canary() {
     esac
 }
 
+_tack_promote_helmrelease() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --push --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir --url --branch --pr-branch --provider --hostname -u --username --ca-file --author-name --author-email)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-n'|'--namespace')
+        return
+        ;;
+    '--to-path')
+        return
+        ;;
+    '--from-path')
+        return
+        ;;
+    '--version')
+        return
+        ;;
+    '--repo-dir')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--pr-branch')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '-u'|'--username')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    esac
+}
+
 _tack_bootstrap() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -5992,13 +6046,13 @@ _tack_bootstrap() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    git)
+    git|github|gitlab|gitea|bitbucket-server)
         # Offer subcommand argument completions
         "_tack_bootstrap_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'git' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'git github gitlab gitea bitbucket-server' -- "${cur}"))
         ;;
     esac
 }
@@ -6115,6 +6169,492 @@ _tack_bootstrap_git() {
         return
         ;;
     '--commit-message-appendix')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap_github() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --personal --read-write-key --reconcile --token-auth --token-stdin --recurse-submodules --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra --team)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --owner --repository --private --hostname --ssh-hostname --branch --path --interval --secret-name --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--private')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap_gitlab() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --personal --read-write-key --reconcile --token-auth --token-stdin --recurse-submodules --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra --team)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --owner --repository --private --hostname --ssh-hostname --branch --path --interval --secret-name --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix --visibility)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--private')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    '--visibility')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap_gitea() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --personal --read-write-key --reconcile --token-auth --token-stdin --recurse-submodules --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra --team)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --owner --repository --private --hostname --ssh-hostname --branch --path --interval --secret-name --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--private')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    '--team')
+        return
+        ;;
+    esac
+}
+
+_tack_bootstrap_bitbucket-server() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --insecure-skip-checksum --personal --read-write-key --reconcile --token-auth --token-stdin --recurse-submodules --force --version -h --help)
+    repeating_options=(--as-group --components --components-extra --group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -v --version --manifests --owner --repository --private --hostname --ssh-hostname --branch --path --interval --secret-name --ca-file --ssh-key-algorithm --ssh-ecdsa-curve --ssh-rsa-bits --author-name --author-email --commit-message-appendix -u --username)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
+    '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--components')
+        return
+        ;;
+    '--components-extra')
+        return
+        ;;
+    '-v'|'--version')
+        return
+        ;;
+    '--manifests')
+        return
+        ;;
+    '--owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--private')
+        return
+        ;;
+    '--hostname')
+        return
+        ;;
+    '--ssh-hostname')
+        return
+        ;;
+    '--branch')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--ssh-key-algorithm')
+        return
+        ;;
+    '--ssh-ecdsa-curve')
+        return
+        ;;
+    '--ssh-rsa-bits')
+        return
+        ;;
+    '--author-name')
+        return
+        ;;
+    '--author-email')
+        return
+        ;;
+    '--commit-message-appendix')
+        return
+        ;;
+    '--group')
+        return
+        ;;
+    '-u'|'--username')
         return
         ;;
     esac

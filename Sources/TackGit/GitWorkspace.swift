@@ -160,6 +160,24 @@ public actor GitWorkspace {
     }
   }
 
+  /// Pushes the local branch to another branch of the remote, replacing it (`+` refspec): the
+  /// branch of a pull request, which is rebuilt from the base each time.
+  public func forcePush(toBranch remoteBranch: String) async throws {
+    try Self.validate(branch: remoteBranch)
+    let repository = try opened()
+    let session = try RemoteSession(remote: remote)
+    let flag = session.cancellation
+    let watchdog = flag.watchdog(remote.timeouts.operation)
+    defer { watchdog?.cancel() }
+    try await withTaskCancellationHandler {
+      try Self.checkCancellation("pushing to \(remote.url)")
+      try repository.push(
+        branch: branch, to: remoteBranch, force: true, session: session, operation: "pushing to \(remote.url)")
+    } onCancel: {
+      flag.cancel()
+    }
+  }
+
   /// Fetches the branch. Returns the remote's commit, or nil when the branch is not there.
   @discardableResult
   public func fetch() async throws -> GitObjectID? {

@@ -98,13 +98,21 @@ extension LocalRepository {
   /// Pushes `refs/heads/<branch>` to the same name, never forced. A ref the server refuses is an
   /// error even though `git_remote_push` returns 0 for it.
   func push(branch: String, session: RemoteSession, operation: String) throws(GitError) {
+    try push(branch: branch, to: branch, force: false, session: session, operation: operation)
+  }
+
+  /// Pushes local `branch` to the remote's `remoteBranch`; `force` replaces whatever is there
+  /// (a pull request's branch, which only tack writes).
+  func push(branch: String, to remoteBranch: String, force: Bool, session: RemoteSession, operation: String)
+    throws(GitError)
+  {
     let remote = try originRemote(url: session.remote.url, branch: branch)
     try withExtendedLifetime(session) { () throws(GitError) in
       try session.cancellation.govern { () throws(GitError) in
         var options = git_push_options()
         git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION))
         options.callbacks = session.callbacks()
-        let refspec = "refs/heads/\(branch):refs/heads/\(branch)"
+        let refspec = (force ? "+" : "") + "refs/heads/\(branch):refs/heads/\(remoteBranch)"
         let code: Int32 = withStrArray(session.customHeaders) { headerArray in
           options.custom_headers = headerArray
           return withStrArray([refspec]) { refspecs in
@@ -129,7 +137,7 @@ extension LocalRepository {
       }
     }
     if let head = resolve("refs/heads/\(branch)") {
-      try setReference("refs/remotes/\(Self.remoteName)/\(branch)", to: head, message: "tack: push")
+      try setReference("refs/remotes/\(Self.remoteName)/\(remoteBranch)", to: head, message: "tack: push")
     }
   }
 }

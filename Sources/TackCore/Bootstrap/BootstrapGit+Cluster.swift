@@ -90,7 +90,7 @@ extension BootstrapGit {
       }
       // flux asks "Please give the key access to your repository" before writing the secret; off a
       // terminal that question has no answer, so say which flag gives it before anything happens.
-      if !options.silent && confirmer == nil {
+      if !options.silent && confirmer == nil && deployKeyRegistrar == nil {
         let what = sshOptions.privateKey == nil ? "generates a deploy key and asks" : "asks"
         throw BootstrapError(
           .needsAnswer,
@@ -128,7 +128,9 @@ extension BootstrapGit {
     progress.action("generating source secret")
     if let publicKey = secret.publicKey {
       progress.success("public key: \(publicKey.trimming("\n "))")
-      if !options.silent {
+      if let deployKeyRegistrar {
+        try await deployKeyRegistrar.register(publicKey: publicKey)
+      } else if !options.silent {
         guard let confirmer, await confirmer.confirm("Please give the key access to your repository") else {
           throw BootstrapError(.cancelled, "aborting")
         }

@@ -29,6 +29,9 @@ public struct BootstrapGit: Sendable {
   public var cloneDirectory: String
   /// Field manager for server-side apply; flux's CLI uses `flux`, so either tool can take over.
   public var fieldManager = "flux"
+  /// Gives a newly generated public key access to the repository (a hosting provider's deploy
+  /// key API). When set, nobody is asked to do it by hand.
+  public var deployKeyRegistrar: (any DeployKeyRegistering)?
   /// The current time (for the `--no-push` branch name and deadlines).
   public var now: @Sendable () -> Date = { Date() }
 

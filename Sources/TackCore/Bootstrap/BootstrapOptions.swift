@@ -104,6 +104,9 @@ public struct BootstrapOptions: Sendable {
   public var mode: BootstrapMode
   public var timeout: GoDuration
   public var recurseSubmodules: Bool
+  /// The URL the GitRepository gets when it is not shaped from `url`: a hosting provider's SSH
+  /// address (`ssh://git@host/owner/name`) while the CLI itself pushes over HTTPS.
+  public var syncURLOverride: String?
 
   public init(
     url: RepositoryURL, branch: String = "main", path: RepositoryPath, namespace: String = "flux-system",
@@ -138,7 +141,8 @@ public struct BootstrapOptions: Sendable {
 
   /// The URL written into the GitRepository.
   public var syncURL: String {
-    switch auth {
+    if let syncURLOverride { return syncURLOverride }
+    return switch auth {
     case .sshKey(let ssh):
       SyncURL.shape(
         url, tokenAuth: false, username: ssh.username, allowInsecureHTTP: allowInsecureHTTP,

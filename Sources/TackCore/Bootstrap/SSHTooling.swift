@@ -30,3 +30,8 @@ public struct SSHKeyMaterial: Sendable, Equatable, CustomStringConvertible {
 public protocol Confirming: Sendable {
   func confirm(_ question: String) async -> Bool
 }
+
+/// Registers the public key bootstrap generated with the service hosting the repository.
+public protocol DeployKeyRegistering: Sendable {
+  func register(publicKey: String) async throws
+}

@@ -16,6 +16,12 @@ public struct BareGitRepository: Sendable {
     try ProcessRunner.output(["git", "init", "--quiet", "--bare", "--initial-branch", initialBranch, path])
   }
 
+  /// A bare repository someone else made (a hosting double's), at `path`.
+  public init(existing path: String) throws {
+    scratch = try TemporaryDirectory(prefix: "tack-bare")
+    self.path = path
+  }
+
   /// `file://` URL.
   public var fileURL: String { "file://" + path }
 

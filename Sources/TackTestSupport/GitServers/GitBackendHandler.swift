@@ -25,6 +25,12 @@ struct Backend: Sendable {
       return header == expected ? .some(username) : nil
     case .bearer(let token):
       return header == "Bearer \(token)" ? .some("bearer") : nil
+    case .token(let token):
+      guard header.hasPrefix("Basic "),
+        let decoded = Data(base64Encoded: String(header.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+        let colon = decoded.firstIndex(of: ":"), decoded[decoded.index(after: colon)...] == token
+      else { return nil }
+      return .some(String(decoded[..<colon]))
     }
   }
 
@@ -111,18 +117,20 @@ struct Backend: Sendable {
   }
 }
 
-/// Collects a request, runs the backend on the thread pool (it blocks), writes the response.
+/// Collects a request, runs the route (the git backend, or a hosting service double that also
+/// serves an API) on the thread pool (it blocks), writes the response.
 final class GitBackendHandler: ChannelInboundHandler {
   typealias InboundIn = HTTPServerRequestPart
   typealias OutboundOut = HTTPServerResponsePart
 
-  private let backend: Backend
+  typealias Route = @Sendable (HTTPRequestHead, [UInt8]) -> Backend.Response
+  private let route: Route
   private let threadPool: NIOThreadPool
   private var head: HTTPRequestHead?
   private var body: [UInt8] = []
 
-  init(backend: Backend, threadPool: NIOThreadPool) {
-    self.backend = backend
+  init(route: @escaping Route, threadPool: NIOThreadPool) {
+    self.route = route
     self.threadPool = threadPool
   }
 
@@ -136,12 +144,12 @@ final class GitBackendHandler: ChannelInboundHandler {
     case .end:
       guard let head else { return }
       let requestBody = body
-      let backend = backend
+      let route = route
       let keepAlive = head.isKeepAlive
       let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
       let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
       threadPool.runIfActive(eventLoop: context.eventLoop) {
-        backend.handle(head, body: requestBody)
+        route(head, requestBody)
       }.whenComplete { result in
         let context = bound.value
         let response: Backend.Response

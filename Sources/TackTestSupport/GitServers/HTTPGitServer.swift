@@ -13,6 +13,8 @@ public final class HTTPGitServer: Sendable {
     case none
     case basic(username: String, password: String)
     case bearer(token: String)
+    /// Basic with any user name and this password, as hosting services take a token.
+    case token(String)
   }
 
   /// One request the server saw.
@@ -62,7 +64,7 @@ public final class HTTPGitServer: Sendable {
             }
             try channel.pipeline.syncOperations.configureHTTPServerPipeline()
             try channel.pipeline.syncOperations.addHandler(
-              GitBackendHandler(backend: backend, threadPool: threadPool))
+              GitBackendHandler(route: backend.handle, threadPool: threadPool))
           }
         }
         .bind(host: "127.0.0.1", port: 0).get()

@@ -100,6 +100,16 @@ public final class SSHGitServer: @unchecked Sendable {
     "ssh://\(user)@127.0.0.1:\(port)\(repository.path)"
   }
 
+  /// Replaces the keys allowed to log in; sshd reads the file on every connection, so this takes
+  /// effect at once (a hosting double registers deploy keys through it).
+  public func setAuthorizedKeys(_ lines: [String]) throws {
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: directory.file("authorized_keys"), atomically: true, encoding: .utf8)
+  }
+
+  /// A file in the server's private directory (for a forced-command script).
+  public func privateFile(_ name: String) -> String { directory.file(name) }
+
   /// What sshd logged so far (authentication attempts), for diagnosing a failing test.
   public var log: String {
     (try? String(contentsOfFile: directory.file("sshd.log"), encoding: .utf8)) ?? ""

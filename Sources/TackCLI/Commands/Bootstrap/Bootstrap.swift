@@ -9,6 +9,6 @@ extension Tack {
         The bootstrap sub-commands push the Flux manifests to a Git repository and deploy Flux on \
         the cluster.
         """,
-      subcommands: [Git.self])
+      subcommands: [Git.self, GitHub.self, GitLab.self, Gitea.self, BitbucketServer.self])
   }
 }

@@ -6,8 +6,8 @@ extension Tack {
   /// `tack promote canary NAME`.
   struct Promote: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Promote a progressive release.",
-      subcommands: [CanaryRelease.self])
+      abstract: "Promote a progressive release, or a HelmRelease's chart version from one folder of the fleet repository to another.",
+      subcommands: [CanaryRelease.self, HelmReleaseVersion.self])
   }
 }
 

@@ -25,14 +25,18 @@ public final class GitSyncDouble: Sendable {
   let git: String
   /// Stands in for `git ls-remote` when set: the branch tip of `(url, branch)`, nil when absent.
   let tip: (@Sendable (_ url: String, _ branch: String) async -> String?)?
+  /// Logs in over SSH as this user instead of the URL's: hosting services take `git@`, the test
+  /// sshd only the user running the tests (the deploy key, not the name, is what is checked).
+  let sshUser: String?
   private let tasks = Mutex<[Task<Void, Never>]>([])
   private let wake: AsyncStream<Void>.Continuation
   private let wakes: AsyncStream<Void>
 
   init(
     store: ObjectStore, interval: Duration, git: String,
-    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil
+    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil, sshUser: String? = nil
   ) {
+    self.sshUser = sshUser
     self.store = store
     self.interval = interval
     self.git = git
@@ -46,9 +50,9 @@ public final class GitSyncDouble: Sendable {
   /// Starts following GitRepositories and Kustomizations in every namespace.
   public static func start(
     on store: ObjectStore, interval: Duration = .milliseconds(500), git: String = "/usr/bin/git",
-    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil
+    tip: (@Sendable (_ url: String, _ branch: String) async -> String?)? = nil, sshUser: String? = nil
   ) -> GitSyncDouble {
-    let double = GitSyncDouble(store: store, interval: interval, git: git, tip: tip)
+    let double = GitSyncDouble(store: store, interval: interval, git: git, tip: tip, sshUser: sshUser)
     double.tasks.withLock { tasks in
       tasks.append(Task { await double.watch(apiVersion: gitRepositoryAPIVersion, kind: "GitRepository") })
       tasks.append(Task { await double.watch(apiVersion: kustomizationAPIVersion, kind: "Kustomization") })
@@ -203,6 +207,9 @@ public final class GitSyncDouble: Sendable {
         let hosts = try? scratch.write("known_hosts", contents: knownHosts)
       else {
         return .failure("failed to configure authentication options: identity and known_hosts are required for SSH")
+      }
+      if let sshUser, let at = target.firstIndex(of: "@") {
+        target = "ssh://\(sshUser)" + target[at...]
       }
       environment["GIT_SSH_COMMAND"] =
         "ssh -i \(key) -o IdentitiesOnly=yes -o UserKnownHostsFile=\(hosts) -o StrictHostKeyChecking=yes -o BatchMode=yes"

@@ -1,0 +1,178 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+import ArgumentParser
+import TackBase
+import TackCore
+import TackOutput
+import TackProviders
+
+extension Tack.Promote {
+  /// `tack promote helmrelease NAME --to-path DIR (--from-path DIR | --version V) [--dry-run]`.
+  struct HelmReleaseVersion: TackCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "helmrelease",
+      abstract: "Set a HelmRelease's chart version in one folder of a fleet repository to the version another runs.",
+      discussion: """
+        Finds the HelmRelease NAME among the YAML files under --to-path of the repository work tree \
+        (--repo-dir, default the current directory) and sets its spec.chart.spec.version to the \
+        version pinned for the same HelmRelease under --from-path, or to --version. Only that value \
+        changes: comments, quoting and formatting stay byte for byte. Build metadata (+…) is \
+        dropped. A version range under --from-path (1.x, >=1.0) is refused: pass --version.
+
+        Already at that version: nothing to do, exit 0. --dry-run prints the change as a unified \
+        diff on stdout and writes nothing. With --url, tack works on a fresh clone of that \
+        repository instead of a work tree: it commits "Update NAME to vVERSION" on --branch, \
+        pushes it to --pr-branch (replacing it) and opens a pull request into --branch on the \
+        hosting service (GitHub; $GITHUB_TOKEN; an open one for that branch is reused). --push \
+        pushes the commit to --branch itself instead. Git over HTTPS uses -u with $GIT_PASSWORD \
+        (else the token); SSH uses the agent and known_hosts.
+
+        Examples:
+          tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production
+          tack promote helmrelease podinfo --version 6.7.1 --to-path clusters/production --dry-run
+          tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --push --url https://github.com/org/fleet
+        """,
+      aliases: ["hr"])
+
+    @Argument(help: "The HelmRelease's name.")
+    var name: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Only a HelmRelease in this namespace (or with none) matches.", valueName: "namespace"))
+    var namespace: String?
+
+    @Option(help: ArgumentHelp("Folder of the repository holding the HelmRelease to change (e.g. clusters/production).", valueName: "path"))
+    var toPath: String
+
+    @Option(help: ArgumentHelp("Folder whose HelmRelease pins the version to promote (e.g. clusters/staging).", valueName: "path"))
+    var fromPath: String?
+
+    @Option(help: ArgumentHelp("The chart version to promote, instead of --from-path.", valueName: "version"))
+    var version: String?
+
+    @Option(help: ArgumentHelp("The repository's work tree.", valueName: "dir"))
+    var repoDir: String = "."
+
+    @Flag(help: "Print the change as a unified diff and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --url: push the commit to --branch instead of opening a pull request.")
+    var push = false
+
+    @Option(help: ArgumentHelp("The fleet repository to clone (https://host/owner/name.git).", valueName: "url"))
+    var url: String?
+
+    @Option(help: "Git branch to promote on (the pull request's base).")
+    var branch: String = "main"
+
+    @Option(help: ArgumentHelp("Branch the pull request comes from (default NAME-promotion).", valueName: "branch"))
+    var prBranch: String?
+
+    @Option(help: ArgumentHelp("Hosting service of the pull request: github.", valueName: "provider"))
+    var provider: String = "github"
+
+    @Option(help: ArgumentHelp("API host of the service, when it is not --url's host (github.com for GitHub itself).", valueName: "host[:port]"))
+    var hostname: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("HTTPS user name for --push (the password comes from $GIT_PASSWORD).", valueName: "name"))
+    var username: String = "git"
+
+    @Option(help: ArgumentHelp("Path to a TLS CA file for --push over HTTPS.", valueName: "file"))
+    var caFile: String?
+
+    @Option(help: "Author name of the --push commit.")
+    var authorName: String = "Flux"
+
+    @Option(help: "Author email of the --push commit.")
+    var authorEmail: String = ""
+
+    func validate() throws {
+      if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together: pick one") }
+      if push && url == nil { throw ValidationError("--push needs --url: the fleet repository to clone") }
+      if url != nil && dryRun { throw ValidationError("--dry-run works on the work tree (--repo-dir), not with --url") }
+      if provider != "github" {
+        throw ValidationError("--provider \(provider): pull requests are implemented for github only so far")
+      }
+    }
+
+    func execute(context: CommandContext) async throws {
+      let source: HelmReleasePromotion.VersionSource
+      switch (fromPath, version) {
+      case (let path?, nil): source = .path(try RepositoryPath(path))
+      case (nil, let version?): source = .exact(version)
+      default: throw ValidationError("pass exactly one of --from-path and --version")
+      }
+      let request = HelmReleasePromotion.Request(
+        name: name, namespace: namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
+      let console = context.console
+      if !push, let url {
+        try await openPullRequest(url: url, request: request, context: context)
+        return
+      }
+      if push, let url {
+        let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pusher = try pusher(url: url, context: context, token: nil)
+        let (plan, commit) = try await pusher.run(request, cloneDirectory: directory)
+        guard let commit else {
+          console.success("\(name) is already at \(plan.version) in \(plan.file)")
+          return
+        }
+        console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+        console.success("committed and pushed to \"\(branch)\" (\"\(commit)\")")
+        return
+      }
+      let plan = try HelmReleasePromotion.plan(request)
+      guard plan.changed else {
+        console.success("\(name) is already at \(plan.version) in \(plan.file)")
+        return
+      }
+      if dryRun {
+        console.write(plan.diff)
+        console.action("dry run: \(plan.file) not written")
+        return
+      }
+      try HelmReleasePromotion.apply(plan, root: repoDir)
+      console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+    }
+  
+    func pusher(url: String, context: CommandContext, token: String?) throws -> GitPromotionPush {
+      GitPromotionPush(
+        url: url, branch: branch, username: username, password: context.environment["GIT_PASSWORD"] ?? token,
+        caCertificate: try caFile.map { try CommandFiles.read($0, flag: "--ca-file") },
+        environment: context.environment, author: CommitAuthor(name: authorName, email: authorEmail))
+    }
+
+    /// The default with --url: a branch, a commit, a pull request.
+    func openPullRequest(url: String, request: HelmReleasePromotion.Request, context: CommandContext) async throws {
+      guard let token = context.environment["GITHUB_TOKEN"], !token.isEmpty else {
+        throw BootstrapError(.needsAnswer, "opening a pull request needs a GitHub token: set GITHUB_TOKEN (or pass --push)")
+      }
+      let parsed = try RepositoryURL.parse(url)
+      var path = parsed.path.split(separator: "/").map(String.init)
+      if let last = path.last, last.hasSuffix(".git") { path[path.count - 1] = String(last.dropLast(4)) }
+      guard path.count >= 2 else { throw ValidationError("--url \(parsed.string) does not name owner/repository") }
+      let repository = RepositoryReference(owner: path.dropLast().joined(separator: "/"), name: path[path.count - 1])
+      let host = hostname ?? (parsed.port.map { "\(parsed.host):\($0)" } ?? parsed.host)
+      let caCertificate = try caFile.map { try CommandFiles.read($0, flag: "--ca-file") }
+      let target = GitPromotionPush.PullRequestTarget(
+        provider: LiveGitHosting.githubPullRequests(
+          hostname: host, token: token, caCertificate: caCertificate, userAgent: "tack/\(TackVersion.current)", log: nil),
+        repository: repository, branch: prBranch ?? "\(name)-promotion")
+      let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
+      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let (plan, commit, pullRequest) = try await pusher(url: url, context: context, token: token)
+        .openPullRequest(request, target: target, cloneDirectory: directory)
+      let console = context.console
+      guard commit != nil, let pullRequest else {
+        console.success("\(name) is already at \(plan.version) in \(plan.file) on \"\(branch)\"")
+        return
+      }
+      console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
+      console.success("pushed \"\(target.branch)\"")
+      console.success("pull request #\(pullRequest.number) \(pullRequest.created ? "opened" : "updated"): \(pullRequest.url)")
+    }
+  }
+}
