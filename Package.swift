@@ -149,7 +149,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures", "Dashboard/Fixtures"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(
       name: "TackSecretsTests",
