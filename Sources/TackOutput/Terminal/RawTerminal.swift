@@ -124,9 +124,12 @@ private enum CrashRestore {
     bufferCount = bytes.count
     for number in signals {
       var action = sigaction()
-      action.__sigaction_handler.sa_handler = { number in CrashRestore.handle(number) }
+      action.__sigaction_handler.sa_sigaction = { number, info, _ in
+        // si_code > 0: the kernel raised it for a fault of this thread; otherwise kill(2) sent it.
+        CrashRestore.handle(number, sentByKill: (info?.pointee.si_code ?? 0) <= 0)
+      }
       sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
+      action.sa_flags = SA_SIGINFO
       sigaction(number, &action, previousActions + Int(number))
     }
   }
@@ -135,10 +138,19 @@ private enum CrashRestore {
     for number in signals { sigaction(number, previousActions + Int(number), nil) }
   }
 
-  /// Async-signal-safe: write(2), tcsetattr(3), sigaction(2), raise(3).
-  static func handle(_ number: Int32) {
+  /// Async-signal-safe: write(2), tcsetattr(3), sigaction(2), raise(3). A fault returns, so the
+  /// faulting instruction runs again under the previous handler (Swift's backtracer); a non-fault
+  /// signal (SIGABRT from a trap, SIGHUP) is raised again for the previous handler.
+  static func handle(_ number: Int32, sentByKill: Bool) {
     if let buffer { _ = Glibc.write(output, buffer, bufferCount) }
     _ = tcsetattr(input, TCSAFLUSH, savedTermios)
+    if sentByKill {
+      // Someone ended the process: die of the signal (a backtrace of kill(2) tells nothing, and
+      // Swift's backtracer returns from one, which would leave the process running).
+      signal(number, SIG_DFL)
+      raise(number)
+      return
+    }
     sigaction(number, previousActions + Int(number), nil)
     if !isSynchronous(number) { raise(number) }
   }

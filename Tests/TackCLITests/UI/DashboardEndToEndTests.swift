@@ -109,4 +109,28 @@ import Testing
       await tmux.stop()
     }
   }
+
+  /// A crash (here a SIGSEGV) and a SIGTERM give the terminal back as well.
+  @Test(.requires(.tmux), arguments: [(SIGSEGV, "exit=139"), (SIGTERM, "exit=130")])
+  func signalsRestoreTheTerminal(signal: Int32, exit: String) async throws {
+    try await FluxCLIWorld.with([F.gitRepository()]) { world in
+      let tmux = try await TmuxSession.start("bash --norc --noprofile", environment: Self.environment(world))
+      do {
+        try await tmux.send("-l", "\(FluxCLIWorld.tackPath) ui; echo exit=$?; stty -a | grep -o ' -\\?icanon'")
+        try await tmux.send("Enter")
+        try await tmux.waitForScreen("the dashboard") { $0.contains("GitRepository   1      1") }
+        let shell = try await tmux.display("#{pane_pid}")
+        let child = try await ProcessRunner.run("/usr/bin/pgrep", ["-P", shell], inheritEnvironment: true, timeout: .seconds(10))
+        let pid = try #require(Int32(child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(child)")
+        #expect(kill(pid, signal) == 0)
+        let after = try await tmux.waitForScreen("the shell again") { $0.contains(exit) && $0.contains(" icanon") }
+        #expect(!after.contains("-icanon"))
+        #expect(try await tmux.display("#{alternate_on} #{cursor_flag}") == "0 1")
+      } catch {
+        await tmux.stop()
+        throw error
+      }
+      await tmux.stop()
+    }
+  }
 }
