@@ -10071,9 +10071,9 @@ _tack_debug_helmrelease() {
 
 _tack_ui() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --color)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts --color)
     __tack_offer_flags_options 0
 
     # Offer option value completions
@@ -10121,6 +10121,9 @@ _tack_ui() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     '--color')

@@ -431,7 +431,7 @@ function __tack_parse_tokens -S
                 __tack_parse_subcommand 1 'show-status' 'show-values' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'version' 'h/help'
             end
         case 'ui'
-            __tack_parse_subcommand 0 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'color=' 'version' 'h/help'
+            __tack_parse_subcommand 0 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'contexts=' 'all-contexts' 'color=' 'version' 'h/help'
         case 'help'
             __tack_parse_subcommand -r 1 'version'
         end
@@ -4348,6 +4348,8 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" timeout' -l 'timeout' -d 'Timeout for this operation, in Go duration syntax (e.g. 30s, 5m).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" verbose' -l 'verbose' -d 'Print generated objects and log every API request (method, URL, status, duration).'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" ns-follows-kube-context' -l 'ns-follows-kube-context' -d 'Use the namespace of the current kubeconfig context when -n is not given.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" contexts' -l 'contexts' -d 'Watch these kubeconfig contexts together (comma-separated): a Fleet screen and merged lists with a CLUSTER column.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" all-contexts' -l 'all-contexts' -d 'Watch every context of the kubeconfig together (see --contexts).'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" color' -l 'color' -d 'Colours: auto (NO_COLOR, COLORTERM and TERM decide), none, 16, 256 or truecolor.' -rfka 'auto none 16 256 truecolor'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -7,10 +7,13 @@ import TackJSON
 /// watch is reported and retried after a pause (the client already resumes dropped connections).
 public struct DashboardFeed: Sendable {
   public var cluster: any Cluster
+  /// The context name objects and feeds are tagged with (`""` for one cluster).
+  public var name: String
   public var retryAfter: Duration
 
-  public init(cluster: any Cluster, retryAfter: Duration = .seconds(5)) {
+  public init(cluster: any Cluster, name: String = "", retryAfter: Duration = .seconds(5)) {
     self.cluster = cluster
+    self.name = name
     self.retryAfter = retryAfter
   }
 
@@ -35,24 +38,24 @@ public struct DashboardFeed: Sendable {
     while !Task.isCancelled {
       do {
         let list = try await cluster.list(type, scope)
-        continuation.yield(.replace(kind, list.items.map { DashboardObject(kind: kind, object: $0) }))
-        continuation.yield(.update(.feed(kind, .watching)))
+        continuation.yield(.replace(kind, list.items.map { DashboardObject(kind: kind, object: $0, cluster: name) }, cluster: name))
+        continuation.yield(.update(.feed(kind, .watching, cluster: name)))
         for try await change in try await cluster.watch(type, scope, from: list.resourceVersion) {
           switch change {
-          case .changed(let object): continuation.yield(.update(.upsert(DashboardObject(kind: kind, object: object))))
+          case .changed(let object): continuation.yield(.update(.upsert(DashboardObject(kind: kind, object: object, cluster: name))))
           case .deleted(let object):
-            continuation.yield(.update(.remove(DashboardObject(kind: kind, object: object).key)))
+            continuation.yield(.update(.remove(DashboardObject(kind: kind, object: object, cluster: name).key)))
           case .bookmark: break
           }
         }
       } catch is ResourceNotServedError {
-        continuation.yield(.update(.feed(kind, .notInstalled)))
+        continuation.yield(.update(.feed(kind, .notInstalled, cluster: name)))
         return
       } catch is CancellationError {
         return
       } catch {
         if Task.isCancelled { return }
-        continuation.yield(.update(.feed(kind, .failed(tackError(error).description))))
+        continuation.yield(.update(.feed(kind, .failed(tackError(error).description), cluster: name)))
       }
       try? await Task.sleep(for: retryAfter)
     }
@@ -61,15 +64,15 @@ public struct DashboardFeed: Sendable {
 
 /// What the feed delivers: a kind's whole list, or one update.
 public enum DashboardFeedUpdate: Sendable, Equatable {
-  case replace(FluxKind, [DashboardObject])
+  case replace(FluxKind, [DashboardObject], cluster: String = "")
   case update(DashboardUpdate)
 }
 
 extension DashboardState {
   public mutating func apply(_ update: DashboardFeedUpdate) {
     switch update {
-    case .replace(let kind, let list):
-      replace(kind, with: list)
+    case .replace(let kind, let list, let cluster):
+      replace(kind, cluster: cluster, with: list)
     case .update(let update): apply(update)
     }
   }

@@ -1,23 +1,26 @@
 import TackBase
 import TackJSON
 
-/// Which object: kind, namespace, name. Orders by kind, then namespace, then name.
+/// Which object: its cluster (the kubeconfig context; empty when the dashboard shows one), kind,
+/// namespace and name, in that order of sorting.
 public struct DashboardKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var cluster: String
   public var kind: FluxKind
   public var namespace: String
   public var name: String
 
-  public init(kind: FluxKind, namespace: String, name: String) {
+  public init(cluster: String = "", kind: FluxKind, namespace: String, name: String) {
+    self.cluster = cluster
     self.kind = kind
     self.namespace = namespace
     self.name = name
   }
 
   public static func < (a: DashboardKey, b: DashboardKey) -> Bool {
-    (a.kind.kind, a.namespace, a.name) < (b.kind.kind, b.namespace, b.name)
+    (a.cluster, a.kind.kind, a.namespace, a.name) < (b.cluster, b.kind.kind, b.namespace, b.name)
   }
 
-  public var description: String { "\(kind.kind)/\(namespace)/\(name)" }
+  public var description: String { (cluster.isEmpty ? "" : cluster + ":") + "\(kind.kind)/\(namespace)/\(name)" }
 }
 
 /// What the dashboard keeps of one watched object: the fields its screens show, decoded once
@@ -40,10 +43,11 @@ public struct DashboardObject: Sendable, Equatable {
   public var reconcileRequested: String?
   public var canary: CanarySummary?
 
-  public init(kind: FluxKind, object: JSON) {
+  public init(kind: FluxKind, object: JSON, cluster: String = "") {
     let metadata = object["metadata"] ?? .null
     key = DashboardKey(
-      kind: kind, namespace: metadata["namespace"]?.stringValue ?? "", name: metadata["name"]?.stringValue ?? "")
+      cluster: cluster, kind: kind, namespace: metadata["namespace"]?.stringValue ?? "",
+      name: metadata["name"]?.stringValue ?? "")
     let status = ObjectStatus(object)
     conditions = status.conditions
     let requested = metadata[path: "annotations", ReconcileRequest.requestedAtAnnotation]?.stringValue

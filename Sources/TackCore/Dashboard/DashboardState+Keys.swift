@@ -59,10 +59,12 @@ extension DashboardState {
     case .character("1"): switchTo(.overview)
     case .character("2"): switchTo(.objects)
     case .character("3"): switchTo(.canaries)
-    case .tab: switchTo(DashboardScreen(rawValue: (screen.rawValue + 1) % DashboardScreen.allCases.count)!)
-    case .backTab:
-      let count = DashboardScreen.allCases.count
-      switchTo(DashboardScreen(rawValue: (screen.rawValue + count - 1) % count)!)
+    case .character("4") where isFleet: switchTo(.fleet)
+    case .tab, .backTab:
+      let order = screens
+      let index = order.firstIndex(of: screen) ?? 0
+      let step = key == .tab ? 1 : order.count - 1
+      switchTo(order[(index + step) % order.count])
     case .down, .character("j"): move(by: 1)
     case .up, .character("k"): move(by: -1)
     case .pageDown, .control("f"): move(by: 10)
@@ -140,6 +142,10 @@ extension DashboardState {
     if ["all", "objects", "o"].contains(verb) {
       kindFilter = nil
       switchTo(.objects)
+      return nil
+    }
+    if ["fleet", "ctx", "contexts"].contains(verb), isFleet {
+      switchTo(.fleet)
       return nil
     }
     if ["overview", "ov", "home"].contains(verb) {

@@ -1,17 +1,27 @@
 import TackBase
 import TackOutput
 
-/// The dashboard's screens, in tab order (`1`–`3`, Tab).
+/// The dashboard's screens, in tab order (`1`–`4`, Tab); the fleet only with several clusters.
 public enum DashboardScreen: Int, Sendable, CaseIterable {
-  case overview, objects, canaries
+  case overview, objects, canaries, fleet
 
   public var title: String {
     switch self {
     case .overview: "Overview"
     case .objects: "Objects"
     case .canaries: "Canaries"
+    case .fleet: "Fleet"
     }
   }
+}
+
+/// How the connection to one cluster of a fleet is doing.
+public enum ClusterFeed: Sendable, Equatable {
+  case connecting
+  /// Answered, with its `gitVersion`.
+  case connected(version: String)
+  /// Did not answer (refused, timed out, TLS, 401/403…): shown as such, the others go on.
+  case unreachable(String)
 }
 
 /// How a kind's watch is doing.
@@ -37,7 +47,8 @@ public struct DashboardStatus: Sendable, Equatable {
 public enum DashboardUpdate: Sendable, Equatable {
   case upsert(DashboardObject)
   case remove(DashboardKey)
-  case feed(FluxKind, KindFeed)
+  case feed(FluxKind, KindFeed, cluster: String = "")
+  case cluster(String, ClusterFeed)
   case events(DashboardKey, [EventRecord])
   case status(DashboardStatus)
 }
@@ -50,7 +61,20 @@ public struct DashboardState: Sendable {
   public var namespace: String?
   /// The kinds watched, in the overview's order.
   public var kinds: [FluxKind]
-  public var feeds: [FluxKind: KindFeed] = [:]
+  /// The contexts of a fleet (`--contexts`); empty for one cluster.
+  public var clusters: [String]
+  public var clusterFeeds: [String: ClusterFeed] = [:]
+  /// Each kind's watch, per cluster (`""` for one cluster).
+  public var feeds: [FeedKey: KindFeed] = [:]
+
+  public struct FeedKey: Sendable, Hashable {
+    public var cluster: String
+    public var kind: FluxKind
+    public init(_ cluster: String, _ kind: FluxKind) {
+      self.cluster = cluster
+      self.kind = kind
+    }
+  }
   public private(set) var objects: [DashboardKey: DashboardObject] = [:]
   public var screen: DashboardScreen = .overview
   public var selection: [DashboardScreen: Int] = [:]
@@ -68,12 +92,36 @@ public struct DashboardState: Sendable {
   /// Wall time for ages (the view never reads the clock).
   public var now: RFC3339Time
 
-  public init(context: String, namespace: String?, kinds: [FluxKind] = DashboardState.watchedKinds, now: RFC3339Time) {
+  public init(
+    context: String, namespace: String?, kinds: [FluxKind] = DashboardState.watchedKinds, clusters: [String] = [],
+    now: RFC3339Time
+  ) {
     self.context = context
     self.namespace = namespace
     self.kinds = kinds
+    self.clusters = clusters
     self.now = now
-    for kind in kinds { feeds[kind] = .connecting }
+    for cluster in clusters.isEmpty ? [""] : clusters {
+      for kind in kinds { feeds[FeedKey(cluster, kind)] = .connecting }
+      if !clusters.isEmpty { clusterFeeds[cluster] = .connecting }
+    }
+  }
+
+  public var isFleet: Bool { !clusters.isEmpty }
+
+  /// The screens in tab order: the fleet only with several clusters.
+  public var screens: [DashboardScreen] {
+    isFleet ? DashboardScreen.allCases : [.overview, .objects, .canaries]
+  }
+
+  /// A kind's watch over the fleet: watching when any cluster watches it; not installed when no
+  /// cluster serves it; else connecting, else the first failure.
+  public func feed(_ kind: FluxKind) -> KindFeed {
+    let all = (isFleet ? clusters : [""]).map { feeds[FeedKey($0, kind)] ?? .connecting }
+    if all.contains(.watching) { return .watching }
+    if all.allSatisfy({ $0 == .notInstalled }) { return .notInstalled }
+    if all.contains(.connecting) { return .connecting }
+    return all.first { if case .failed = $0 { true } else { false } } ?? .connecting
   }
 
   /// Sources, Kustomizations, HelmReleases and Canaries: what a Flux + Flagger operator follows.
@@ -85,9 +133,12 @@ public struct DashboardState: Sendable {
     switch update {
     case .upsert(let object): objects[object.key] = object
     case .remove(let key): objects[key] = nil
-    case .feed(let kind, let feed):
-      feeds[kind] = feed
-      if feed == .notInstalled || feed == .connecting { objects = objects.filter { $0.key.kind != kind } }
+    case .feed(let kind, let feed, let cluster):
+      feeds[FeedKey(cluster, kind)] = feed
+      if feed == .notInstalled || feed == .connecting {
+        objects = objects.filter { $0.key.kind != kind || $0.key.cluster != cluster }
+      }
+    case .cluster(let cluster, let feed): clusterFeeds[cluster] = feed
     case .events(let key, let records):
       if detail == key { detailEvents = records }
     case .status(let status): self.status = status
@@ -100,8 +151,8 @@ public struct DashboardState: Sendable {
   }
 
   /// A kind's whole list, as a (re)list returns it: objects gone meanwhile go too.
-  mutating func replace(_ kind: FluxKind, with list: [DashboardObject]) {
-    objects = objects.filter { $0.key.kind != kind }
+  mutating func replace(_ kind: FluxKind, cluster: String, with list: [DashboardObject]) {
+    objects = objects.filter { $0.key.kind != kind || $0.key.cluster != cluster }
     for object in list { objects[object.key] = object }
   }
 
@@ -122,7 +173,7 @@ public struct DashboardState: Sendable {
   /// The rows the current screen selects among.
   public var selectable: [DashboardObject] {
     switch screen {
-    case .overview: []
+    case .overview, .fleet: []
     case .objects: listedObjects
     case .canaries: listedCanaries
     }
@@ -140,9 +191,11 @@ public struct DashboardState: Sendable {
     return rows.isEmpty ? nil : rows[selectedIndex]
   }
 
-  public func counts(_ kind: FluxKind) -> [ObjectState: Int] {
+  public func counts(_ kind: FluxKind, cluster: String? = nil) -> [ObjectState: Int] {
     var counts: [ObjectState: Int] = [:]
-    for object in objects.values where object.key.kind == kind { counts[object.state, default: 0] += 1 }
+    for object in objects.values where object.key.kind == kind && (cluster == nil || object.key.cluster == cluster) {
+      counts[object.state, default: 0] += 1
+    }
     return counts
   }
 
@@ -161,7 +214,7 @@ public struct DashboardState: Sendable {
     let inverted = filter.hasPrefix("!")
     let needle = (inverted ? String(filter.dropFirst()) : filter).lowercased()
     guard !needle.isEmpty else { return true }
-    let found = "\(key.kind.kind)/\(key.namespace)/\(key.name)".lowercased().contains(needle)
+    let found = "\(key.cluster)/\(key.kind.kind)/\(key.namespace)/\(key.name)".lowercased().contains(needle)
     return found != inverted
   }
 

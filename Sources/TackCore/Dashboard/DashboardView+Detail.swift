@@ -27,6 +27,7 @@ extension DashboardView {
       }
     }
     lines.append(Line(text: "\(key.kind.kind) \(key.namespace)/\(key.name)", style: .bold))
+    field("Cluster", key.cluster)
     field("State", "\(object.state.glyph) \(object.state.word)" + (object.since.map { "  since \(age($0, now: state.now))" } ?? ""),
       .colored(object.state.color))
     if let requested = object.reconcileRequested { field("Reconcile", "◌ requested \(requested), not handled yet", .colored(.cyan)) }
@@ -105,7 +106,8 @@ extension DashboardView {
     ("↑ ↓ j k", "move; PgUp PgDn, g G: page, ends"),
     ("Enter", "detail of the selected object (Esc or q: back)"),
     ("/", "filter by kind/namespace/name; !text inverts; Esc clears"),
-    (":", "jump: :ks :hr :git :oci :helmrepo :bucket :chart :canary :all :ns NAME|all :q"),
+    (":", "jump: :ks :hr :git :oci :helmrepo :bucket :chart :canary :all :fleet :ns NAME|all :q"),
+    ("4", "fleet: one row per context (with --contexts or --all-contexts)"),
     ("r", "reconcile (Flux's reconcile request annotation)"),
     ("s  u", "suspend, resume (asks first: y)"),
     ("p", "promote a Canary held at a gate (asks first: y)"),

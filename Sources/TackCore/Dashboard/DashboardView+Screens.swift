@@ -18,7 +18,7 @@ extension DashboardView {
     }
     row += 1
     for kind in state.kinds where row < body.bottom {
-      let feed = state.feeds[kind] ?? .connecting
+      let feed = state.feed(kind)
       if feed == .notInstalled { continue }
       frame.put(kind.kind, row: row, column: 1, limit: kindWidth - 1)
       switch feed {
@@ -44,8 +44,17 @@ extension DashboardView {
       row += 2
     }
 
+    let unreachable = state.clusters.filter { if case .unreachable = state.clusterFeeds[$0] { true } else { false } }
+    if !unreachable.isEmpty, row < body.bottom {
+      let names = unreachable.joined(separator: ", ")
+      frame.put(
+        "✖ \(unreachable.count) of \(state.clusters.count) contexts unreachable: \(names) (4: fleet)", row: row,
+        column: 1, style: .colored(.red))
+      row += 2
+    }
+
     let inFlight = state.listedCanaries.filter { $0.state == .progressing || $0.state == .waiting }
-    if row < body.bottom, state.feeds[.canary] != .notInstalled {
+    if row < body.bottom, state.feed(.canary) != .notInstalled {
       frame.put("Canaries in progress (\(inFlight.count))", row: row, column: 1, style: .bold)
       row += 1
       for canary in inFlight where row < body.bottom - 2 {
@@ -72,7 +81,8 @@ extension DashboardView {
       }
       var x = 3
       x += frame.put(object.state.glyph + " ", row: row, column: x, style: .colored(object.state.color))
-      x += frame.put("\(object.key.kind.kind) \(object.key.namespace)/\(object.key.name)", row: row, column: x, limit: 48)
+      let cluster = object.key.cluster.isEmpty ? "" : object.key.cluster + ": "
+      x += frame.put(cluster + "\(object.key.kind.kind) \(object.key.namespace)/\(object.key.name)", row: row, column: x, limit: 48)
       x += 2
       let age = age(object.since, now: state.now)
       x += frame.put(age, row: row, column: x, style: .colored(.gray))
@@ -89,7 +99,8 @@ extension DashboardView {
     let end = column + width
     var x = column
     x += frame.put(canary.state.glyph + " ", row: row, column: x, style: .colored(canary.state.color))
-    x += frame.put("\(canary.key.namespace)/\(canary.key.name)", row: row, column: x, limit: min(28, end - x))
+    let cluster = canary.key.cluster.isEmpty ? "" : canary.key.cluster + ": "
+    x += frame.put(cluster + "\(canary.key.namespace)/\(canary.key.name)", row: row, column: x, limit: min(28, end - x))
     x += 2
     let progress = summary.progress
     x += frame.put(progress.phase, row: row, column: x, style: .colored(canary.state.color), limit: max(end - x, 0))
@@ -115,7 +126,7 @@ extension DashboardView {
   }
 
   /// The columns that fit: REVISION from 100 columns up; MESSAGE takes what is left.
-  static func objectColumns(width: Int) -> [Column] {
+  static func objectColumns(width: Int, fleet: Bool = false) -> [Column] {
     let wide = width >= 100
     let wider = width >= 160
     // Narrow terminals keep the state's glyph and colour, and give the words' room to MESSAGE.
@@ -123,7 +134,9 @@ extension DashboardView {
       Column(title: wide ? "STATE" : "", width: wide ? 13 : 1), Column(title: "KIND", width: wide ? 15 : 14),
       Column(title: "NAMESPACE", width: wide ? 16 : 12), Column(title: "NAME", width: wider ? 36 : wide ? 28 : 20),
     ]
-    if wide { columns.append(Column(title: "REVISION", width: wider ? 30 : 20)) }
+    if fleet { columns.insert(Column(title: "CLUSTER", width: wide ? 12 : 10), at: 1) }
+    // With a CLUSTER column, REVISION waits for a wide terminal: MESSAGE needs the room more.
+    if fleet ? wider : wide { columns.append(Column(title: "REVISION", width: wider ? 30 : 20)) }
     columns.append(Column(title: "AGE", width: wide ? 6 : 4))
     let used = columns.reduce(1) { $0 + $1.width + 1 }
     columns.append(Column(title: "MESSAGE", width: max(width - used - 1, 0)))
@@ -139,7 +152,7 @@ extension DashboardView {
       }
       let reason = object.reason.isEmpty || object.key.kind == .canary ? "" : object.reason + ": "
       return [
-        object.key.kind.kind, object.key.namespace, object.key.name, HexShortening.shorten(revision),
+        object.key.cluster, object.key.kind.kind, object.key.namespace, object.key.name, HexShortening.shorten(revision),
         age(object.since, now: state.now), reason + object.message,
       ]
     }
@@ -150,7 +163,7 @@ extension DashboardView {
     _ rows: [DashboardObject], state: DashboardState, into frame: inout Frame, _ body: Region, empty: String,
     cells: (DashboardObject) -> [String]
   ) {
-    let columns = objectColumns(width: body.width)
+    let columns = objectColumns(width: body.width, fleet: state.isFleet)
     var x = 1
     for column in columns {
       frame.put(column.title, row: body.top, column: x, style: .bold, limit: column.width)
@@ -172,7 +185,8 @@ extension DashboardView {
     for (i, object) in rows[offset..<min(rows.count, offset + visible)].enumerated() {
       let row = body.top + 1 + i
       var values = cells(object)
-      if !hasRevision { values.remove(at: 3) }
+      if !hasRevision { values.remove(at: 4) }
+      if !state.isFleet { values.removeFirst() }
       x = 1
       if columns[0].width < 4 {
         frame.put(object.state.glyph, row: row, column: x, style: .colored(object.state.color))
@@ -194,13 +208,13 @@ extension DashboardView {
 
   /// Three lines per Canary: name and target; weight bar, step, checks, ETA; the gate or message.
   static func canaries(_ state: DashboardState, into frame: inout Frame, _ body: Region) {
-    if state.feeds[.canary] == .notInstalled {
+    if state.feed(.canary) == .notInstalled {
       frame.put("Flagger's Canary CRD is not installed in this cluster", row: body.top, column: 1, style: .colored(.gray))
       return
     }
     let rows = state.listedCanaries
     guard !rows.isEmpty else {
-      let text = state.feeds[.canary] == .connecting ? "connecting…" : state.filter.isEmpty ? "no canaries" : "nothing matches /\(state.filter)"
+      let text = state.feed(.canary) == .connecting ? "connecting…" : state.filter.isEmpty ? "no canaries" : "nothing matches /\(state.filter)"
       frame.put(text, row: body.top, column: 1, style: .colored(.gray))
       return
     }
@@ -215,7 +229,8 @@ extension DashboardView {
       var x = 1
       x += stateLabel(canary.state, into: &frame, row: row, column: x)
       x += 2
-      x += frame.put("\(canary.key.namespace)/\(canary.key.name)", row: row, column: x, style: .bold, limit: 40)
+      let cluster = canary.key.cluster.isEmpty ? "" : canary.key.cluster + ": "
+      x += frame.put(cluster + "\(canary.key.namespace)/\(canary.key.name)", row: row, column: x, style: .bold, limit: 40)
       x += 1
       x += frame.put("→ \(summary.target)", row: row, column: x, style: .colored(.gray), limit: 40)
       if progress.phase != canary.state.word, !progress.phase.isEmpty {
@@ -247,7 +262,7 @@ extension DashboardView {
 }
 
 extension DashboardState {
-  func filteredObjects(where predicate: (DashboardObject) -> Bool) -> [DashboardObject] {
+  public func filteredObjects(where predicate: (DashboardObject) -> Bool) -> [DashboardObject] {
     objects.values.filter(predicate)
   }
 }

@@ -28,6 +28,7 @@ public enum DashboardView {
       case .overview: overview(state, into: &frame, body)
       case .objects: objects(state, into: &frame, body)
       case .canaries: canaries(state, into: &frame, body)
+      case .fleet: fleet(state, into: &frame, body)
       }
     }
     statusLine(state, into: &frame, row: rows - 2)
@@ -50,7 +51,8 @@ public enum DashboardView {
     let bar = CellStyle.reverse
     frame.fill(row: 0, style: bar)
     var x = frame.put(" tack ui ", row: 0, column: 0, style: CellStyle(bold: true, reverse: true))
-    x += frame.put(" ctx: \(state.context) ", row: 0, column: x, style: bar)
+    let context = state.isFleet ? "\(state.clusters.count) contexts" : state.context
+    x += frame.put(" ctx: \(context) ", row: 0, column: x, style: bar)
     x += frame.put(" ns: \(state.namespace ?? "all") ", row: 0, column: x, style: bar)
     let totals = state.totals
     var summary = " "
@@ -70,7 +72,7 @@ public enum DashboardView {
 
   static func tabs(_ state: DashboardState, into frame: inout Frame) {
     var x = 1
-    for screen in DashboardScreen.allCases {
+    for screen in state.screens {
       let active = state.screen == screen && state.detail == nil && !state.showHelp
       let label = " \(screen.rawValue + 1) \(screen.title) "
       x += frame.put(label, row: 1, column: x, style: active ? CellStyle(color: .cyan, bold: true, reverse: true) : .plain)
@@ -97,7 +99,7 @@ public enum DashboardView {
     case .confirm(let pending):
       let question =
         "\(pending.action.rawValue) \(pending.target.kind.kind) \(pending.target.namespace)/\(pending.target.name)"
-        + " in context \(state.context)? y = yes, any other key = no"
+        + " in context \(pending.target.cluster.isEmpty ? state.context : pending.target.cluster)? y = yes, any other key = no"
       frame.put(question, row: row, column: 0, style: CellStyle(color: .yellow, bold: true))
     case .normal:
       if let status = state.status {

@@ -28,7 +28,8 @@ import Testing
   func reconcileAndSuspendFromTheKeyboard() async throws {
     try await FluxCLIWorld.with([F.gitRepository(), F.kustomization()]) { world in
       let tmux = try await TmuxSession.start(
-        "\(FluxCLIWorld.tackPath) ui -n flux-system", environment: Self.environment(world))
+        TmuxSession.reportingExit("\(FluxCLIWorld.tackPath) ui -n flux-system", statusFile: world.home + "/status"),
+        environment: Self.environment(world))
       do {
         let overview = try await tmux.waitForScreen("the overview with both kinds") {
           $0.contains("Kustomization   1      1") && $0.contains("GitRepository   1      1")
@@ -78,8 +79,8 @@ import Testing
         try await tmux.waitForScreen("the narrow layout") { $0.contains("  KIND           NAMESPACE") }
 
         try await tmux.send("q")
-        #expect(try await tmux.eventually { try await tmux.display("#{pane_dead}") == "1" })
-        #expect(try await tmux.display("#{pane_dead_status} #{alternate_on}") == "0 0")
+        #expect(try await tmux.exitStatus(statusFile: world.home + "/status") == "0")
+        #expect(try await tmux.display("#{alternate_on}") == "0")
       } catch {
         await tmux.stop()
         throw error

@@ -62,5 +62,25 @@ struct TmuxSession {
     return false
   }
 
+  /// Runs `command` under `sh`, which writes its exit status to `statusFile`: tmux 3.3a now and
+  /// then marks a pane dead without ever reporting the status (it left the process a zombie), and
+  /// the pane's last lines are overwritten by its "Pane is dead" notice, so a file it is.
+  static func reportingExit(_ command: String, statusFile: String) -> String {
+    "sh -c '\(command); echo $? > \(statusFile)'"
+  }
+
+  /// The status `reportingExit` wrote, once the command ended.
+  func exitStatus(statusFile: String, timeout: Duration = .seconds(20)) async throws -> String? {
+    var status: String?
+    _ = try await eventually(timeout: timeout) {
+      guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8), text.hasSuffix("\n") else {
+        return false
+      }
+      status = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      return true
+    }
+    return status
+  }
+
   func stop() async { _ = try? await run(["kill-server"]) }
 }

@@ -167,3 +167,30 @@ enum DashboardFixtures {
     event("Normal", "ReconciliationRequested", "reconcile requested by tack", minutesAgo: 1),
   ]
 }
+
+extension DashboardFixtures {
+  static func tagged(_ objects: [DashboardObject], _ cluster: String) -> [DashboardObject] {
+    objects.map { object in
+      var copy = object
+      copy.key.cluster = cluster
+      return copy
+    }
+  }
+
+  /// Three contexts: one with problems, one that does not answer, one healthy without Flagger.
+  static func fleet() -> DashboardState {
+    var state = DashboardState(context: "prod-eu", namespace: nil, clusters: ["prod-eu", "prod-us", "staging"], now: now)
+    for kind in state.kinds {
+      state.apply(DashboardUpdate.feed(kind, kind == .bucket ? .notInstalled : .watching, cluster: "prod-eu"))
+      state.apply(DashboardUpdate.feed(kind, .failed("connection refused"), cluster: "prod-us"))
+      state.apply(
+        DashboardUpdate.feed(kind, [.canary, .bucket].contains(kind) ? .notInstalled : .watching, cluster: "staging"))
+    }
+    state.apply(DashboardUpdate.cluster("prod-eu", .connected(version: "v1.33.1")))
+    state.apply(DashboardUpdate.cluster("prod-us", .unreachable("connection refused (https://10.0.0.12:6443)")))
+    state.apply(DashboardUpdate.cluster("staging", .connected(version: "v1.32.4")))
+    state.load(tagged(fluxObjects + canaries, "prod-eu"))
+    state.load(tagged(healthy().filteredObjects(where: { _ in true }), "staging"))
+    return state
+  }
+}

@@ -103,6 +103,16 @@ import Testing
     Self.golden(state, "objects-promote-not-a-canary")
   }
 
+  @Test func fleet() {
+    var state = DashboardFixtures.fleet()
+    Self.press(&state, .character("4"))
+    Self.golden(state, "fleet-one-unreachable")
+    Self.press(&state, .character("2"))
+    Self.golden(state, "objects-fleet")
+    Self.press(&state, .character("1"))
+    Self.golden(state, "overview-fleet")
+  }
+
   @Test func tooSmall() {
     let frame = DashboardView.render(DashboardFixtures.mixed(), columns: 59, rows: 11)
     GoldenFile.expect(Self.text(frame), at: GoldenFile.path("too-small-59x11.txt"))

@@ -7,7 +7,9 @@ import TackOutput
 /// only what differs. Keys draw at once; data marks the frame dirty and draws within 33 ms, so a
 /// burst of watch events costs one frame. The terminal is restored however the loop ends.
 struct DashboardRunner: Sendable {
-  let cluster: any Cluster
+  /// The clusters shown: one with an empty name, or a fleet's contexts by name. A context whose
+  /// connection could not even be built carries the reason and is shown unreachable.
+  let members: [Member]
   let contextName: String
   let namespace: String?
   let depth: ColorDepth
@@ -21,7 +23,21 @@ struct DashboardRunner: Sendable {
     case tick
   }
 
+  struct Member: Sendable {
+    var name: String
+    var cluster: Result<any Cluster, CommandError>
+  }
+
   static let frameInterval: Duration = .milliseconds(33)
+  /// How long a fleet member may take to say its version before it is shown unreachable (its
+  /// watches keep retrying).
+  static let probeTimeout: Duration = .seconds(5)
+
+  var isFleet: Bool { members.count != 1 || !members[0].name.isEmpty }
+
+  func cluster(named name: String) -> (any Cluster)? {
+    members.first { $0.name == name }.flatMap { try? $0.cluster.get() }
+  }
 
   func run() async throws {
     let terminal = RawTerminal()
@@ -43,11 +59,11 @@ struct DashboardRunner: Sendable {
         sink.yield(.tick)
       }
     })
-    var feedTask = startFeed(namespace: namespace, into: sink)
+    var feedTask = startFeeds(namespace: namespace, into: sink)
     defer { feedTask.cancel() }
 
-    let actions = DashboardActions(cluster: cluster, canaryClock: clock)
-    var state = DashboardState(context: contextName, namespace: namespace, now: .now())
+    var state = DashboardState(
+      context: contextName, namespace: namespace, clusters: isFleet ? members.map(\.name) : [], now: .now())
     var encoder = FrameEncoder(depth: depth)
     var size = terminal.size()
     var drawTask: Task<Void, Never>?
@@ -80,6 +96,8 @@ struct DashboardRunner: Sendable {
         switch effect {
         case .quit?: return
         case .perform(let action, let key)?:
+          guard let cluster = cluster(named: key.cluster) else { break }
+          let actions = DashboardActions(cluster: cluster, canaryClock: clock)
           tasks.append(Task {
             sink.yield(.update(.status(await actions.perform(action, on: key))))
           })
@@ -91,8 +109,10 @@ struct DashboardRunner: Sendable {
           })
         case .switchNamespace(let namespace)?:
           feedTask.cancel()
-          for kind in state.kinds { state.apply(DashboardUpdate.feed(kind, .connecting)) }
-          feedTask = startFeed(namespace: namespace, into: sink)
+          for member in members {
+            for kind in state.kinds { state.apply(DashboardUpdate.feed(kind, .connecting, cluster: member.name)) }
+          }
+          feedTask = startFeeds(namespace: namespace, into: sink)
         case .repaint?: encoder.invalidate()
         case nil: break
         }
@@ -112,16 +132,59 @@ struct DashboardRunner: Sendable {
     }
   }
 
-  func startFeed(namespace: String?, into sink: AsyncStream<Event>.Continuation) -> Task<Void, Never> {
-    let feed = DashboardFeed(cluster: cluster)
+  /// Every member's watches, concurrently; a fleet member also probes its server version, so one
+  /// that does not answer is shown unreachable without holding the others up.
+  func startFeeds(namespace: String?, into sink: AsyncStream<Event>.Continuation) -> Task<Void, Never> {
+    let fleet = isFleet
     return Task {
-      for await update in feed.updates(kinds: DashboardState.watchedKinds, namespace: namespace) {
-        sink.yield(.feed(update))
+      await withTaskGroup(of: Void.self) { group in
+        for member in members {
+          group.addTask {
+            let cluster: any Cluster
+            switch member.cluster {
+            case .failure(let error):
+              sink.yield(.update(.cluster(member.name, .unreachable(error.description))))
+              return
+            case .success(let built): cluster = built
+            }
+            if fleet {
+              sink.yield(.update(.cluster(member.name, await Self.probe(cluster))))
+            }
+            let feed = DashboardFeed(cluster: cluster, name: member.name)
+            for await update in feed.updates(kinds: DashboardState.watchedKinds, namespace: namespace) {
+              sink.yield(.feed(update))
+            }
+          }
+        }
       }
     }
   }
 
+  static func probe(_ cluster: any Cluster) async -> ClusterFeed {
+    await withTaskGroup(of: ClusterFeed?.self) { group in
+      group.addTask {
+        do {
+          return .connected(version: try await cluster.serverVersion())
+        } catch {
+          return .unreachable(tackErrorText(error))
+        }
+      }
+      group.addTask {
+        try? await Task.sleep(for: probeTimeout)
+        return Task.isCancelled ? nil : .unreachable("no answer in \(probeTimeout.components.seconds)s")
+      }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first ?? .unreachable("no answer")
+    }
+  }
+
+  static func tackErrorText(_ error: any Error) -> String {
+    (error as? any TackError)?.description ?? "\(error)"
+  }
+
   func recentEvents(_ key: DashboardKey) async -> (events: [EventRecord], error: String?) {
+    guard let cluster = cluster(named: key.cluster) else { return ([], nil) }
     do {
       let request = FluxEventsRequest(namespace: key.namespace, subject: .init(kind: key.kind, name: key.name))
       return (try await FluxEvents(cluster: cluster).list(request).records, nil)
