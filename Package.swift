@@ -141,6 +141,10 @@ let package = Package(
     .executableTarget(
       name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
 
+    // The dashboard's frame cost for Benchmarks/ui/run.sh (no terminal: render and encode).
+    .executableTarget(
+      name: "ui-bench", dependencies: ["TackCore", "TackOutput", "TackJSON", "TackBase"], path: "Benchmarks/ui/Driver"),
+
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
