@@ -48,13 +48,19 @@ public struct DashboardActions: Sendable {
   }
 }
 
-/// Keeps the last line a use case reported: the status line shows it.
+/// Keeps the outcomes a use case reported (its ✔, ✗ and ⚠ lines): the status line shows them in
+/// order (`gate opened · canary test/podinfo passed the gate: Promoting … · gate closed again…`).
 final class LastLineProgress: ProgressReporter {
-  private let line = Mutex<String?>(nil)
-  var last: String? { line.withLock { $0 } }
-  func log(_ symbol: LogSymbol, _ message: String) { line.withLock { $0 = message } }
-  func note(_ message: String) { line.withLock { $0 = message } }
-  func beginWait(_ message: String) { line.withLock { $0 = message } }
+  private let lines = Mutex<[String]>([])
+  var last: String? {
+    lines.withLock { $0.isEmpty ? nil : $0.joined(separator: " · ") }
+  }
+  func log(_ symbol: LogSymbol, _ message: String) {
+    guard symbol == .success || symbol == .failure || symbol == .warning else { return }
+    lines.withLock { $0.append(message) }
+  }
+  func note(_ message: String) {}
+  func beginWait(_ message: String) {}
   func updateWait(_ detail: String) {}
   func endWait() {}
 }
