@@ -17,6 +17,10 @@ extension Tack {
         or namespace (:ks, :hr, :canary, :ns NAME|all), r reconciles, s suspends, u resumes, \
         p promotes and a aborts a canary (s, u, p and a ask first), ? shows help, q quits.
 
+        With --contexts a,b,c or --all-contexts it watches several clusters at once: 4 shows one row \
+        per context (an unreachable one says so and holds nothing up), and the lists get a CLUSTER \
+        column.
+
         Needs a terminal on stdin and stdout, and a TERM other than dumb; elsewhere it exits 1 \
         and suggests `tack get <kind> --watch`. Without -n it watches all namespaces. Colours \
         follow NO_COLOR, COLORTERM and TERM unless --color says otherwise.
