@@ -17,6 +17,7 @@ extension DashboardState {
       filter = cancelled ? "" : edited ?? text
       mode = done || cancelled ? .normal : .filter(filter)
       selection[screen] = 0
+      selectedKeys[screen] = nil
       return nil
     case .command(let text):
       var done = false
@@ -202,11 +203,14 @@ extension DashboardState {
       detailScroll = min(max(detailScroll + max(min(delta, 10_000), -10_000), 0), 10_000)
       return
     }
-    let count = selectable.count
+    let rows = selectable
+    let count = rows.count
     guard count > 0 else { return }
-    let moved = selectedIndex.addingReportingOverflow(delta)
+    let moved = selectedIndex(in: rows).addingReportingOverflow(delta)
     let next = moved.overflow ? (delta > 0 ? count - 1 : 0) : moved.partialValue
-    selection[screen] = min(max(next, 0), count - 1)
+    let index = min(max(next, 0), count - 1)
+    selection[screen] = index
+    selectedKeys[screen] = rows[index].key
   }
 
   static func describe(_ key: DashboardKey) -> String {

@@ -78,6 +78,9 @@ public struct DashboardState: Sendable {
   public private(set) var objects: [DashboardKey: DashboardObject] = [:]
   public var screen: DashboardScreen = .overview
   public var selection: [DashboardScreen: Int] = [:]
+  /// The object the selection was moved to: the list re-sorts as states change, and the selection
+  /// stays on the object, not on the row number (so `r` never acts on a row that slid under it).
+  public var selectedKeys: [DashboardScreen: DashboardKey] = [:]
   /// The object the detail pane shows, its events (`nil` while loading) and how far it scrolled.
   public var detail: DashboardKey?
   public var detailEvents: [EventRecord]?
@@ -179,9 +182,13 @@ public struct DashboardState: Sendable {
     }
   }
 
-  public var selectedIndex: Int {
-    let count = selectable.count
-    return count == 0 ? 0 : min(max(selection[screen] ?? 0, 0), count - 1)
+  public var selectedIndex: Int { selectedIndex(in: selectable) }
+
+  /// The selected row of `rows` (the current screen's list): the pinned object's, else the row
+  /// number clamped to the list.
+  public func selectedIndex(in rows: [DashboardObject]) -> Int {
+    if let key = selectedKeys[screen], let index = rows.firstIndex(where: { $0.key == key }) { return index }
+    return rows.isEmpty ? 0 : min(max(selection[screen] ?? 0, 0), rows.count - 1)
   }
 
   /// The object keys act on: the detail's, or the selected row's.

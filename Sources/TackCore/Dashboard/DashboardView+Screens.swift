@@ -175,7 +175,7 @@ extension DashboardView {
       frame.put(text, row: body.top + 1, column: 1, style: .colored(.gray))
       return
     }
-    let selected = min(max(state.selection[state.screen] ?? 0, 0), rows.count - 1)
+    let selected = state.selectedIndex(in: rows)
     let offset = selected >= visible ? selected - visible + 1 : 0
     if rows.count > visible {
       let position = " \(selected + 1)/\(rows.count) "
@@ -220,7 +220,7 @@ extension DashboardView {
     }
     let perCanary = 3
     let visible = max(body.height / perCanary, 1)
-    let selected = min(max(state.selection[state.screen] ?? 0, 0), rows.count - 1)
+    let selected = state.selectedIndex(in: rows)
     let offset = selected >= visible ? selected - visible + 1 : 0
     for (i, canary) in rows[offset..<min(rows.count, offset + visible)].enumerated() {
       guard let summary = canary.canary else { continue }

@@ -135,4 +135,22 @@ import Testing
     state.apply(DashboardFeedUpdate.update(.feed(.canary, .notInstalled)))
     #expect(state.listedCanaries.isEmpty)
   }
+
+  @Test func theSelectionStaysOnItsObjectWhenTheListResorts() {
+    var state = DashboardFixtures.mixed()
+    _ = state.handle(.character("2"), at: start)
+    let bitnami = DashboardKey(kind: .helmRepository, namespace: "flux-system", name: "bitnami")
+    let index = state.listedObjects.firstIndex { $0.key == bitnami }!
+    _ = state.handle(.character("g"), at: start)
+    for _ in 0..<index { _ = state.handle(.character("j"), at: start) }
+    #expect(state.target?.key == bitnami)
+    // flux-system/infra (listed below it) turns Failed and sorts to the top: the rows shift, the
+    // selection does not.
+    var failed = state.object(DashboardKey(kind: .kustomization, namespace: "flux-system", name: "infra"))!
+    failed.state = .failed
+    state.apply(DashboardUpdate.upsert(failed))
+    #expect(state.listedObjects.firstIndex { $0.key == bitnami } == index + 1)
+    #expect(state.target?.key == bitnami)
+    #expect(state.handle(.character("r"), at: start) == .perform(.reconcile, bitnami))
+  }
 }
