@@ -144,6 +144,10 @@ let package = Package(
     .executableTarget(
       name: "kustomize-bench", dependencies: ["TackKustomize"], path: "Benchmarks/kustomize/Driver"),
 
+    // The dashboard's frame cost for Benchmarks/ui/run.sh (no terminal: render and encode).
+    .executableTarget(
+      name: "ui-bench", dependencies: ["TackCore", "TackOutput", "TackJSON", "TackBase"], path: "Benchmarks/ui/Driver"),
+
     // MARK: tests
     .testTarget(name: "TackJSONTests", dependencies: ["TackJSON"]),
     .testTarget(name: "TackBaseTests", dependencies: ["TackBase"]),
@@ -152,7 +156,7 @@ let package = Package(
     .testTarget(name: "TackKubeTests", dependencies: ["TackKube", "TackTestSupport", "TackTesting"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TackCoreTests", dependencies: ["TackCore", "TackTestSupport", "TackTesting"],
-      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures"]),
+      exclude: ["Get/Fixtures", "Canary/Fixtures", "Build/Fixtures", "Create/Fixtures", "Dashboard/Fixtures"]),
     .testTarget(name: "TackProvidersTests", dependencies: ["TackProviders", "TackTestSupport", "TackTesting"]),
     .testTarget(name: "TackGitTests", dependencies: ["TackGit", "TackTestSupport", "TackTesting"]),
     .testTarget(

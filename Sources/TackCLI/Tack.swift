@@ -31,6 +31,7 @@ public struct Tack: AsyncParsableCommand {
       Trace.self,
       Logs.self,
       Debug.self,
+      UI.self,
     ])
 
   public init() {}
