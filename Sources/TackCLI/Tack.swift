@@ -31,6 +31,10 @@ public struct Tack: AsyncParsableCommand {
       Trace.self,
       Logs.self,
       Debug.self,
+      Push.self,
+      Pull.self,
+      Tag.self,
+      List.self,
     ])
 
   public init() {}
