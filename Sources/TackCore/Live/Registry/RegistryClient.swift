@@ -56,7 +56,8 @@ public final class RegistryClient: Sendable {
   /// The Authorization value that last worked, reused until a 401.
   private let authorization = Mutex<String?>(nil)
 
-  public init(registry: String, repository: String, options: Options) {
+  /// - Parameter transport: replaces libcurl (tests).
+  public init(registry: String, repository: String, options: Options, transport: (any HTTPTransport)? = nil) {
     self.registry = registry
     self.repository = repository
     self.options = options
@@ -66,8 +67,13 @@ public final class RegistryClient: Sendable {
       configuration: .init(
         tls: TLSOptions(certificateAuthorityFile: options.certificateAuthorityFile, insecureSkipVerify: options.insecure),
         timeout: nil, contentDecoding: .identity, redirects: .follow(max: 5), userAgent: options.userAgent,
-        log: options.log, maxResponseBytes: 16 << 20))
+        log: options.log, maxResponseBytes: 16 << 20),
+      transport: transport, sleep: transport == nil ? Self.realSleep : Self.noSleep)
   }
+
+  private static let realSleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+  /// Scripted transports answer at once; their retries need no wait.
+  private static let noSleep: @Sendable (Duration) async throws -> Void = { _ in }
 
   // MARK: blobs
 
