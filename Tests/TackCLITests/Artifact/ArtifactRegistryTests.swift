@@ -245,4 +245,30 @@ struct ArtifactRegistryTests {
     #expect(badURL.exitCode == 64)
     #expect(badURL.stderr.contains("URL must be in format 'oci://<domain>/<org>/<repo>'"))
   }
+
+  @Test func bearerTokenFlowAgainstATokenAuthRegistry() async throws {
+    let tokens = try await TestTokenServer.start()
+    let registry = try await TestRegistry.start(auth: tokens.registryAuth)
+    defer { registry.stop() }
+    let dir = try TemporaryDirectory(prefix: "tack-artifact")
+    defer { dir.remove() }
+    let src = try Self.tree(dir)
+    let url = "oci://\(registry.host)/fleet/app:v1"
+    let push = await tack(["push", "artifact", url, "-f", src, "--source", "s", "--revision", "r"], registry)
+    #expect(push.exitCode == 0, "\(push) \(registry.log)")
+    #expect(tokens.requests.contains { $0.contains("scope=repository%3Afleet%2Fapp%3Apull%2Cpush") }, "\(tokens.requests)")
+    let out = dir.file("out")
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let pull = await tack(["pull", "artifact", url, "-o", out], registry)
+    #expect(pull.exitCode == 0, "\(pull)")
+    #expect(FileManager.default.fileExists(atPath: out + "/kustomization.yaml"))
+    // skopeo gets a token from the same server and reads what tack pushed.
+    let inspect = try await skopeo(
+      ["inspect", "--raw", "--creds", registry.creds, "--cert-dir", registry.certDirectory, "docker://\(registry.host)/fleet/app:v1"])
+    #expect(inspect.exitCode == 0, "\(inspect)")
+    let anonymous = await tack(["pull", "artifact", url, "-o", out], registry, creds: false, environment: ["HOME": dir.path])
+    #expect(anonymous.exitCode == 1)
+    #expect(anonymous.stderr.contains("(401)"), "\(anonymous)")
+    await tokens.stop()
+  }
 }
