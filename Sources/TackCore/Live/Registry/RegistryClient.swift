@@ -23,14 +23,15 @@ public final class RegistryClient: Sendable {
     public var plainHTTP: Bool
     /// A PEM CA bundle file trusted instead of the system store.
     public var certificateAuthorityFile: String?
-    /// Blobs larger than this are sent in PATCH chunks of this size; smaller ones in one PUT.
+    /// Blobs from files larger than this are sent in PATCH chunks of this size (each read into
+    /// memory); others in one PUT streamed from the file, which keeps memory flat (the default).
     public var chunkSize: Int
     public var log: RequestLog?
     public var userAgent: String
 
     public init(
       credentials: RegistryCredentials = .anonymous, insecure: Bool = false, plainHTTP: Bool = false,
-      certificateAuthorityFile: String? = nil, chunkSize: Int = 64 << 20, log: RequestLog? = nil,
+      certificateAuthorityFile: String? = nil, chunkSize: Int = .max, log: RequestLog? = nil,
       userAgent: String = "tack"
     ) {
       self.credentials = credentials
