@@ -41,7 +41,8 @@ public final class TestRegistry: Sendable {
     self.process = process
   }
 
-  public static func start(auth: Auth = .htpasswd) async throws -> TestRegistry {
+  /// - Parameter tls: false serves plain HTTP (the `--insecure-registry` fallback).
+  public static func start(auth: Auth = .htpasswd, tls: Bool = true) async throws -> TestRegistry {
     guard let registry = Oracle.dockerRegistry.path else { throw Oracle.Missing(oracles: [.dockerRegistry]) }
     let directory = try TemporaryDirectory(prefix: "tack-registry")
     let ca = try CertificateAuthority(name: "tack-registry-ca")
@@ -79,7 +80,7 @@ public final class TestRegistry: Sendable {
         http:
           addr: 127.0.0.1:\(port)
           secret: \(UUID().uuidString)
-          tls: {certificate: \(certFile), key: \(keyFile)}
+        \(tls ? "  tls: {certificate: \(certFile), key: \(keyFile)}" : "")
         \(authSection)
         """)
     let process = try BackgroundProcess(registry, ["serve", config])

@@ -271,4 +271,18 @@ struct ArtifactRegistryTests {
     #expect(anonymous.stderr.contains("(401)"), "\(anonymous)")
     await tokens.stop()
   }
+
+  @Test func insecureRegistryFallsBackToPlainHTTP() async throws {
+    let registry = try await TestRegistry.start(tls: false)
+    defer { registry.stop() }
+    let dir = try TemporaryDirectory(prefix: "tack-artifact")
+    defer { dir.remove() }
+    let src = try Self.tree(dir)
+    let push = ["push", "artifact", "oci://\(registry.host)/fleet/app:v1", "-f", src, "--source", "s", "--revision", "r", "--creds", registry.creds]
+    let verified = await InProcessTack.run(push)
+    #expect(verified.exitCode == 1)
+    #expect(verified.stderr.contains("TLS"), "\(verified)")
+    let insecure = await InProcessTack.run(push + ["--insecure-registry"])
+    #expect(insecure.exitCode == 0, "\(insecure)")
+  }
 }

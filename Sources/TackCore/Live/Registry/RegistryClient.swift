@@ -53,7 +53,10 @@ public final class RegistryClient: Sendable {
   public let repository: String
   let options: Options
   let http: HTTPClient
-  let base: String
+  /// `https://host` (or `http://` for plain registries); switches to `http://` once when an
+  /// `--insecure-registry` registry does not speak TLS, as go-containerregistry falls back.
+  private let baseURL: Mutex<String>
+  var base: String { baseURL.withLock { $0 } }
   /// The Authorization value that last worked, reused until a 401.
   private let authorization = Mutex<String?>(nil)
 
@@ -63,7 +66,7 @@ public final class RegistryClient: Sendable {
     self.repository = repository
     self.options = options
     let host = registry == "index.docker.io" ? "registry-1.docker.io" : registry
-    base = (options.plainHTTP ? "http://" : "https://") + host
+    baseURL = Mutex((options.plainHTTP ? "http://" : "https://") + host)
     http = HTTPClient(
       configuration: .init(
         tls: TLSOptions(certificateAuthorityFile: options.certificateAuthorityFile, insecureSkipVerify: options.insecure),
@@ -233,7 +236,13 @@ public final class RegistryClient: Sendable {
   ) async throws -> HTTPResponse {
     var request = HTTPRequest(method: method, url: url(path), headers: headers, body: body)
     if let value = authorization.withLock({ $0 }) { request.headers.append(("Authorization", value)) }
-    var response = try await http.send(request)
+    var response: HTTPResponse
+    do {
+      response = try await http.send(request)
+    } catch let error as HTTPTransportError where fallsBackToPlainHTTP(error) {
+      request.url = url(path)
+      response = try await http.send(request)
+    }
     if response.status == 401, let challenge = response.header("WWW-Authenticate").flatMap(RegistryChallenge.init) {
       let value = try await authorize(challenge, push: push)
       request.headers.removeAll { $0.name == "Authorization" }
@@ -246,7 +255,13 @@ public final class RegistryClient: Sendable {
   func stream(_ path: String) async throws -> HTTPStreamResponse {
     var request = HTTPRequest(url: url(path))
     if let value = authorization.withLock({ $0 }) { request.headers.append(("Authorization", value)) }
-    var response = try await http.stream(request)
+    var response: HTTPStreamResponse
+    do {
+      response = try await http.stream(request)
+    } catch let error as HTTPTransportError where fallsBackToPlainHTTP(error) {
+      request.url = url(path)
+      response = try await http.stream(request)
+    }
     if response.status == 401, let challenge = response.header("WWW-Authenticate").flatMap(RegistryChallenge.init) {
       let value = try await authorize(challenge, push: false)
       request.headers.removeAll { $0.name == "Authorization" }
@@ -254,6 +269,17 @@ public final class RegistryClient: Sendable {
       response = try await http.stream(request)
     }
     return response
+  }
+
+  /// With `--insecure-registry`, a TLS failure against `https://` moves the client to `http://`
+  /// (true when the caller should retry).
+  private func fallsBackToPlainHTTP(_ error: HTTPTransportError) -> Bool {
+    guard options.insecure, error.kind == .tls || error.kind == .connectionReset else { return false }
+    return baseURL.withLock { base in
+      guard base.hasPrefix("https://") else { return false }
+      base = "http://" + base.dropFirst("https://".count)
+      return true
+    }
   }
 
   /// The Authorization value that answers `challenge`, remembered for later requests.
