@@ -91,7 +91,10 @@ step() { # name, then the script body
 CREDS="--creds bench:bench-pass --ca-file $WORK/registry/tls.crt"
 step tack_build "'$TACK' build artifact --path tree -o built.tgz"
 step tack_push "'$TACK' push artifact oci://$HOST/bench/tack-\$RANDOM\$RANDOM:v1 --path tree --source bench --revision main@sha1:0 $CREDS"
-step skopeo_push "skopeo copy -q ${SKOPEO_DEST[*]} oci:$WORK/layout:v1 docker://$HOST/bench/skopeo-\$RANDOM\$RANDOM:v1"
+# skopeo remembers where it has seen a blob (its blob-info cache) and would mount it from the seed
+# repository instead of uploading it: the cache is cleared before each push so it uploads as tack does.
+if [ "$(id -u)" = 0 ]; then BLOB_CACHE=/var/lib/containers/cache; else BLOB_CACHE="${XDG_DATA_HOME:-$HOME/.local/share}/containers/cache"; fi
+step skopeo_push "rm -f $BLOB_CACHE/blob-info-cache-v1.*; skopeo copy -q ${SKOPEO_DEST[*]} oci:$WORK/layout:v1 docker://$HOST/bench/skopeo-\$RANDOM\$RANDOM:v1"
 step tack_pull "rm -rf pulled && mkdir pulled && '$TACK' pull artifact oci://$HOST/bench/seed:v1 -o pulled $CREDS"
 step skopeo_pull "rm -rf pulled-layout && skopeo copy -q ${SKOPEO_SRC[*]} docker://$HOST/bench/seed:v1 oci:$WORK/pulled-layout:v1"
 
