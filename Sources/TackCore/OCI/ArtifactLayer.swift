@@ -25,7 +25,7 @@ public struct ArtifactLayer: Sendable, Equatable {
     var tarHash = SHA256()
     var size = 0
     do {
-      let gzip = try GzipEncoder { chunk in
+      let gzip = ParallelGzipEncoder { chunk in
         layerHash.update(data: chunk)
         size += chunk.count
         try file.write(chunk)

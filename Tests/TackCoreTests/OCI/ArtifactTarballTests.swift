@@ -173,4 +173,37 @@ import Testing
     try truncated.write(Array(compressed.dropLast(20)))
     #expect(throws: Inflate.Failure.self) { try truncated.finish() }
   }
+
+  @Test(arguments: [0, 1, ParallelGzipEncoder.blockSize, 3 * ParallelGzipEncoder.blockSize + 12_345, 11 * ParallelGzipEncoder.blockSize])
+  func parallelGzipIsOneValidMemberAndDeterministic(size: Int) throws {
+    var plain = [UInt8](repeating: 0, count: size)
+    var state: UInt32 = 12_345
+    for index in 0..<size {
+      state = state &* 1_103_515_245 &+ 12_345
+      // Text-like: a small alphabet with runs, so blocks refer back across block boundaries.
+      plain[index] = UInt8(ascii: "a") + UInt8((state >> 16) % 8)
+    }
+    func compress(_ pieces: Int) throws -> [UInt8] {
+      var out: [UInt8] = []
+      let gzip = ParallelGzipEncoder { out += $0 }
+      let step = max(1, size / pieces)
+      var index = 0
+      repeat {
+        try gzip.write(Array(plain[index..<min(size, index + step)]))
+        index += step
+      } while index < size
+      try gzip.finish()
+      return out
+    }
+    let once = try compress(1)
+    #expect(Array(once.prefix(10)) == [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255])
+    #expect(try Inflate.gzip(once) == plain)
+    // Chunking of the input does not change the bytes.
+    #expect(try compress(7) == once)
+    var streamed: [UInt8] = []
+    let decoder = try GzipDecoder { streamed += $0 }
+    try decoder.write(once)
+    try decoder.finish()
+    #expect(streamed == plain)
+  }
 }
