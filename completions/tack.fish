@@ -4379,7 +4379,7 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack push" -eq 1' -fa 'artifact' -d 'Push a directory or file as a Flux OCI artifact.'
-complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" f path' -s 'f' -l 'path' -d 'The directory or file to push.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" f path' -s 'f' -l 'path' -d 'The directory or file to push, or - for stdin (archived as stdin.yaml).' -rF
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" source' -l 'source' -d 'The source address, e.g. the Git repository\'s URL (required).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" revision' -l 'revision' -d 'The source revision, as <branch|tag>@sha1:<commit> (required).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact"' -s 'a' -l 'annotations' -d 'An extra manifest annotation key=value (repeatable).' -rfka ''

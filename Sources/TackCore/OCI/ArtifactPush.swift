@@ -96,6 +96,26 @@ public struct ArtifactPush: Sendable {
     return Result(reference: reference, digest: digest, uploadedBlobs: uploaded)
   }
 
+  /// `--path -`: stdin (trailing newlines trimmed, as flux does) saved as `stdin.yaml` in a private
+  /// directory; returns the file's path, pushed as a single file. The fixed name (flux uses a random
+  /// one) keeps `--reproducible` digests stable. The caller removes the directory.
+  public static func stage(stdin bytes: [UInt8]) throws -> (directory: String, file: String) {
+    var bytes = bytes
+    while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes.removeLast() }
+    let directory = try temporaryDirectory()
+    let file = directory + "/stdin.yaml"
+    do {
+      try AtomicFile.write(bytes, to: file, permissions: .exactly(0o600), durable: false)
+    } catch {
+      ArtifactExtraction.removeTree(directory)
+      throw error
+    }
+    return (directory, file)
+  }
+
+  /// Removes a directory made by `stage(stdin:)`.
+  public static func removeStaged(_ directory: String) { ArtifactExtraction.removeTree(directory) }
+
   /// A private directory for the layer file (0700, under `$TMPDIR`).
   static func temporaryDirectory() throws -> String {
     let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"

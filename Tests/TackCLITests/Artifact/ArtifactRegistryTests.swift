@@ -285,4 +285,19 @@ struct ArtifactRegistryTests {
     let insecure = await InProcessTack.run(push + ["--insecure-registry"])
     #expect(insecure.exitCode == 0, "\(insecure)")
   }
+
+  @Test func stdinIsPushedAsOneFile() async throws {
+    let registry = try await TestRegistry.start()
+    defer { registry.stop() }
+    let dir = try TemporaryDirectory(prefix: "tack-artifact")
+    defer { dir.remove() }
+    let url = "oci://\(registry.host)/fleet/stdin:v1"
+    let push = try await TackProcess.run(
+      ["push", "artifact", url, "-f", "-", "--source", "s", "--revision", "r", "--creds", registry.creds, "--ca-file", registry.caFile],
+      stdin: "kind: ConfigMap\nmetadata: {name: piped}\n\r\n")
+    #expect(push.exitCode == 0, "\(push)")
+    let pull = await tack(["pull", "artifact", url, "-o", dir.path], registry)
+    #expect(pull.exitCode == 0, "\(pull)")
+    #expect(try String(contentsOfFile: dir.file("stdin.yaml"), encoding: .utf8) == "kind: ConfigMap\nmetadata: {name: piped}")
+  }
 }

@@ -44,7 +44,7 @@ struct PushArtifact: TackCommand {
       """)
 
   @Argument(help: "oci://REGISTRY/REPOSITORY[:TAG]") var url: String
-  @Option(name: [.customShort("f"), .long], help: "The directory or file to push.", completion: .file())
+  @Option(name: [.customShort("f"), .long], help: "The directory or file to push, or - for stdin (archived as stdin.yaml).", completion: .file())
   var path: String = ""
   @Option(help: "The source address, e.g. the Git repository's URL (required).") var source: String = ""
   @Option(help: "The source revision, as <branch|tag>@sha1:<commit> (required).") var revision: String = ""
@@ -64,8 +64,11 @@ struct PushArtifact: TackCommand {
 
   func execute(context: CommandContext) async throws {
     let reference = try OCIReference(url)
+    var staged: (directory: String, file: String)?
+    if path == "-" { staged = try ArtifactPush.stage(stdin: SecretsFiles.read("-")) }
+    defer { if let staged { ArtifactPush.removeStaged(staged.directory) } }
     let push = try ArtifactPush(
-      reference: reference, path: path, source: source, revision: revision, annotations: annotations,
+      reference: reference, path: staged?.file ?? path, source: source, revision: revision, annotations: annotations,
       ignorePaths: ignore.patterns, reproducible: reproducible)
     let client = try await registry.client(for: reference, context: context)
     if output == nil { context.console.action("pushing artifact to \(reference)") }
