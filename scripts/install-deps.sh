@@ -23,6 +23,10 @@ APT_PACKAGES=(
   age                    # oracle: age / age-keygen
   tmux                   # a real terminal for the terminal-UI tests
   util-linux             # `script`: a pseudo-terminal for the live-output tests
+  docker-registry        # the OCI registry the artifact tests start themselves on loopback (TLS, htpasswd);
+                         # its packaged systemd service is not used (and does not run without systemd)
+  skopeo                 # oracle: the independent OCI client the artifact tests check tack against
+  apache2-utils          # htpasswd -B: bcrypt users for the test registry
   python3                # the stand-in HTTP proxy and the poll baseline
   python3-venv           # virtualenv for the PyPI oracles
   ca-certificates
@@ -30,6 +34,9 @@ APT_PACKAGES=(
 
 $SUDO apt-get update
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${APT_PACKAGES[@]}"
+# The artifact tests start their own registry per test; the package's service (listening on :5000 on
+# every interface) must not run where systemd would start it.
+if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now docker-registry.service 2>/dev/null || true; fi
 
 # Independent implementations the secrets tests compare against (pinned).
 VENV="${TACK_ORACLE_VENV:-$PWD/.venv-oracles}"

@@ -32,6 +32,10 @@ public struct Tack: AsyncParsableCommand {
       Logs.self,
       Debug.self,
       UI.self,
+      Push.self,
+      Pull.self,
+      Tag.self,
+      List.self,
     ])
 
   public init() {}

@@ -11,7 +11,7 @@ import CZlib
 public enum Inflate {
   /// The input is not a complete stream of the format (zlib's return code, or `Z_BUF_ERROR` when it
   /// stops short).
-  public struct Failure: Error, CustomStringConvertible {
+  public struct Failure: Error, Sendable, CustomStringConvertible {
     public var code: Int32
     public init(code: Int32 = Z_DATA_ERROR) { self.code = code }
     public var description: String {

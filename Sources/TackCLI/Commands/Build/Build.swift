@@ -5,8 +5,8 @@ extension Tack {
   /// `tack build kustomization|ks NAME --path DIR`: `flux build ks`.
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build a Flux Kustomization locally, as kustomize-controller would.",
-      subcommands: [BuildKustomization.self])
+      abstract: "Build a Flux Kustomization locally, or an OCI artifact tarball.",
+      subcommands: [BuildKustomization.self, BuildArtifact.self])
   }
 }
 

@@ -7,7 +7,7 @@ extension Tack {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Diff a Flux Kustomization built locally with the cluster.",
-      subcommands: [DiffKustomization.self])
+      subcommands: [DiffKustomization.self, DiffArtifact.self])
   }
 }
 
