@@ -173,13 +173,13 @@ _tack() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|delete|uninstall|check|secrets|events|stats|tree|trace|logs|debug|ui|help)
+    get|export|build|diff|kustomize|version|completion|reconcile|suspend|resume|canary|promote|bootstrap|install|create|delete|uninstall|check|secrets|events|stats|tree|trace|logs|debug|ui|push|pull|tag|list|help)
         # Offer subcommand argument completions
         "_tack_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create delete uninstall check secrets events stats tree trace logs debug ui help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'get export build diff kustomize version completion reconcile suspend resume canary promote bootstrap install create delete uninstall check secrets events stats tree trace logs debug ui push pull tag list help' -- "${cur}"))
         ;;
     esac
 }
@@ -2982,13 +2982,13 @@ _tack_build() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    kustomization)
+    kustomization|artifact)
         # Offer subcommand argument completions
         "_tack_build_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'kustomization' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'kustomization artifact' -- "${cur}"))
         ;;
     esac
 }
@@ -3069,6 +3069,32 @@ _tack_build_kustomization() {
     esac
 }
 
+_tack_build_artifact() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--ignore-paths --add-ignore-paths)
+    non_repeating_options=(-p --path -o --output)
+    __tack_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--ignore-paths')
+        return
+        ;;
+    '--add-ignore-paths')
+        return
+        ;;
+    '-p'|'--path')
+        __tack_add_completions -f
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -f
+        return
+        ;;
+    esac
+}
+
 _tack_diff() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -3081,13 +3107,13 @@ _tack_diff() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    kustomization)
+    kustomization|artifact)
         # Offer subcommand argument completions
         "_tack_diff_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'kustomization' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'kustomization artifact' -- "${cur}"))
         ;;
     esac
 }
@@ -3174,6 +3200,38 @@ _tack_diff_kustomization() {
     case "${positional_number}" in
     1)
         __tack_add_completions -W "$(__tack_custom_complete ---completion diff kustomization -- positional@0 "${COMP_CWORD}" "$(__tack_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_tack_diff_artifact() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-registry --verbose --version -h --help)
+    repeating_options=(--ignore-paths --add-ignore-paths)
+    non_repeating_options=(-f --path --creds --provider --ca-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-f'|'--path')
+        __tack_add_completions -f
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--add-ignore-paths')
+        return
+        ;;
+    '--creds')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--ca-file')
+        __tack_add_completions -f
         return
         ;;
     esac
@@ -10671,6 +10729,222 @@ _tack_ui() {
         ;;
     '--color')
         __tack_add_completions -W 'auto'$'\n''none'$'\n''16'$'\n''256'$'\n''truecolor'
+        return
+        ;;
+    esac
+}
+
+_tack_push() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    artifact)
+        # Offer subcommand argument completions
+        "_tack_push_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'artifact' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_push_artifact() {
+    repeating_flags=()
+    non_repeating_flags=(--reproducible --insecure-registry --verbose --version -h --help)
+    repeating_options=(-a --annotations --ignore-paths --add-ignore-paths)
+    non_repeating_options=(-f --path --source --revision -o --output --creds --provider --ca-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-f'|'--path')
+        __tack_add_completions -f
+        return
+        ;;
+    '--source')
+        return
+        ;;
+    '--revision')
+        return
+        ;;
+    '-a'|'--annotations')
+        return
+        ;;
+    '-o'|'--output')
+        __tack_add_completions -W 'json'$'\n''yaml'
+        return
+        ;;
+    '--ignore-paths')
+        return
+        ;;
+    '--add-ignore-paths')
+        return
+        ;;
+    '--creds')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--ca-file')
+        __tack_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_tack_pull() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    artifact)
+        # Offer subcommand argument completions
+        "_tack_pull_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'artifact' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_pull_artifact() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-registry --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-o --output --creds --provider --ca-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        __tack_add_completions -d
+        return
+        ;;
+    '--creds')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--ca-file')
+        __tack_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_tack_tag() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    artifact)
+        # Offer subcommand argument completions
+        "_tack_tag_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'artifact' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_tag_artifact() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-registry --verbose --version -h --help)
+    repeating_options=(--tag)
+    non_repeating_options=(--creds --provider --ca-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--tag')
+        return
+        ;;
+    '--creds')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--ca-file')
+        __tack_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_tack_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tack_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    artifacts)
+        # Offer subcommand argument completions
+        "_tack_list_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'artifacts' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tack_list_artifacts() {
+    repeating_flags=()
+    non_repeating_flags=(--insecure-registry --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--filter-semver --filter-regex --creds --provider --ca-file)
+    __tack_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--filter-semver')
+        return
+        ;;
+    '--filter-regex')
+        return
+        ;;
+    '--creds')
+        return
+        ;;
+    '--provider')
+        return
+        ;;
+    '--ca-file')
+        __tack_add_completions -f
         return
         ;;
     esac

@@ -131,12 +131,16 @@ function __tack_parse_tokens -S
             switch $unparsed_tokens[1]
             case 'kustomization'
                 __tack_parse_subcommand 1 'path=' 'kustomization-file=' 'ignore-paths=+' 'strict-substitute' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'dry-run' 'version' 'h/help'
+            case 'artifact'
+                __tack_parse_subcommand 0 'ignore-paths=+' 'add-ignore-paths=+' 'p/path=' 'o/output=' 'version' 'h/help'
             end
         case 'diff'
             __tack_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'kustomization'
                 __tack_parse_subcommand 1 'path=' 'kustomization-file=' 'ignore-paths=+' 'strict-substitute' 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'ignore-not-found' 'o/output=' 'all' 'path-root=' 'source=+' 'version' 'h/help'
+            case 'artifact'
+                __tack_parse_subcommand 1 'f/path=' 'ignore-paths=+' 'add-ignore-paths=+' 'creds=' 'provider=' 'insecure-registry' 'ca-file=' 'verbose' 'version' 'h/help'
             end
         case 'kustomize'
             __tack_parse_subcommand 1 'version' 'h/help'
@@ -442,6 +446,30 @@ function __tack_parse_tokens -S
             end
         case 'ui'
             __tack_parse_subcommand 0 'kubeconfig=' 'context=' 'cluster=' 'user=' 'server=' 'token=' 'certificate-authority=' 'client-certificate=' 'client-key=' 'insecure-skip-tls-verify' 'tls-server-name=' 'as=' 'as-group=+' 'request-timeout=' 'disable-compression' 'n/namespace=' 'timeout=' 'verbose' 'ns-follows-kube-context' 'contexts=' 'all-contexts' 'color=' 'version' 'h/help'
+        case 'push'
+            __tack_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'artifact'
+                __tack_parse_subcommand 1 'f/path=' 'source=' 'revision=' 'a/annotations=+' 'reproducible' 'o/output=' 'ignore-paths=+' 'add-ignore-paths=+' 'creds=' 'provider=' 'insecure-registry' 'ca-file=' 'verbose' 'version' 'h/help'
+            end
+        case 'pull'
+            __tack_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'artifact'
+                __tack_parse_subcommand 1 'o/output=' 'creds=' 'provider=' 'insecure-registry' 'ca-file=' 'verbose' 'version' 'h/help'
+            end
+        case 'tag'
+            __tack_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'artifact'
+                __tack_parse_subcommand 1 'tag=+' 'creds=' 'provider=' 'insecure-registry' 'ca-file=' 'verbose' 'version' 'h/help'
+            end
+        case 'list'
+            __tack_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'artifacts'
+                __tack_parse_subcommand 1 'filter-semver=' 'filter-regex=' 'creds=' 'provider=' 'insecure-registry' 'ca-file=' 'verbose' 'version' 'h/help'
+            end
         case 'help'
             __tack_parse_subcommand -r 1 'version'
         end
@@ -501,7 +529,7 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'get' -d 'Get the resources and their status.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'export' -d 'Export resources in YAML format.'
-complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'build' -d 'Build a Flux Kustomization locally, as kustomize-controller would.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'build' -d 'Build a Flux Kustomization locally, or an OCI artifact tarball.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'diff' -d 'Diff a Flux Kustomization built locally with the cluster.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'kustomize' -d 'Build a kustomization directory and print the resources, as kubectl kustomize does.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'version' -d 'Print the client and server-side components version information.'
@@ -525,6 +553,10 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'logs' -d 'Show the Flux controllers\' logs, filtered by object and level.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'debug' -d 'Explain why a Kustomization or HelmRelease is not Ready, and show what it is built from.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'ui' -d 'A live terminal dashboard of Flux objects and Flagger canaries.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'push' -d 'Push an OCI artifact to a container registry.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'pull' -d 'Pull an OCI artifact from a container registry.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'tag' -d 'Tag an OCI artifact in a container registry.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'list' -d 'List OCI artifacts in a container registry.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack get" kubeconfig' -l 'kubeconfig' -d 'Path to the kubeconfig file to use for CLI requests.' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack get" context' -l 'context' -d 'The name of the kubeconfig context to use.' -rfka ''
@@ -1567,6 +1599,7 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack build" -eq 1' -fa 'kustomization' -d 'Build a Kustomization from local files and print the YAML.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack build" -eq 1' -fa 'artifact' -d 'Build a Flux OCI artifact tarball from a local directory or file.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack build kustomization" -eq 1' -fka '(__tack_custom_completion ---completion build kustomization -- positional@0 (count (__tack_tokens -pc)) (__tack_tokens -tC))'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build kustomization" path' -l 'path' -d 'Path to the manifests location (a directory).' -rfa '(__tack_complete_directories)'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build kustomization" kustomization-file' -l 'kustomization-file' -d 'Path to a file holding the Flux Kustomization to build (YAML, multi-document).' -rF
@@ -1594,9 +1627,16 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build kustomization" dry-run' -l 'dry-run' -d 'Build without a cluster, from --kustomization-file alone.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build kustomization" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build kustomization" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact"' -l 'ignore-paths' -d 'Paths to leave out, in .gitignore syntax, comma-separated or repeated (replaces the default list).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact"' -l 'add-ignore-paths' -d 'Paths to leave out in addition to --ignore-paths.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact" p path' -s 'p' -l 'path' -d 'The directory or file to archive.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact" o output' -s 'o' -l 'output' -d 'The tarball to write.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack build artifact" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack diff" -eq 1' -fa 'kustomization' -d 'Diff a Kustomization built from local files with the cluster.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack diff" -eq 1' -fa 'artifact' -d 'Compare a local directory with the contents of an OCI artifact.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack diff kustomization" -eq 1' -fka '(__tack_custom_completion ---completion diff kustomization -- positional@0 (count (__tack_tokens -pc)) (__tack_tokens -tC))'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" path' -l 'path' -d 'Path to the manifests location (a directory).' -rfa '(__tack_complete_directories)'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" kustomization-file' -l 'kustomization-file' -d 'Path to a file holding the Flux Kustomization to build (YAML, multi-document).' -rF
@@ -1628,6 +1668,16 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization"' -l 'source' -d 'With --all: the GitRepository to follow, as [GitRepository/]NAME[.NAMESPACE] (repeatable; default: the one whose URL is the checkout\'s origin).' -rfka ''
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff kustomization" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" f path' -s 'f' -l 'path' -d 'The directory or file to compare.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact"' -l 'ignore-paths' -d 'Paths to leave out, in .gitignore syntax, comma-separated or repeated (replaces the default list).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact"' -l 'add-ignore-paths' -d 'Paths to leave out in addition to --ignore-paths.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" creds' -l 'creds' -d 'Credentials for the registry: user:password, or a token. Default: the docker config, else anonymous.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" provider' -l 'provider' -d 'The OCI provider: generic (tack supports no cloud provider keychains).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" insecure-registry' -l 'insecure-registry' -d 'Do not verify the registry\'s TLS certificate.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" ca-file' -l 'ca-file' -d 'A PEM CA bundle to trust for the registry instead of the system store.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" verbose' -l 'verbose' -d 'Log every registry request to stderr (credentials masked).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack diff artifact" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack kustomize" -eq 1' -fa '(__tack_complete_directories)'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack kustomize" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack kustomize" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -4589,4 +4639,56 @@ complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tac
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" color' -l 'color' -d 'Colours: auto (NO_COLOR, COLORTERM and TERM decide), none, 16, 256 or truecolor.' -rfka 'auto none 16 256 truecolor'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" version' -l 'version' -d 'Show the version.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack ui" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack push" -eq 1' -fa 'artifact' -d 'Push a directory or file as a Flux OCI artifact.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" f path' -s 'f' -l 'path' -d 'The directory or file to push, or - for stdin (archived as stdin.yaml).' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" source' -l 'source' -d 'The source address, e.g. the Git repository\'s URL (required).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" revision' -l 'revision' -d 'The source revision, as <branch|tag>@sha1:<commit> (required).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact"' -s 'a' -l 'annotations' -d 'An extra manifest annotation key=value (repeatable).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" reproducible' -l 'reproducible' -d 'Set the created annotation to the Unix epoch, for identical digests from identical trees.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" o output' -s 'o' -l 'output' -d 'Print the result as json or yaml.' -rfka 'json yaml'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact"' -l 'ignore-paths' -d 'Paths to leave out, in .gitignore syntax, comma-separated or repeated (replaces the default list).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact"' -l 'add-ignore-paths' -d 'Paths to leave out in addition to --ignore-paths.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" creds' -l 'creds' -d 'Credentials for the registry: user:password, or a token. Default: the docker config, else anonymous.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" provider' -l 'provider' -d 'The OCI provider: generic (tack supports no cloud provider keychains).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" insecure-registry' -l 'insecure-registry' -d 'Do not verify the registry\'s TLS certificate.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" ca-file' -l 'ca-file' -d 'A PEM CA bundle to trust for the registry instead of the system store.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" verbose' -l 'verbose' -d 'Log every registry request to stderr (credentials masked).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack push artifact" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack pull" -eq 1' -fa 'artifact' -d 'Pull a Flux OCI artifact and extract it into a directory.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" o output' -s 'o' -l 'output' -d 'An existing directory to extract into (required).' -rfa '(__tack_complete_directories)'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" creds' -l 'creds' -d 'Credentials for the registry: user:password, or a token. Default: the docker config, else anonymous.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" provider' -l 'provider' -d 'The OCI provider: generic (tack supports no cloud provider keychains).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" insecure-registry' -l 'insecure-registry' -d 'Do not verify the registry\'s TLS certificate.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" ca-file' -l 'ca-file' -d 'A PEM CA bundle to trust for the registry instead of the system store.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" verbose' -l 'verbose' -d 'Log every registry request to stderr (credentials masked).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack pull artifact" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack tag" -eq 1' -fa 'artifact' -d 'Give an artifact more tags (the manifest\'s exact bytes under each).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact"' -l 'tag' -d 'A tag to add (repeatable, required).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" creds' -l 'creds' -d 'Credentials for the registry: user:password, or a token. Default: the docker config, else anonymous.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" provider' -l 'provider' -d 'The OCI provider: generic (tack supports no cloud provider keychains).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" insecure-registry' -l 'insecure-registry' -d 'Do not verify the registry\'s TLS certificate.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" ca-file' -l 'ca-file' -d 'A PEM CA bundle to trust for the registry instead of the system store.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" verbose' -l 'verbose' -d 'Log every registry request to stderr (credentials masked).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack tag artifact" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_positional "tack list" -eq 1' -fa 'artifacts' -d 'List the tags of an artifact repository with their digests and sources.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" filter-semver' -l 'filter-semver' -d 'Keep tags matching this semver constraint (e.g. \'>=1.0.0 <2.0.0\').' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" filter-regex' -l 'filter-regex' -d 'Keep tags matching this regular expression.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" creds' -l 'creds' -d 'Credentials for the registry: user:password, or a token. Default: the docker config, else anonymous.' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" provider' -l 'provider' -d 'The OCI provider: generic (tack supports no cloud provider keychains).' -rfka ''
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" insecure-registry' -l 'insecure-registry' -d 'Do not verify the registry\'s TLS certificate.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" ca-file' -l 'ca-file' -d 'A PEM CA bundle to trust for the registry instead of the system store.' -rF
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" verbose' -l 'verbose' -d 'Log every registry request to stderr (credentials masked).'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" version' -l 'version' -d 'Show the version.'
+complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack list artifacts" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tack' -n '__tack_should_offer_completions_for_flags_or_options "tack help" version' -l 'version' -d 'Show the version.'
