@@ -81,3 +81,25 @@ struct BitbucketServerClientTests {
     }
   }
 }
+
+extension BitbucketServerClientTests {
+  @Test func aPullRequestIsOpenedBetweenRefsOnceAndNeedsItsBranch() async throws {
+    try await withBitbucket { bitbucket, client in
+      let bare = try bitbucket.seedRepository(owner: "PLATFORM", name: "fleet")
+      try bare.commit(files: ["a": "1\n"], message: "base")
+      let reference = RepositoryReference(owner: "Platform", name: "fleet")
+      let missing = try await #require(throws: ProviderError.self) {
+        try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      }
+      #expect(missing.kind == .notFound)
+      #expect(missing.description.contains("refs/heads/topic"))
+      try bare.commit(files: ["a": "2\n"], message: "change", branch: "topic")
+      let opened = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(opened == PullRequest(
+        number: 1, url: "https://\(bitbucket.hostname)/projects/PLATFORM/repos/fleet/pull-requests/1", created: true))
+      let again = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(again.created == false && again.number == 1)
+      #expect(bitbucket.pulls(owner: "PLATFORM", name: "fleet") == [.init(number: 1, head: "topic", base: "main", title: "T", body: "B")])
+    }
+  }
+}

@@ -85,3 +85,27 @@ struct GitLabClientTests {
     }
   }
 }
+
+extension GitLabClientTests {
+  @Test func aMergeRequestIsOpenedOnceAndNeedsItsSourceBranch() async throws {
+    try await withGitLab { gitlab, client in
+      let bare = try gitlab.seedRepository(owner: "acme/infra", name: "fleet")
+      try bare.commit(files: ["a": "1\n"], message: "base")
+      let reference = RepositoryReference(owner: "acme/infra", name: "fleet")
+      let missing = try await #require(throws: ProviderError.self) {
+        try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      }
+      #expect(missing.kind == .rejected(field: "source_branch"))
+      try bare.commit(files: ["a": "2\n"], message: "change", branch: "topic")
+      let opened = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(opened == PullRequest(number: 1, url: "https://\(gitlab.hostname)/acme/infra/fleet/-/merge_requests/1", created: true, sigil: "!"))
+      #expect(opened.reference == "!1")
+      #expect(gitlab.pulls(owner: "acme/infra", name: "fleet") == [.init(number: 1, head: "topic", base: "main", title: "T", body: "B")])
+      let again = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(again.created == false && again.number == 1)
+      #expect(gitlab.pulls(owner: "acme/infra", name: "fleet").count == 1)
+      // Found by the server's own filters, on the encoded project path.
+      #expect(gitlab.requests.contains(.init(method: "POST", path: "projects/acme%2Finfra%2Ffleet/merge_requests")))
+    }
+  }
+}

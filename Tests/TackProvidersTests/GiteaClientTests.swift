@@ -77,3 +77,29 @@ struct GiteaClientTests {
     }
   }
 }
+
+extension GiteaClientTests {
+  @Test func aPullRequestIsFoundAcrossPagesAndOpenedOnce() async throws {
+    try await withGitea { gitea, client in
+      let bare = try gitea.seedRepository(owner: "acme", name: "fleet")
+      try bare.commit(files: ["a": "1\n"], message: "base")
+      let reference = RepositoryReference(owner: "acme", name: "fleet")
+      let missing = try await #require(throws: ProviderError.self) {
+        try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      }
+      #expect(missing.kind == .notFound)
+      // Two others first, so the list needs a second page (the double's pages hold two).
+      for branch in ["one", "two", "topic"] {
+        try bare.commit(files: ["a": "\(branch)\n"], message: branch, branch: branch)
+      }
+      for branch in ["one", "two"] {
+        _ = try await client.openPullRequest(reference, head: branch, base: "main", title: branch, body: "")
+      }
+      let opened = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(opened == PullRequest(number: 3, url: "https://\(gitea.hostname)/acme/fleet/pulls/3", created: true))
+      let again = try await client.openPullRequest(reference, head: "topic", base: "main", title: "T", body: "B")
+      #expect(again == PullRequest(number: 3, url: opened.url, created: false))
+      #expect(gitea.pulls(owner: "acme", name: "fleet").count == 3)
+    }
+  }
+}

@@ -11,11 +11,19 @@ public enum LiveGitHosting {
     GitHubClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
   }
 
-  /// GitHub's pull requests (promotion).
-  public static func githubPullRequests(
-    hostname: String, token: String, caCertificate: String?, userAgent: String, log: RequestLog?
+  /// The pull (merge) requests of `service` at `hostname`; `username` is Bitbucket's `~USER`.
+  public static func pullRequests(
+    _ service: PullRequestService, hostname: String, token: String, username: String, caCertificate: String?,
+    userAgent: String, log: RequestLog?
   ) -> any PullRequestOpening {
-    GitHubClient(hostname: hostname, token: token, configuration: configuration(caCertificate, userAgent, log))
+    let configuration = configuration(caCertificate, userAgent, log)
+    switch service {
+    case .github: return GitHubClient(hostname: hostname, token: token, configuration: configuration)
+    case .gitlab: return GitLabClient(hostname: hostname, token: token, configuration: configuration)
+    case .gitea: return GiteaClient(hostname: hostname, token: token, configuration: configuration)
+    case .bitbucketServer:
+      return BitbucketServerClient(hostname: hostname, token: token, username: username, configuration: configuration)
+    }
   }
 
   /// Gitea or Forgejo at `hostname` (a host, or a URL whose scheme is kept).

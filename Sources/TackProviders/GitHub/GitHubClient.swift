@@ -165,15 +165,17 @@ extension GitHubClient: PullRequestOpening {
   ) async throws -> PullRequest {
     let step = "open a pull request from \"\(head)\" into \"\(base)\" of \"\(reference)\""
     let filter = "head=" + PathSegment.encode("\(reference.owner):\(head)") + "&base=" + PathSegment.encode(base)
-    let open = try await api.list(path(reference) + "/pulls?state=open&" + filter, step: step)
-    if let existing = open.first, let number = existing["number"]?.intValue {
+    return try await PullRequestReuse.open {
+      let open = try await api.list(path(reference) + "/pulls?state=open&" + filter, step: step)
+      guard let existing = open.first, let number = existing["number"]?.intValue else { return nil }
       return PullRequest(number: number, url: existing["html_url"]?.stringValue ?? "", created: false)
+    } create: {
+      let request: JSON = ["title": .string(title), "head": .string(head), "base": .string(base), "body": .string(body)]
+      let answer = try await api.call("POST", path(reference) + "/pulls", body: request, step: step)
+      guard let number = answer.json?["number"]?.intValue else {
+        throw ProviderError(.invalidResponse, service: service, step: step, detail: "the pull request has no number")
+      }
+      return PullRequest(number: number, url: answer.json?["html_url"]?.stringValue ?? "", created: true)
     }
-    let request: JSON = ["title": .string(title), "head": .string(head), "base": .string(base), "body": .string(body)]
-    let answer = try await api.call("POST", path(reference) + "/pulls", body: request, step: step)
-    guard let number = answer.json?["number"]?.intValue else {
-      throw ProviderError(.invalidResponse, service: service, step: step, detail: "the pull request has no number")
-    }
-    return PullRequest(number: number, url: answer.json?["html_url"]?.stringValue ?? "", created: true)
   }
 }

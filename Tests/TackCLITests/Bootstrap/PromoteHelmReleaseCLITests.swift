@@ -134,3 +134,96 @@ struct PromoteHelmReleasePullRequestCLITests {
     await github.stop()
   }
 }
+
+/// `--provider gitlab|gitea|bitbucket-server`: the same flow, each service's request, its token variable.
+@Suite(.requires(.git, .gitHTTPBackend))
+struct PromoteHelmReleaseProviderCLITests {
+  struct Case: Sendable, CustomStringConvertible {
+    var provider: String
+    var dialect: HostingDouble.Dialect
+    var variable: String
+    /// The organisation the double knows, and the owner its repositories live under.
+    var organization: String
+    var owner: String
+    var urlPath: String
+    var web: @Sendable (_ hostname: String, _ number: Int) -> String
+    var reference: String
+    var description: String { provider }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      provider: "gitlab", dialect: .gitlab, variable: "GITLAB_TOKEN", organization: "acme", owner: "acme",
+      urlPath: "acme/fleet.git", web: { "https://\($0)/acme/fleet/-/merge_requests/\($1)" }, reference: "!"),
+    Case(
+      provider: "gitea", dialect: .gitea, variable: "GITEA_TOKEN", organization: "acme", owner: "acme",
+      urlPath: "acme/fleet.git", web: { "https://\($0)/acme/fleet/pulls/\($1)" }, reference: "#"),
+    Case(
+      provider: "bitbucket-server", dialect: .bitbucketServer, variable: "BITBUCKET_TOKEN", organization: "Platform",
+      owner: "PLATFORM", urlPath: "scm/PLATFORM/fleet.git",
+      web: { "https://\($0)/projects/PLATFORM/repos/fleet/pull-requests/\($1)" }, reference: "#"),
+  ]
+
+  static let token = "promote-provider-token"
+
+  @Test(arguments: cases) func opensTheRequestOnceAndReusesIt(_ service: Case) async throws {
+    let home = try TemporaryDirectory(prefix: "tack-promote-\(service.provider)")
+    defer { home.remove() }
+    let double = try await HostingDouble.start(
+      dialect: service.dialect, token: Self.token, user: "alice", organizations: [service.organization: []])
+    do {
+      let bare = try double.seedRepository(owner: service.owner, name: "fleet")
+      let production = PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.1.0")
+      let base = try bare.commit(
+        files: [
+          "staging/demo.yaml": PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.2.0"),
+          "production/demo.yaml": production,
+        ], message: "Initial commit")
+      let ca = try home.write("ca.pem", contents: double.caPEM)
+      let arguments = [
+        "promote", "helmrelease", "demo", "--from-path", "staging", "--to-path", "production", "--provider",
+        service.provider, "--url", "https://\(double.hostname)/\(service.urlPath)", "--ca-file", ca,
+      ]
+      // GITHUB_TOKEN is not this service's: without the right variable, tack asks for it by name.
+      let noToken = try await BootstrapCLI.run(
+        arguments, home: home.path, kubeconfig: "/nonexistent", environment: ["GITHUB_TOKEN": Self.token])
+      #expect(noToken.exitCode != 0, "\(noToken)")
+      #expect(noToken.stderr.contains("set \(service.variable)"), "\(noToken)")
+
+      let first = try await BootstrapCLI.run(
+        arguments, home: home.path, kubeconfig: "/nonexistent", environment: [service.variable: Self.token])
+      #expect(first.exitCode == 0, "\(first)")
+      #expect(bare.tip("main") == base)
+      #expect(bare.file("production/demo.yaml", branch: "demo-promotion") == production.replacingOccurrences(of: "'1.1.0'", with: "'1.2.0'"))
+      #expect(try bare.log("demo-promotion").map(\.subject) == ["Update demo to v1.2.0", "Initial commit"])
+      let pulls = double.pulls(owner: service.owner, name: "fleet")
+      #expect(pulls.count == 1)
+      #expect(pulls.first?.head == "demo-promotion" && pulls.first?.base == "main")
+      #expect(pulls.first?.title == "Promote demo release to v1.2.0")
+      #expect(pulls.first?.body.hasPrefix("Promote demo release on production to v1.2.0") == true)
+      #expect(
+        first.stderr.contains("✔ pull request \(service.reference)1 opened: \(service.web(double.hostname, 1))"), "\(first)")
+      #expect(!first.stderr.contains(Self.token) && !first.stdout.contains(Self.token))
+
+      let second = try await BootstrapCLI.run(
+        arguments, home: home.path, kubeconfig: "/nonexistent", environment: [service.variable: Self.token])
+      #expect(second.exitCode == 0, "\(second)")
+      #expect(second.stderr.contains("✔ pull request \(service.reference)1 updated"), "\(second)")
+      #expect(double.pulls(owner: service.owner, name: "fleet").count == 1)
+    } catch {
+      await double.stop()
+      throw error
+    }
+    await double.stop()
+  }
+
+  @Test func anUnknownProviderIsAUsageError() async throws {
+    let home = try TemporaryDirectory(prefix: "tack-promote-provider")
+    defer { home.remove() }
+    let result = try await BootstrapCLI.run(
+      ["promote", "helmrelease", "demo", "--version", "1.0.0", "--to-path", "p", "--provider", "bitbucket", "--url", "https://x/a/b"],
+      home: home.path, kubeconfig: "/nonexistent")
+    #expect(result.exitCode == 64, "\(result)")
+    #expect(result.stderr.contains("github, gitlab, gitea, bitbucket-server"), "\(result)")
+  }
+}

@@ -26,14 +26,18 @@ extension Tack.Promote {
         diff on stdout and writes nothing. With --url, tack works on a fresh clone of that \
         repository instead of a work tree: it commits "Update NAME to vVERSION" on --branch, \
         pushes it to --pr-branch (replacing it) and opens a pull request into --branch on the \
-        hosting service (GitHub; $GITHUB_TOKEN; an open one for that branch is reused). --push \
-        pushes the commit to --branch itself instead. Git over HTTPS uses -u with $GIT_PASSWORD \
-        (else the token); SSH uses the agent and known_hosts.
+        hosting service --provider names (github, gitlab: a merge request, gitea, \
+        bitbucket-server), with the token from $GITHUB_TOKEN, $GITLAB_TOKEN, $GITEA_TOKEN or \
+        $BITBUCKET_TOKEN; an open one for that branch is reused. The API is found at --url's host \
+        (Bitbucket: before /scm/) unless --hostname says otherwise. --push pushes the commit to \
+        --branch itself instead. Git over HTTPS uses -u with $GIT_PASSWORD (else the token); SSH \
+        uses the agent and known_hosts.
 
         Examples:
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production
           tack promote helmrelease podinfo --version 6.7.1 --to-path clusters/production --dry-run
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --push --url https://github.com/org/fleet
+          tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --provider gitlab --url https://gitlab.example.com/platform/fleet.git
         """,
       aliases: ["hr"])
 
@@ -70,10 +74,10 @@ extension Tack.Promote {
     @Option(help: ArgumentHelp("Branch the pull request comes from (default NAME-promotion).", valueName: "branch"))
     var prBranch: String?
 
-    @Option(help: ArgumentHelp("Hosting service of the pull request: github.", valueName: "provider"))
+    @Option(help: ArgumentHelp("Hosting service of the pull request: github, gitlab, gitea or bitbucket-server.", valueName: "provider"))
     var provider: String = "github"
 
-    @Option(help: ArgumentHelp("API host of the service, when it is not --url's host (github.com for GitHub itself).", valueName: "host[:port]"))
+    @Option(help: ArgumentHelp("Where the service's API is, when not at --url's host (a host, or a URL for GitLab, Gitea and Bitbucket).", valueName: "host[:port]"))
     var hostname: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("HTTPS user name for --push (the password comes from $GIT_PASSWORD).", valueName: "name"))
@@ -92,8 +96,9 @@ extension Tack.Promote {
       if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together: pick one") }
       if push && url == nil { throw ValidationError("--push needs --url: the fleet repository to clone") }
       if url != nil && dryRun { throw ValidationError("--dry-run works on the work tree (--repo-dir), not with --url") }
-      if provider != "github" {
-        throw ValidationError("--provider \(provider): pull requests are implemented for github only so far")
+      if PullRequestService(rawValue: provider) == nil {
+        let known = PullRequestService.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ValidationError("--provider \(provider) is not supported: use one of \(known)")
       }
     }
 
@@ -147,20 +152,18 @@ extension Tack.Promote {
 
     /// The default with --url: a branch, a commit, a pull request.
     func openPullRequest(url: String, request: HelmReleasePromotion.Request, context: CommandContext) async throws {
-      guard let token = context.environment["GITHUB_TOKEN"], !token.isEmpty else {
-        throw BootstrapError(.needsAnswer, "opening a pull request needs a GitHub token: set GITHUB_TOKEN (or pass --push)")
+      let service = PullRequestService(rawValue: provider) ?? .github
+      guard let token = context.environment[service.tokenVariable], !token.isEmpty else {
+        throw BootstrapError(
+          .needsAnswer, "opening a pull request needs a \(service.name) token: set \(service.tokenVariable) (or pass --push)")
       }
-      let parsed = try RepositoryURL.parse(url)
-      var path = parsed.path.split(separator: "/").map(String.init)
-      if let last = path.last, last.hasSuffix(".git") { path[path.count - 1] = String(last.dropLast(4)) }
-      guard path.count >= 2 else { throw ValidationError("--url \(parsed.string) does not name owner/repository") }
-      let repository = RepositoryReference(owner: path.dropLast().joined(separator: "/"), name: path[path.count - 1])
-      let host = hostname ?? (parsed.port.map { "\(parsed.host):\($0)" } ?? parsed.host)
+      let location = try service.locate(url: url, hostname: hostname)
       let caCertificate = try caFile.map { try CommandFiles.read($0, flag: "--ca-file") }
       let target = GitPromotionPush.PullRequestTarget(
-        provider: LiveGitHosting.githubPullRequests(
-          hostname: host, token: token, caCertificate: caCertificate, userAgent: "tack/\(TackVersion.current)", log: nil),
-        repository: repository, branch: prBranch ?? "\(name)-promotion")
+        provider: LiveGitHosting.pullRequests(
+          service, hostname: location.hostname, token: token, username: username, caCertificate: caCertificate,
+          userAgent: "tack/\(TackVersion.current)", log: nil),
+        repository: location.repository, branch: prBranch ?? "\(name)-promotion")
       let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
       defer { try? FileManager.default.removeItem(atPath: directory) }
       let (plan, commit, pullRequest) = try await pusher(url: url, context: context, token: token)
@@ -172,7 +175,7 @@ extension Tack.Promote {
       }
       console.success("promoted \(name) from \(plan.current) to \(plan.version) in \(plan.file)")
       console.success("pushed \"\(target.branch)\"")
-      console.success("pull request #\(pullRequest.number) \(pullRequest.created ? "opened" : "updated"): \(pullRequest.url)")
+      console.success("pull request \(pullRequest.reference) \(pullRequest.created ? "opened" : "updated"): \(pullRequest.url)")
     }
   }
 }

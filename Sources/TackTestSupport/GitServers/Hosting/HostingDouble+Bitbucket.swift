@@ -55,6 +55,8 @@ extension HostingDouble {
       guard organizations.values.contains(where: { $0.contains(group) }) else { return bitbucketNotFound("Group \(group)") }
       state.repositories["\(key)/\(rest[2])"]?.teams[group] = permission
       return Backend.Response(status: .noContent, headers: rateHeaders(), body: [])
+    case ("api", _, 4) where rest[1] == "repos" && rest[3] == "pull-requests":
+      return bitbucketPullRequests(method, key: "\(key)/\(rest[2])", query: query, body: body, state: &state)
     case ("keys", "GET", 4) where rest[1] == "repos" && rest[3] == "ssh":
       guard let repository = state.repositories["\(key)/\(rest[2])"] else { return bitbucketNotFound("Repository") }
       return bitbucketPage(repository.keys.map(bitbucketKeyJSON), query: query)

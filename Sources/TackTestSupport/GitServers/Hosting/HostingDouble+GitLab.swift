@@ -83,6 +83,8 @@ extension HostingDouble {
       state.repositories[s[1]]?.keys.append(created)
       installKeys(state)
       return answer(201, gitlabKeyJSON(created))
+    case (_, 3) where s[0] == "projects" && s[2] == "merge_requests":
+      return gitlabMergeRequests(method, key: s[1], query: query, body: body, state: &state)
     case ("DELETE", 4) where s[0] == "projects" && s[2] == "deploy_keys":
       guard let id = Int(s[3]), let index = state.repositories[s[1]]?.keys.firstIndex(where: { $0.id == id })
       else { return answer(404, ["message": "404 Deploy Key Not Found"]) }

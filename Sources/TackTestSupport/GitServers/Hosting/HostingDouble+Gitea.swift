@@ -63,6 +63,8 @@ extension HostingDouble {
       state.repositories["\(s[1])/\(s[2])"]?.keys.append(created)
       installKeys(state)
       return answer(201, keyJSON(created))
+    case (_, 4) where s[0] == "repos" && s[3] == "pulls":
+      return giteaPulls(method, key: "\(s[1])/\(s[2])", query: query, body: body, state: &state)
     case ("DELETE", 5) where s[0] == "repos" && s[3] == "keys":
       guard let id = Int(s[4]), let index = state.repositories["\(s[1])/\(s[2])"]?.keys.firstIndex(where: { $0.id == id })
       else { return giteaNotFound() }

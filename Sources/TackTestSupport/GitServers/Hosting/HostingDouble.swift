@@ -72,6 +72,13 @@ public final class HostingDouble: Sendable {
     public var base: String
     public var title: String
     public var body: String
+    public init(number: Int, head: String, base: String, title: String, body: String) {
+      self.number = number
+      self.head = head
+      self.base = base
+      self.title = title
+      self.body = body
+    }
   }
 
   struct State: Sendable {
