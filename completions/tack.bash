@@ -6040,14 +6040,56 @@ _tack_promote_canary() {
 
 _tack_promote_helmrelease() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --push --version -h --help)
-    repeating_options=()
-    non_repeating_options=(-n --namespace --to-path --from-path --version --repo-dir --url --branch --pr-branch --provider --hostname -u --username --ca-file --author-name --author-email)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --from-cluster --dry-run --push --version -h --help)
+    repeating_options=(--as-group)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --to-path --from-path --version --repo-dir --url --branch --pr-branch --provider --hostname -u --username --ca-file --author-name --author-email)
     __tack_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--kubeconfig')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--certificate-authority')
+        return
+        ;;
+    '--client-certificate')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--as-group')
+        return
+        ;;
+    '--request-timeout')
+        return
+        ;;
     '-n'|'--namespace')
+        return
+        ;;
+    '--timeout')
         return
         ;;
     '--to-path')

@@ -6,6 +6,7 @@
 import ArgumentParser
 import TackBase
 import TackCore
+import TackHTTP
 import TackOutput
 import TackProviders
 
@@ -36,6 +37,7 @@ extension Tack.Promote {
         Examples:
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production
           tack promote helmrelease podinfo --version 6.7.1 --to-path clusters/production --dry-run
+          tack promote helmrelease podinfo -n apps --from-cluster --context staging --to-path clusters/production
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --push --url https://github.com/org/fleet
           tack promote helmrelease podinfo --from-path clusters/staging --to-path clusters/production --provider gitlab --url https://gitlab.example.com/platform/fleet.git
         """,
@@ -44,8 +46,7 @@ extension Tack.Promote {
     @Argument(help: "The HelmRelease's name.")
     var name: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Only a HelmRelease in this namespace (or with none) matches.", valueName: "namespace"))
-    var namespace: String?
+    @OptionGroup(title: "Global Options") var global: GlobalOptions
 
     @Option(help: ArgumentHelp("Folder of the repository holding the HelmRelease to change (e.g. clusters/production).", valueName: "path"))
     var toPath: String
@@ -55,6 +56,9 @@ extension Tack.Promote {
 
     @Option(help: ArgumentHelp("The chart version to promote, instead of --from-path.", valueName: "version"))
     var version: String?
+
+    @Flag(help: "Promote the chart version the live HelmRelease runs (its newest status.history entry), instead of --from-path.")
+    var fromCluster = false
 
     @Option(help: ArgumentHelp("The repository's work tree.", valueName: "dir"))
     var repoDir: String = "."
@@ -104,13 +108,20 @@ extension Tack.Promote {
 
     func execute(context: CommandContext) async throws {
       let source: HelmReleasePromotion.VersionSource
-      switch (fromPath, version) {
-      case (let path?, nil): source = .path(try RepositoryPath(path))
-      case (nil, let version?): source = .exact(version)
-      default: throw ValidationError("pass exactly one of --from-path and --version")
+      switch (fromPath, version, fromCluster) {
+      case (let path?, nil, false): source = .path(try RepositoryPath(path))
+      case (nil, let version?, false): source = .exact(version)
+      case (nil, nil, true):
+        let namespace = try context.namespace(global)
+        let released = try await ReleasedChartVersion.fetch(
+          from: try context.cluster(global), namespace: namespace, name: name)
+        context.console.action("HelmRelease \(namespace)/\(name) runs chart version \(released)")
+        source = .exact(released)
+      default: throw ValidationError("pass exactly one of --from-path, --from-cluster and --version")
       }
+      // -n also narrows the files: without it a HelmRelease of any namespace (or none) matches.
       let request = HelmReleasePromotion.Request(
-        name: name, namespace: namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
+        name: name, namespace: global.namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
       let console = context.console
       if !push, let url {
         try await openPullRequest(url: url, request: request, context: context)
@@ -162,7 +173,8 @@ extension Tack.Promote {
       let target = GitPromotionPush.PullRequestTarget(
         provider: LiveGitHosting.pullRequests(
           service, hostname: location.hostname, token: token, username: username, caCertificate: caCertificate,
-          userAgent: "tack/\(TackVersion.current)", log: nil),
+          userAgent: "tack/\(TackVersion.current)",
+          log: global.verbose ? RequestLog(level: 1) { [console = context.console] line in console.note(line) } : nil),
         repository: location.repository, branch: prBranch ?? "\(name)-promotion")
       let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
       defer { try? FileManager.default.removeItem(atPath: directory) }
