@@ -65,6 +65,17 @@ public struct GitPromotionPush: Sendable {
     return (plan, commit.description, pullRequest)
   }
 
+  /// `--dry-run` with `--url`: the plan made on a fresh clone of the branch; nothing is written
+  /// back, committed or pushed (the clone is the caller's to remove).
+  public func preview(_ request: HelmReleasePromotion.Request, cloneDirectory: String) async throws
+    -> HelmReleasePromotion.Plan
+  {
+    _ = try await GitWorkspace.clone(try remote(), branch: branch, into: cloneDirectory)
+    var onClone = request
+    onClone.root = cloneDirectory
+    return try HelmReleasePromotion.plan(onClone)
+  }
+
   var signature: GitSignature {
     GitSignature(name: author.name, email: author.email.isEmpty ? GitFleetRepository.fallbackEmail : author.email)
   }

@@ -85,6 +85,35 @@ struct PromoteHelmReleasePushCLITests {
     #expect(second.stderr.contains("already at 1.2.0"), "\(second)")
     #expect(try repository.log("main").count == 2)
   }
+
+  @Test func dryRunWithURLClonesPrintsTheDiffAndPushesNothing() async throws {
+    let home = try TemporaryDirectory(prefix: "tack-promote-dry")
+    defer { home.remove() }
+    let repository = try BareGitRepository(name: "fleet")
+    defer { repository.remove() }
+    let production = PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.1.0")
+    let base = try repository.commit(
+      files: [
+        "staging/demo.yaml": PromoteHelmReleaseCLITests.release.replacingOccurrences(of: "VERSION", with: "1.2.0"),
+        "production/demo.yaml": production,
+      ], message: "Initial commit")
+    let arguments = [
+      "promote", "helmrelease", "demo", "--from-path", "staging", "--to-path", "production", "--dry-run", "--url",
+      repository.fileURL,
+    ]
+    let dry = try await BootstrapCLI.run(arguments, home: home.path, kubeconfig: "/nonexistent")
+    #expect(dry.exitCode == 0, "\(dry)")
+    #expect(dry.stdout.contains("--- a/production/demo.yaml"), "\(dry)")
+    #expect(dry.stdout.contains("-      version: '1.1.0' # keep me\n+      version: '1.2.0' # keep me\n"), "\(dry)")
+    #expect(dry.stderr.contains("dry run: nothing committed or pushed"), "\(dry)")
+    #expect(repository.tip("main") == base)
+    #expect(repository.tip("demo-promotion") == nil)
+    #expect(repository.file("production/demo.yaml") == production)
+
+    // And with --push it still refuses: the two say opposite things.
+    let both = try await BootstrapCLI.run(arguments + ["--push"], home: home.path, kubeconfig: "/nonexistent")
+    #expect(both.exitCode == 64, "\(both)")
+  }
 }
 
 /// The default with --url: a commit on `NAME-promotion` and a pull request on the GitHub double.
@@ -127,6 +156,17 @@ struct PromoteHelmReleasePullRequestCLITests {
       #expect(second.exitCode == 0, "\(second)")
       #expect(second.stderr.contains("✔ pull request #1 updated"), "\(second)")
       #expect(github.pulls(owner: "acme", name: "fleet").count == 1)
+
+      // --dry-run after the fact: main is still at 1.1.0, so the diff shows, and nothing moves.
+      let promotionTip = bare.tip("demo-promotion")
+      let writes = github.writes.count
+      let dry = try await BootstrapCLI.run(
+        arguments + ["--dry-run", "--pr-branch", "other"], home: home.path, kubeconfig: "/nonexistent",
+        environment: ["GITHUB_TOKEN": Self.token])
+      #expect(dry.exitCode == 0, "\(dry)")
+      #expect(dry.stdout.contains("+      version: '1.2.0' # keep me"), "\(dry)")
+      #expect(bare.tip("other") == nil && bare.tip("demo-promotion") == promotionTip && bare.tip("main") == base)
+      #expect(github.writes.count == writes)
     } catch {
       await github.stop()
       throw error

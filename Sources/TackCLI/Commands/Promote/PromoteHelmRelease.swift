@@ -11,7 +11,8 @@ import TackOutput
 import TackProviders
 
 extension Tack.Promote {
-  /// `tack promote helmrelease NAME --to-path DIR (--from-path DIR | --version V) [--dry-run]`.
+  /// `tack promote helmrelease NAME --to-path DIR (--from-path DIR | --from-cluster | --version V)
+  /// [--dry-run] [--url URL [--push | --provider P]]`.
   struct HelmReleaseVersion: TackCommand {
     static let configuration = CommandConfiguration(
       commandName: "helmrelease",
@@ -24,7 +25,8 @@ extension Tack.Promote {
         dropped. A version range under --from-path (1.x, >=1.0) is refused: pass --version.
 
         Already at that version: nothing to do, exit 0. --dry-run prints the change as a unified \
-        diff on stdout and writes nothing. With --url, tack works on a fresh clone of that \
+        diff on stdout and writes nothing (with --url: after cloning, and nothing is pushed or \
+        opened). With --url, tack works on a fresh clone of that \
         repository instead of a work tree: it commits "Update NAME to vVERSION" on --branch, \
         pushes it to --pr-branch (replacing it) and opens a pull request into --branch on the \
         hosting service --provider names (github, gitlab: a merge request, gitea, \
@@ -99,7 +101,6 @@ extension Tack.Promote {
     func validate() throws {
       if push && dryRun { throw ValidationError("--push and --dry-run cannot be used together: pick one") }
       if push && url == nil { throw ValidationError("--push needs --url: the fleet repository to clone") }
-      if url != nil && dryRun { throw ValidationError("--dry-run works on the work tree (--repo-dir), not with --url") }
       if PullRequestService(rawValue: provider) == nil {
         let known = PullRequestService.allCases.map(\.rawValue).joined(separator: ", ")
         throw ValidationError("--provider \(provider) is not supported: use one of \(known)")
@@ -123,6 +124,20 @@ extension Tack.Promote {
       let request = HelmReleasePromotion.Request(
         name: name, namespace: global.namespace, root: repoDir, toPath: try RepositoryPath(toPath), source: source)
       let console = context.console
+      if dryRun, let url {
+        let directory = CommandFiles.temporaryDirectory(prefix: "tack-promote-", environment: context.environment)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The service's token also reads a private repository over HTTPS, as in the real run.
+        let token = PullRequestService(rawValue: provider).flatMap { context.environment[$0.tokenVariable] }
+        let plan = try await pusher(url: url, context: context, token: token).preview(request, cloneDirectory: directory)
+        guard plan.changed else {
+          console.success("\(name) is already at \(plan.version) in \(plan.file) on \"\(branch)\"")
+          return
+        }
+        console.write(plan.diff)
+        console.action("dry run: nothing committed or pushed to \(RepositoryURL.redacted(url))")
+        return
+      }
       if !push, let url {
         try await openPullRequest(url: url, request: request, context: context)
         return
