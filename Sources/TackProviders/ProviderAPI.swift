@@ -122,6 +122,17 @@ public struct ProviderAPI: Sendable {
     return items
   }
 
+  /// The name of the token's user: `GET user`, whose `field` holds it (GitHub and Gitea say `login`,
+  /// GitLab `username`).
+  public func tokenUser(field: String) async throws -> String {
+    let step = "get the token's user"
+    let answer = try await call("GET", "user", step: step)
+    guard let name = answer.json?[field]?.stringValue else {
+      throw ProviderError(.invalidResponse, service: service, step: step, detail: "no \(field)")
+    }
+    return name
+  }
+
   func parse(_ response: HTTPResponse, step: String) throws -> JSON? {
     guard !response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
     do {

@@ -40,13 +40,7 @@ public struct GitHubClient: GitHostingProvider {
     "repos/\(PathSegment.encode(reference.owner))/\(PathSegment.encode(reference.name))"
   }
 
-  public func authenticatedUser() async throws -> String {
-    let answer = try await api.call("GET", "user", step: "get the token's user")
-    guard let login = answer.json?["login"]?.stringValue else {
-      throw ProviderError(.invalidResponse, service: service, step: "get the token's user", detail: "no login")
-    }
-    return login
-  }
+  public func authenticatedUser() async throws -> String { try await api.tokenUser(field: "login") }
 
   public func repository(_ reference: RepositoryReference) async throws -> HostedRepository? {
     let step = "get repository \"\(reference)\""

@@ -34,13 +34,7 @@ public struct GitLabClient: GitHostingProvider {
     "projects/" + PathSegment.encode("\(reference.owner)/\(reference.name)")
   }
 
-  public func authenticatedUser() async throws -> String {
-    let answer = try await api.call("GET", "user", step: "get the token's user")
-    guard let name = answer.json?["username"]?.stringValue else {
-      throw ProviderError(.invalidResponse, service: service, step: "get the token's user", detail: "no username")
-    }
-    return name
-  }
+  public func authenticatedUser() async throws -> String { try await api.tokenUser(field: "username") }
 
   public func repository(_ reference: RepositoryReference) async throws -> HostedRepository? {
     let step = "get project \"\(reference)\""
