@@ -11,10 +11,12 @@ extension Tack {
       abstract: "A live terminal dashboard of Flux objects and Flagger canaries.",
       discussion: """
         Shows counts by state per kind, the canaries in progress and what needs attention; the \
-        objects (problems first) and the canaries (weight, step, checks, gate) as lists; and a \
+        objects (problems first) and the canaries (weight, step, checks, gate) as lists; a tree \
+        (key 5: sources, the Kustomizations and HelmReleases built from them, and the workloads \
+        each Kustomization's inventory lists, with dependsOn, failing branches first); and a \
         detail pane with conditions, the whole last error and recent events. One watch per kind, \
         no polling. Keys: arrows or j/k move, Enter opens the detail, / filters, : jumps to a kind \
-        or namespace (:ks, :hr, :canary, :ns NAME|all), r reconciles, s suspends, u resumes, \
+        or namespace (:ks, :hr, :canary, :tree, :ns NAME|all), r reconciles, s suspends, u resumes, \
         p promotes and a aborts a canary (s, u, p and a ask first), ? shows help, q quits.
 
         With --contexts a,b,c or --all-contexts it watches several clusters at once: 4 shows one row \
