@@ -121,6 +121,32 @@ import Testing
     }
   }
 
+  /// A cluster that accepts connections but does not answer costs the others --timeout (the
+  /// client's request deadline), no more.
+  @Test func aSilentClusterCostsAtMostTheTimeout() async throws {
+    let kustomizations = GetCommandTests.fixtureObjects.filter { $0["kind"]?.stringValue == "Kustomization" }
+    let fast = try await Self.start(kustomizations)
+    let slow = try await Self.start(kustomizations)
+    slow.server.inject(Fault(.latency(.seconds(120))))
+    do {
+      let kubeconfig = fast.directory.path + "/fleet-kubeconfig"
+      try DashboardFleetTests.mergedKubeconfig([("fast", fast), ("slow", slow)], at: kubeconfig)
+      let started = ContinuousClock.now
+      let result = await InProcessTack.run(
+        ["get", "ks", "--contexts", "fast,slow", "--timeout", "2s"], environment: ["KUBECONFIG": kubeconfig])
+      #expect(ContinuousClock.now - started < .seconds(30))
+      #expect(result.exitCode == 1, "\(result)")
+      #expect(result.stdout.split(separator: "\n").count == 3, "\(result.stdout)")
+      #expect(result.stderr.hasPrefix("✗ context slow: "), "\(result.stderr)")
+    } catch {
+      await fast.stop()
+      await slow.stop()
+      throw error
+    }
+    await fast.stop()
+    await slow.stop()
+  }
+
   @Test func flagsThatTakeOneCluster() async throws {
     let watch = await InProcessTack.run(["get", "ks", "--contexts", "a,b", "--watch"])
     #expect(watch.exitCode == 64, "\(watch)")
