@@ -51,21 +51,24 @@ public enum DashboardTree {
 
   /// One node before it is drawn: a watched object or an inventory leaf.
   indirect enum Node {
-    case object(DashboardObject, children: [Node])
+    /// `worst`: the worst state anywhere in the branch, worked out once when the node is built
+    /// (sorting asks for it on every comparison).
+    case object(DashboardObject, children: [Node], worst: ObjectState)
     case workload(ObjectIdentity)
     case others(Int)
 
+    static func object(_ object: DashboardObject, children: [Node]) -> Node {
+      .object(object, children: children, worst: ([object.state] + children.compactMap(\.worst)).min() ?? object.state)
+    }
+
     /// The worst state anywhere in this branch (leaves have none).
     var worst: ObjectState? {
-      switch self {
-      case .object(let object, let children):
-        return ([object.state] + children.compactMap(\.worst)).min()
-      case .workload, .others: return nil
-      }
+      if case .object(_, _, let worst) = self { return worst }
+      return nil
     }
 
     var sortKey: DashboardKey? {
-      if case .object(let object, _) = self { return object.key }
+      if case .object(let object, _, _) = self { return object.key }
       return nil
     }
   }
@@ -89,13 +92,14 @@ public enum DashboardTree {
       self.manager = manager
       var visited: Set<DashboardKey> = []
       var roots: [Node] = []
+      // One pass groups the unmanaged appliers by source, so the tree costs O(n log n) at 1,000 objects.
+      let bySource = Dictionary(
+        grouping: objects.values.filter { DashboardTree.appliers.contains($0.key.kind) && manager[$0.key] == nil },
+        by: \.source)
       // Sources first, each with the appliers built from it; then appliers whose source is not watched.
       for key in objects.keys.sorted() where Self.isSource(key.kind) {
         visited.insert(key)
-        let children = objects.values
-          .filter { DashboardTree.appliers.contains($0.key.kind) && manager[$0.key] == nil && $0.source == Self.reference(key) }
-          .sorted { $0.key < $1.key }
-          .map { build($0, visited: &visited) }
+        let children = (bySource[Self.reference(key)] ?? []).sorted { $0.key < $1.key }.map { build($0, visited: &visited) }
         roots.append(.object(objects[key]!, children: Self.ordered(children)))
       }
       for object in objects.values.sorted(by: { $0.key < $1.key })
@@ -151,7 +155,7 @@ public enum DashboardTree {
       let branch = isRoot ? "" : prefix + (isLast ? "└─ " : "├─ ")
       let childPrefix = isRoot ? "" : prefix + (isLast ? "   " : "│  ")
       switch node {
-      case .object(let object, let children):
+      case .object(let object, let children, _):
         let problem =
           object.state == .failed || object.state == .waiting
           ? (object.reason.isEmpty ? "" : object.reason + ": ") + object.message : ""
