@@ -29,11 +29,10 @@ public enum DashboardTree {
   static let sources: Set<FluxKind> = [.gitRepository, .ociRepository, .helmRepository, .bucket]
 
   public static func rows(_ state: DashboardState) -> [DashboardTreeRow] {
-    let all = state.filteredObjects { _ in true }
     let clusters = state.isFleet ? state.clusters : [""]
     var rows: [DashboardTreeRow] = []
     for cluster in clusters {
-      let objects = Dictionary(uniqueKeysWithValues: all.filter { $0.key.cluster == cluster }.map { ($0.key, $0) })
+      let objects = state.isFleet ? state.objects.filter { $0.key.cluster == cluster } : state.objects
       let forest = Forest(objects: objects, cluster: cluster)
       if state.isFleet {
         var note = ""
@@ -92,23 +91,22 @@ public enum DashboardTree {
       self.manager = manager
       var visited: Set<DashboardKey> = []
       var roots: [Node] = []
-      // One pass groups the unmanaged appliers by source, so the tree costs O(n log n) at 1,000 objects.
-      let bySource = Dictionary(
-        grouping: objects.values.filter { DashboardTree.appliers.contains($0.key.kind) && manager[$0.key] == nil },
-        by: \.source)
+      // One sort by key; the filters and the grouping below keep that order.
+      let sorted = objects.values.filter { Self.isSource($0.key.kind) || DashboardTree.appliers.contains($0.key.kind) }
+        .sorted { $0.key < $1.key }
+      let appliers = sorted.filter { DashboardTree.appliers.contains($0.key.kind) }
+      let bySource = Dictionary(grouping: appliers.filter { manager[$0.key] == nil }, by: \.source)
       // Sources first, each with the appliers built from it; then appliers whose source is not watched.
-      for key in objects.keys.sorted() where Self.isSource(key.kind) {
-        visited.insert(key)
-        let children = (bySource[Self.reference(key)] ?? []).sorted { $0.key < $1.key }.map { build($0, visited: &visited) }
-        roots.append(.object(objects[key]!, children: Self.ordered(children)))
+      for source in sorted where Self.isSource(source.key.kind) {
+        visited.insert(source.key)
+        let children = (bySource[Self.reference(source.key)] ?? []).map { build($0, visited: &visited) }
+        roots.append(.object(source, children: Self.ordered(children)))
       }
-      for object in objects.values.sorted(by: { $0.key < $1.key })
-      where DashboardTree.appliers.contains(object.key.kind) && !visited.contains(object.key) && manager[object.key] == nil {
+      for object in appliers where !visited.contains(object.key) && manager[object.key] == nil {
         roots.append(build(object, visited: &visited))
       }
       // Kustomizations managing each other in a cycle have no root: each cycle starts at its first key.
-      for object in objects.values.sorted(by: { $0.key < $1.key })
-      where DashboardTree.appliers.contains(object.key.kind) && !visited.contains(object.key) {
+      for object in appliers where !visited.contains(object.key) {
         roots.append(build(object, visited: &visited))
       }
       self.roots = Self.ordered(roots)
@@ -138,17 +136,17 @@ public enum DashboardTree {
           others += 1
         }
       }
+      children.sort { ($0.sortKey ?? object.key) < ($1.sortKey ?? object.key) }
       return .object(object, children: Self.ordered(children) + workloads + (others > 0 ? [.others(others)] : []))
     }
 
-    /// Worst branch first, then by key.
+    /// Worst branch first; nodes already in key order keep it among equals (comparing offsets is
+    /// much cheaper than comparing keys, which the tree would do for every Ready pair).
     static func ordered(_ nodes: [Node]) -> [Node] {
-      nodes.sorted { a, b in
-        let (x, y) = (a.worst ?? .ready, b.worst ?? .ready)
-        if x != y { return x < y }
-        guard let p = a.sortKey, let q = b.sortKey else { return false }
-        return p < q
-      }
+      nodes.enumerated().sorted { a, b in
+        let (x, y) = (a.element.worst ?? .ready, b.element.worst ?? .ready)
+        return x != y ? x < y : a.offset < b.offset
+      }.map(\.element)
     }
 
     func flatten(_ node: Node, prefix: String, isLast: Bool, isRoot: Bool, into rows: inout [DashboardTreeRow]) {
