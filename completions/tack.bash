@@ -261,9 +261,9 @@ _tack_get() {
 
 _tack_get_all() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -321,6 +321,9 @@ _tack_get_all() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -359,9 +362,9 @@ _tack_get_sources() {
 
 _tack_get_sources_all() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -419,6 +422,9 @@ _tack_get_sources_all() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -434,9 +440,9 @@ _tack_get_sources_all() {
 
 _tack_get_sources_git() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -494,6 +500,9 @@ _tack_get_sources_git() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -509,9 +518,9 @@ _tack_get_sources_git() {
 
 _tack_get_sources_oci() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -569,6 +578,9 @@ _tack_get_sources_oci() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -584,9 +596,9 @@ _tack_get_sources_oci() {
 
 _tack_get_sources_helm() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -644,6 +656,9 @@ _tack_get_sources_helm() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -659,9 +674,9 @@ _tack_get_sources_helm() {
 
 _tack_get_sources_chart() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -719,6 +734,9 @@ _tack_get_sources_chart() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -734,9 +752,9 @@ _tack_get_sources_chart() {
 
 _tack_get_sources_bucket() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -794,6 +812,9 @@ _tack_get_sources_bucket() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -809,9 +830,9 @@ _tack_get_sources_bucket() {
 
 _tack_get_sources_external() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -869,6 +890,9 @@ _tack_get_sources_external() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -884,9 +908,9 @@ _tack_get_sources_external() {
 
 _tack_get_kustomizations() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --show-source --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --show-source --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -944,6 +968,9 @@ _tack_get_kustomizations() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -959,9 +986,9 @@ _tack_get_kustomizations() {
 
 _tack_get_helmreleases() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --show-source --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --show-source --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1019,6 +1046,9 @@ _tack_get_helmreleases() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1034,9 +1064,9 @@ _tack_get_helmreleases() {
 
 _tack_get_alerts() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1094,6 +1124,9 @@ _tack_get_alerts() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1109,9 +1142,9 @@ _tack_get_alerts() {
 
 _tack_get_alert-providers() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1169,6 +1202,9 @@ _tack_get_alert-providers() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1184,9 +1220,9 @@ _tack_get_alert-providers() {
 
 _tack_get_receivers() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1244,6 +1280,9 @@ _tack_get_receivers() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1282,9 +1321,9 @@ _tack_get_images() {
 
 _tack_get_images_all() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1342,6 +1381,9 @@ _tack_get_images_all() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1357,9 +1399,9 @@ _tack_get_images_all() {
 
 _tack_get_images_repository() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1417,6 +1459,9 @@ _tack_get_images_repository() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1432,9 +1477,9 @@ _tack_get_images_repository() {
 
 _tack_get_images_policy() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1492,6 +1537,9 @@ _tack_get_images_policy() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1507,9 +1555,9 @@ _tack_get_images_policy() {
 
 _tack_get_images_update() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1567,6 +1615,9 @@ _tack_get_images_update() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1605,9 +1656,9 @@ _tack_get_artifacts() {
 
 _tack_get_artifacts_generators() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1665,6 +1716,9 @@ _tack_get_artifacts_generators() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1680,9 +1734,9 @@ _tack_get_artifacts_generators() {
 
 _tack_get_canaries() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1740,6 +1794,9 @@ _tack_get_canaries() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1755,9 +1812,9 @@ _tack_get_canaries() {
 
 _tack_get_metrictemplates() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1815,6 +1872,9 @@ _tack_get_metrictemplates() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -1830,9 +1890,9 @@ _tack_get_metrictemplates() {
 
 _tack_get_alertproviders() {
     repeating_flags=()
-    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --version -h --help)
+    non_repeating_flags=(-A --all-namespaces -w --watch --no-header --show-managed-fields --insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout)
+    non_repeating_options=(--status-selector -l --label-selector -o --output --kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -1890,6 +1950,9 @@ _tack_get_alertproviders() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac
@@ -5785,9 +5848,9 @@ _tack_canary() {
 
 _tack_canary_status() {
     repeating_flags=()
-    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context -w --watch --wait --success-on-gate --no-header --version -h --help)
+    non_repeating_flags=(--insecure-skip-tls-verify --disable-compression --verbose --ns-follows-kube-context -w --watch --wait --success-on-gate --no-header --all-contexts --version -h --help)
     repeating_options=(--as-group)
-    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output)
+    non_repeating_options=(--kubeconfig --context --cluster --user --server --token --certificate-authority --client-certificate --client-key --tls-server-name --as --request-timeout -n --namespace --timeout -o --output --contexts)
     __tack_offer_flags_options 1
 
     # Offer option value completions
@@ -5839,6 +5902,9 @@ _tack_canary_status() {
         ;;
     '-o'|'--output')
         __tack_add_completions -W 'table'$'\n''wide'$'\n''json'$'\n''yaml'$'\n''jsonl'$'\n''name'
+        return
+        ;;
+    '--contexts')
         return
         ;;
     esac

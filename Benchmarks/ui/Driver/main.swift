@@ -53,7 +53,7 @@ let after = residentKiB()
 print("objects: \(count); state: \(after - before) KiB resident for the objects")
 
 let clock = ContinuousClock()
-for (screen, key) in [("overview", "1"), ("objects", "2")] {
+for (screen, key) in [("overview", "1"), ("objects", "2"), ("tree", "5")] {
   _ = state.handle(.character(Character(key)), at: .now)
   for (columns, rows) in [(120, 40), (200, 60)] {
     var encoder = FrameEncoder(depth: .ansi256)

@@ -25,9 +25,20 @@ public enum CanaryListTable {
   }
 
   public static func render(_ canaries: [JSON], noHeader: Bool = false) -> String {
-    let rows = canaries.sorted {
-      ($0[path: "metadata", "name"]?.stringValue ?? "") < ($1[path: "metadata", "name"]?.stringValue ?? "")
-    }.map { row($0) }
+    let rows = sorted(canaries).map { row($0) }
     return FluxTable(header: header, rows: rows).render(showHeader: !noHeader)
+  }
+
+  /// `--contexts`/`--all-contexts`: one table, CLUSTER first, the clusters in the order given and
+  /// each cluster's canaries by name.
+  public static func render(fleet: [(context: String, canaries: [JSON])], noHeader: Bool = false) -> String {
+    let rows = fleet.flatMap { context, canaries in sorted(canaries).map { [context] + row($0) } }
+    return FluxTable(header: ["CLUSTER"] + header, rows: rows).render(showHeader: !noHeader)
+  }
+
+  public static func sorted(_ canaries: [JSON]) -> [JSON] {
+    canaries.sorted {
+      ($0[path: "metadata", "name"]?.stringValue ?? "") < ($1[path: "metadata", "name"]?.stringValue ?? "")
+    }
   }
 }

@@ -42,6 +42,10 @@ public struct DashboardObject: Sendable, Equatable {
   /// The reconcile request Flux has not handled yet (`requestedAt` ≠ `lastHandledReconcileAt`).
   public var reconcileRequested: String?
   public var canary: CanarySummary?
+  /// A Kustomization's `status.inventory` (what it applied), for the tree screen.
+  public var inventory: [ObjectIdentity]
+  /// `spec.dependsOn` of a Kustomization or HelmRelease: objects of its own kind.
+  public var dependsOn: [DashboardKey]
 
   public init(kind: FluxKind, object: JSON, cluster: String = "") {
     let metadata = object["metadata"] ?? .null
@@ -58,6 +62,13 @@ public struct DashboardObject: Sendable, Equatable {
       object[path: "status", "lastAppliedRevision"]?.stringValue
       ?? object[path: "status", "artifact", "revision"]?.stringValue ?? ""
     source = Self.source(of: object, namespace: key.namespace)
+    inventory = kind == .kustomization ? FluxTree.inventory(of: object).map(\.identity) : []
+    let namespace = key.namespace
+    dependsOn = (object[path: "spec", "dependsOn"]?.arrayValue ?? []).compactMap { entry in
+      guard let name = entry["name"]?.stringValue else { return nil }
+      return DashboardKey(
+        cluster: cluster, kind: kind, namespace: entry["namespace"]?.stringValue ?? namespace, name: name)
+    }
     if kind == .canary {
       let summary = CanarySummary(canary: object)
       canary = summary
@@ -89,6 +100,8 @@ public struct DashboardObject: Sendable, Equatable {
     since = nil
     reconcileRequested = nil
     canary = nil
+    inventory = []
+    dependsOn = []
   }
 
   static func source(of object: JSON, namespace: String) -> String {

@@ -61,6 +61,7 @@ extension DashboardState {
     case .character("2"): switchTo(.objects)
     case .character("3"): switchTo(.canaries)
     case .character("4") where isFleet: switchTo(.fleet)
+    case .character("5"): switchTo(.tree)
     case .tab, .backTab:
       let order = screens
       let index = order.firstIndex(of: screen) ?? 0
@@ -147,6 +148,10 @@ extension DashboardState {
     }
     if ["fleet", "ctx", "contexts"].contains(verb), isFleet {
       switchTo(.fleet)
+      return nil
+    }
+    if ["tree", "t"].contains(verb) {
+      switchTo(.tree)
       return nil
     }
     if ["overview", "ov", "home"].contains(verb) {

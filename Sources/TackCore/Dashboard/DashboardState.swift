@@ -1,9 +1,9 @@
 import TackBase
 import TackOutput
 
-/// The dashboard's screens, in tab order (`1`–`4`, Tab); the fleet only with several clusters.
+/// The dashboard's screens, in tab order (`1`–`5`, Tab); the fleet only with several clusters.
 public enum DashboardScreen: Int, Sendable, CaseIterable {
-  case overview, objects, canaries, fleet
+  case overview, objects, canaries, fleet, tree
 
   public var title: String {
     switch self {
@@ -11,6 +11,7 @@ public enum DashboardScreen: Int, Sendable, CaseIterable {
     case .objects: "Objects"
     case .canaries: "Canaries"
     case .fleet: "Fleet"
+    case .tree: "Tree"
     }
   }
 }
@@ -114,7 +115,7 @@ public struct DashboardState: Sendable {
 
   /// The screens in tab order: the fleet only with several clusters.
   public var screens: [DashboardScreen] {
-    isFleet ? DashboardScreen.allCases : [.overview, .objects, .canaries]
+    isFleet ? DashboardScreen.allCases : [.overview, .objects, .canaries, .tree]
   }
 
   /// A kind's watch over the fleet: watching when any cluster watches it; not installed when no
@@ -179,6 +180,7 @@ public struct DashboardState: Sendable {
     case .overview, .fleet: []
     case .objects: listedObjects
     case .canaries: listedCanaries
+    case .tree: DashboardTree.rows(self).compactMap { $0.key.flatMap { objects[$0] } }
     }
   }
 

@@ -102,12 +102,13 @@ extension DashboardView {
   }
 
   static let helpLines: [(String, String)] = [
-    ("1 2 3, Tab", "overview, objects, canaries"),
+    ("1 2 3 5, Tab", "overview, objects, canaries, tree"),
     ("↑ ↓ j k", "move; PgUp PgDn, g G: page, ends"),
     ("Enter", "detail of the selected object (Esc or q: back)"),
     ("/", "filter by kind/namespace/name; !text inverts; Esc clears"),
-    (":", "jump: :ks :hr :git :oci :helmrepo :bucket :chart :canary :all :fleet :ns NAME|all :q"),
+    (":", "jump: :ks :hr :git :oci :helmrepo :bucket :chart :canary :all :fleet :tree :ns NAME|all :q"),
     ("4", "fleet: one row per context (with --contexts or --all-contexts)"),
+    ("5", "tree: sources → Kustomizations → HelmReleases → workloads"),
     ("r", "reconcile (Flux's reconcile request annotation)"),
     ("s  u", "suspend, resume (asks first: y)"),
     ("p", "promote a Canary held at a gate (asks first: y)"),

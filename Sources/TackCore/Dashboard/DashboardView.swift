@@ -29,6 +29,7 @@ public enum DashboardView {
       case .objects: objects(state, into: &frame, body)
       case .canaries: canaries(state, into: &frame, body)
       case .fleet: fleet(state, into: &frame, body)
+      case .tree: tree(state, into: &frame, body)
       }
     }
     statusLine(state, into: &frame, row: rows - 2)

@@ -34,14 +34,25 @@ public struct FluxTree: Sendable {
     var node = TreeNode(identity: ObjectIdentity(object), readiness: Readiness(of: object))
     guard depth < Self.maximumDepth else { return node }
     let remote = object[path: "spec", "kubeConfig"] != nil
-    for entry in object[path: "status", "inventory", "entries"]?.arrayValue ?? [] {
+    for entry in Self.inventory(of: object) {
       try Task.checkCancellation()
-      guard let id = entry["id"]?.stringValue, let identity = ObjectIdentity(inventoryID: id) else { continue }
-      if identity == node.identity { continue }
-      if compact && !identity.group.contains("toolkit.fluxcd.io") { continue }
-      node.children.append(try await child(identity, version: entry["v"]?.stringValue ?? "", remote: remote, depth: depth))
+      if compact && !entry.identity.group.contains("toolkit.fluxcd.io") { continue }
+      node.children.append(try await child(entry.identity, version: entry.version, remote: remote, depth: depth))
     }
     return node
+  }
+
+  /// What a Kustomization's `status.inventory` lists, in its order, with the API version each
+  /// object was applied as; unreadable ids and the Kustomization itself are left out. The one
+  /// reading of the inventory: this walk and the dashboard's tree screen both use it.
+  public static func inventory(of object: JSON) -> [(identity: ObjectIdentity, version: String)] {
+    let own = ObjectIdentity(object)
+    return (object[path: "status", "inventory", "entries"]?.arrayValue ?? []).compactMap { entry in
+      guard let id = entry["id"]?.stringValue, let identity = ObjectIdentity(inventoryID: id), identity != own else {
+        return nil
+      }
+      return (identity, entry["v"]?.stringValue ?? "")
+    }
   }
 
   private func child(_ identity: ObjectIdentity, version: String, remote: Bool, depth: Int) async throws -> TreeNode {

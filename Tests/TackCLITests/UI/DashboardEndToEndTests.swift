@@ -78,6 +78,12 @@ import Testing
         try await tmux.run(["resize-window", "-t", "ui", "-x", "80", "-y", "24"])
         try await tmux.waitForScreen("the narrow layout") { $0.contains("  KIND           NAMESPACE") }
 
+        // 5: the tree, the Kustomization under the GitRepository it is built from.
+        try await tmux.send("5")
+        try await tmux.waitForScreen("the tree") {
+          $0.contains("GitRepository/flux-system/podinfo") && $0.contains("└─ Kustomization/flux-system/podinfo")
+        }
+
         try await tmux.send("q")
         #expect(try await tmux.exitStatus(statusFile: world.home + "/status") == "0")
         #expect(try await tmux.display("#{alternate_on}") == "0")

@@ -14,6 +14,8 @@ extension Tack.Canary {
       discussion: """
         Without NAME, lists every canary in the namespace in compact form.
 
+        With --contexts a,b,c or --all-contexts every cluster is asked at once: one compact table with a CLUSTER first column (with NAME, that canary's row in each cluster that has it), or one CanaryStatusList whose items carry a "context" field first. A cluster that cannot be asked is reported on stderr as one line naming its context while the others still print; the exit code is then 1. --watch and --wait take one cluster.
+
         --watch redraws in place on a terminal (one line per state change otherwise) until interrupted, or until the release finishes with --wait.
 
         --wait returns when the release finishes: exit 0 Succeeded, 4 Failed (rolled back), 3 timed out (--timeout); with --success-on-gate, 0 as soon as a manual gate holds it. A Succeeded/Failed phase left over from the previous release (a new revision was just applied and Flagger has not noticed yet) is not taken as the result: tack compares the target's last pod-template change (metadata.managedFields) with the moment the canary finished, and waits one analysis interval when it cannot tell.
@@ -60,16 +62,27 @@ extension Tack.Canary {
     @Flag(help: "Don't print the table header (list form).")
     var noHeader = false
 
+    @OptionGroup(title: "Fleet Options")
+    var fleet: FleetOptions
+
     func validate() throws {
       guard [.table, .json, .yaml].contains(output) else {
         throw ValidationError("--output \(output.rawValue) is not supported by canary status: use table, json or yaml")
       }
       if successOnGate && !wait { throw ValidationError("--success-on-gate needs --wait") }
       if name == nil && (watch || wait) { throw ValidationError("--watch and --wait need a canary NAME") }
+      try fleet.validate(with: global)
+      if fleet.isFleet && (watch || wait) {
+        throw ValidationError("--watch and --wait take one cluster, not --contexts or --all-contexts")
+      }
     }
 
     func execute(context: CommandContext) async throws {
       let timeout = try CanaryCommandSupport.timeout(global)
+      if let members = try fleet.members(global, context: context) {
+        try await fleetList(members, namespace: try context.namespace(global), console: context.console)
+        return
+      }
       let connection = try CanaryCommandSupport.connect(global, context: context)
       let console = context.console
       guard let name else {
@@ -138,6 +151,34 @@ extension Tack.Canary {
         if output == .json { console.print(document.serialized(.documented)) } else { console.write(document.yaml(.ordered)) }
       default:
         console.write(CanaryListTable.render(canaries, noHeader: noHeader))
+      }
+    }
+
+    /// The fleet form: every cluster at once, one merged table or list; an unreachable cluster is
+    /// one stderr line and exit 1, finding nothing anywhere is exit 5.
+    func fleetList(_ members: [FleetMember], namespace: String, console: Console) async throws {
+      let documents = output == .json || output == .yaml
+      let answers = await FleetCanaryStatus(members: members).run(namespace: namespace, name: name, documents: documents)
+      var found: [(context: String, listing: FleetCanaryStatus.Listing)] = []
+      for answer in answers {
+        switch answer.result {
+        case .success(let listing): found.append((answer.context, listing))
+        case .failure(let error): console.failure("context \(answer.context): \(error.description)")
+        }
+      }
+      let failed = found.count < answers.count
+      let total = found.reduce(0) { $0 + $1.listing.canaries.count }
+      if documents {
+        let items = found.flatMap { context, listing in listing.documents.map { Fleet.tagged($0, context: context) } }
+        let document: JSON = ["apiVersion": "tack.dev/v1alpha1", "kind": "CanaryStatusList", "items": .array(items)]
+        if output == .json { console.print(document.serialized(.documented)) } else { console.write(document.yaml(.ordered)) }
+      } else if total > 0 {
+        console.write(CanaryListTable.render(fleet: found.map { ($0.context, $0.listing.canaries) }, noHeader: noHeader))
+      }
+      if failed { throw SilentExit(.failure) }
+      if total == 0 {
+        if let name { throw CanaryError.notFound(namespace: namespace, name: name) }
+        throw CanaryError.noCanaries(namespace: namespace)
       }
     }
   }

@@ -12,6 +12,12 @@ extension Tack {
         The get sub-commands print the statuses of Flux and Flagger resources: flux's tables, or \
         -o wide|json|yaml|jsonl|name.
 
+        With --contexts a,b,c or --all-contexts every cluster is queried at once and the results \
+        merged: tables get a CLUSTER first column, and each -o json|yaml item and -o jsonl line a \
+        top-level "context" field. A cluster that cannot be listed is reported on stderr as one \
+        line naming its context while the others still print; the exit code is then 1. --watch \
+        and -o name take one cluster.
+
         With --raw, prints the body of any API server path as the server sent it (like `kubectl get --raw`),
         e.g. `tack get --raw /version` or `tack get --raw "/apis/kustomize.toolkit.fluxcd.io/v1"`.
         """,

@@ -32,7 +32,15 @@ struct GetCommandOptions: ParsableArguments, Sendable {
   @OptionGroup(title: "Global Options")
   var global: GlobalOptions
 
+  @OptionGroup(title: "Fleet Options")
+  var fleet: FleetOptions
+
   func validate() throws {
+    try fleet.validate(with: global)
+    if fleet.isFleet, watch { throw ValidationError("--watch takes one cluster, not --contexts or --all-contexts") }
+    if fleet.isFleet, outputOptions.output.getFormat == .name {
+      throw ValidationError("-o name takes one cluster, not --contexts or --all-contexts")
+    }
     if let statusSelector {
       do {
         _ = try StatusSelector(parsing: statusSelector)
@@ -65,10 +73,17 @@ extension GetNounCommand {
   var showSource: Bool { false }
 
   func execute(context: CommandContext) async throws {
-    let cluster = try context.cluster(options.global)
     let namespace = try context.namespace(options.global)
     let request = try options.request(
       kinds: Self.kinds, isAll: Self.isAll, namespace: namespace, showSource: showSource)
+    if let members = try options.fleet.members(options.global, context: context) {
+      let status = try await FleetGet(
+        members: members, output: context.console.out, progress: ConsoleProgress(console: context.console)
+      ).run(request)
+      if status != .success { throw SilentExit(status) }
+      return
+    }
+    let cluster = try context.cluster(options.global)
     let status = try await GetObjects(
       cluster: cluster, output: context.console.out, progress: ConsoleProgress(console: context.console)
     ).run(request)

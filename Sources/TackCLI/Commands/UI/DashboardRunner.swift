@@ -9,7 +9,7 @@ import TackOutput
 struct DashboardRunner: Sendable {
   /// The clusters shown: one with an empty name, or a fleet's contexts by name. A context whose
   /// connection could not even be built carries the reason and is shown unreachable.
-  let members: [Member]
+  let members: [FleetMember]
   let contextName: String
   let namespace: String?
   let depth: ColorDepth
@@ -21,11 +21,6 @@ struct DashboardRunner: Sendable {
     case update(DashboardUpdate)
     case draw
     case tick
-  }
-
-  struct Member: Sendable {
-    var name: String
-    var cluster: Result<any Cluster, CommandError>
   }
 
   static let frameInterval: Duration = .milliseconds(33)

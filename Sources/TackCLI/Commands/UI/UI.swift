@@ -11,10 +11,12 @@ extension Tack {
       abstract: "A live terminal dashboard of Flux objects and Flagger canaries.",
       discussion: """
         Shows counts by state per kind, the canaries in progress and what needs attention; the \
-        objects (problems first) and the canaries (weight, step, checks, gate) as lists; and a \
+        objects (problems first) and the canaries (weight, step, checks, gate) as lists; a tree \
+        (key 5: sources, the Kustomizations and HelmReleases built from them, and the workloads \
+        each Kustomization's inventory lists, with dependsOn, failing branches first); and a \
         detail pane with conditions, the whole last error and recent events. One watch per kind, \
         no polling. Keys: arrows or j/k move, Enter opens the detail, / filters, : jumps to a kind \
-        or namespace (:ks, :hr, :canary, :ns NAME|all), r reconciles, s suspends, u resumes, \
+        or namespace (:ks, :hr, :canary, :tree, :ns NAME|all), r reconciles, s suspends, u resumes, \
         p promotes and a aborts a canary (s, u, p and a ask first), ? shows help, q quits.
 
         With --contexts a,b,c or --all-contexts it watches several clusters at once: 4 shows one row \
@@ -29,14 +31,8 @@ extension Tack {
     @OptionGroup(title: "Global Options")
     var global: GlobalOptions
 
-    @Option(
-      help: ArgumentHelp(
-        "Watch these kubeconfig contexts together (comma-separated): a Fleet screen and merged lists with a CLUSTER column.",
-        valueName: "a,b,c"))
-    var contexts: String?
-
-    @Flag(help: "Watch every context of the kubeconfig together (see --contexts).")
-    var allContexts = false
+    @OptionGroup(title: "Fleet Options")
+    var fleet: FleetOptions
 
     @Option(help: "Colours: auto (NO_COLOR, COLORTERM and TERM decide), none, 16, 256 or truecolor.")
     var color: ColorChoice = .auto
@@ -49,10 +45,7 @@ extension Tack {
     }
 
     func validate() throws {
-      if allContexts, contexts != nil { throw ValidationError("--contexts and --all-contexts exclude each other") }
-      if global.connection.context != nil, allContexts || contexts != nil {
-        throw ValidationError("--context picks one cluster; use --contexts for several")
-      }
+      try fleet.validate(with: global)
     }
 
     func execute(context: CommandContext) async throws {
@@ -73,44 +66,19 @@ extension Tack {
       case .ansi256: depth = .ansi256
       case .trueColor: depth = .trueColor
       }
-      let members: [DashboardRunner.Member]
+      let members: [FleetMember]
       let contextName: String
-      if let names = try fleetContexts(context) {
-        // Every context gets its own connection; one that cannot be built is shown unreachable.
-        members = names.map { name in
-          var options = global
-          options.connection.context = name
-          do {
-            return DashboardRunner.Member(name: name, cluster: .success(try context.cluster(options)))
-          } catch {
-            let text = (error as? any TackError)?.description ?? "\(error)"
-            return DashboardRunner.Member(name: name, cluster: .failure(CommandError(text)))
-          }
-        }
-        contextName = names.joined(separator: ",")
+      if let fleetMembers = try fleet.members(global, context: context) {
+        members = fleetMembers
+        contextName = fleetMembers.map(\.name).joined(separator: ",")
       } else {
-        members = [DashboardRunner.Member(name: "", cluster: .success(try context.cluster(global)))]
+        members = [FleetMember(name: "", cluster: .success(try context.cluster(global)))]
         contextName =
           ((try? KubeConnector(options: global, context: context).clientConfig().contextName) ?? nil) ?? "(none)"
       }
       try await DashboardRunner(
         members: members, contextName: contextName, namespace: global.namespace, depth: depth, clock: context.clock
       ).run()
-    }
-
-    /// The contexts of `--contexts` or `--all-contexts` (sorted), or `nil` for one cluster.
-    func fleetContexts(_ context: CommandContext) throws -> [String]? {
-      if allContexts {
-        let names = try KubeConnector(options: global, context: context).loadConfig().config.contexts.keys.sorted()
-        guard !names.isEmpty else { throw CommandError("--all-contexts: the kubeconfig has no contexts") }
-        return names
-      }
-      guard let contexts else { return nil }
-      var seen = Set<String>()
-      let names = contexts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty && seen.insert($0).inserted }
-      guard !names.isEmpty else { throw CommandError("--contexts needs at least one context name", exitStatus: .usage) }
-      return names
     }
   }
 }
