@@ -122,6 +122,15 @@ public struct ProviderAPI: Sendable {
     return items
   }
 
+  /// The HTTP settings every client sends with: the retries are `ProviderAPI`'s (which knows what is
+  /// safe to send twice), so the transport's own are off; a minute per call unless the user set one.
+  public static func transport(_ configuration: HTTPClient.Configuration) -> HTTPClient.Configuration {
+    var configuration = configuration
+    configuration.retry = .never
+    if configuration.timeout == nil { configuration.timeout = .seconds(60) }
+    return configuration
+  }
+
   /// The name of the token's user: `GET user`, whose `field` holds it (GitHub and Gitea say `login`,
   /// GitLab `username`).
   public func tokenUser(field: String) async throws -> String {

@@ -20,9 +20,7 @@ public struct BitbucketServerClient: GitHostingProvider {
   ) {
     endpoint = BitbucketServerEndpoint(hostname: hostname)
     self.username = username
-    var configuration = configuration
-    configuration.retry = .never
-    if configuration.timeout == nil { configuration.timeout = .seconds(60) }
+    let configuration = ProviderAPI.transport(configuration)
     let http = HTTPClient(
       configuration: configuration, credentials: StaticCredentials(RequestCredentials(authorization: "Bearer \(token)")))
     api = ProviderAPI(

@@ -22,9 +22,7 @@ public struct GitHubClient: GitHostingProvider {
     now: @escaping @Sendable () -> Int64 = { RFC3339Time.now().epochSeconds }
   ) {
     endpoint = GitHubEndpoint(hostname: hostname)
-    var configuration = configuration
-    configuration.retry = .never
-    if configuration.timeout == nil { configuration.timeout = .seconds(60) }
+    let configuration = ProviderAPI.transport(configuration)
     let http = HTTPClient(
       configuration: configuration, credentials: StaticCredentials(RequestCredentials(authorization: "Bearer \(token)")))
     api = ProviderAPI(

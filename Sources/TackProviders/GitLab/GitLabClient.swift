@@ -17,9 +17,7 @@ public struct GitLabClient: GitHostingProvider {
     now: @escaping @Sendable () -> Int64 = { RFC3339Time.now().epochSeconds }
   ) {
     endpoint = GitLabEndpoint(hostname: hostname)
-    var configuration = configuration
-    configuration.retry = .never
-    if configuration.timeout == nil { configuration.timeout = .seconds(60) }
+    let configuration = ProviderAPI.transport(configuration)
     api = ProviderAPI(
       service: "GitLab", baseURL: endpoint.apiBaseURL, http: HTTPClient(configuration: configuration),
       headers: [("Accept", "application/json"), ("PRIVATE-TOKEN", token)], retry: retry,

@@ -17,9 +17,7 @@ public struct GiteaClient: GitHostingProvider {
     now: @escaping @Sendable () -> Int64 = { RFC3339Time.now().epochSeconds }
   ) {
     endpoint = GiteaEndpoint(hostname: hostname)
-    var configuration = configuration
-    configuration.retry = .never
-    if configuration.timeout == nil { configuration.timeout = .seconds(60) }
+    let configuration = ProviderAPI.transport(configuration)
     let http = HTTPClient(
       configuration: configuration, credentials: StaticCredentials(RequestCredentials(authorization: "token \(token)")))
     api = ProviderAPI(
